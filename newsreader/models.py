@@ -1,0 +1,150 @@
+"""Frozen dataclasses shared by every layer.
+
+Parser output (``Parsed*``) is kept apart from what the store returns
+(``Feed``, ``Article``, ``ArticleSummary``): the store never hands out rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+# --- what the parsers produce -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """One article as read from a feed entry or a saved page."""
+
+    title: str
+    body: str  # clean plain text, paragraphs separated by a blank line ("\n\n")
+    guid: str | None = None
+    link: str | None = None
+    byline: str | None = None
+    published: datetime | None = None  # timezone-aware UTC, None when unknown
+    categories: tuple[str, ...] = ()  # the entry's own categories / breadcrumb
+    tags: tuple[str, ...] = ()  # every keyword tag the entry carries
+    summary: str = ""
+    links: tuple[str, ...] = ()  # links found in the body, kept beside it
+    html: str | None = None  # the original HTML, if any
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed document: its metadata and entries."""
+
+    title: str
+    kind: str  # "rss" | "atom" | "json"
+    articles: tuple[ParsedArticle, ...]
+    link: str | None = None  # the site's home page
+    warnings: tuple[str, ...] = ()  # non-fatal problems (e.g. bozo XML recovered)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """One outline of an OPML file."""
+
+    url: str
+    title: str | None = None
+    category: str | None = None
+    site: str | None = None
+
+
+# --- analysis ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation or interview turn; offsets index into the article body.
+
+    ``start``/``end`` cover the quoted content without its marks.
+    ``speaker_start``/``speaker_end`` cover the mention the attribution rests
+    on (a name, pronoun or role), or are None.
+    """
+
+    start: int
+    end: int
+    kind: str  # "quote" | "turn"
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+
+
+# --- what the store returns --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: int
+    url: str  # a URL, or the absolute path of a file
+    title: str
+    category: str | None
+    site: str | None = None
+    enabled: bool = True
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_attempt: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    failures: int = 0
+    retry_after: datetime | None = None
+    article_count: int = 0
+    unread_count: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """A row of the article list: what a list or ``list --json`` needs."""
+
+    id: int
+    title: str
+    category: str
+    source: str
+    published: datetime
+    read: bool
+    favourite: bool
+    feed_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    body: str
+    category: str
+    source: str
+    published: datetime
+    published_estimated: bool
+    imported_at: datetime
+    feed_id: int | None = None
+    feed_title: str | None = None
+    guid: str | None = None
+    link: str | None = None
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    links: tuple[str, ...] = ()
+    html: str | None = None
+    content_hash: str = ""
+    read: bool = False
+    read_at: datetime | None = None
+    favourite: bool = False
+    favourite_at: datetime | None = None
+    quotes: tuple[Quote, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    name: str
+    total: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    name: str
+    quotes: int
+    articles: int
