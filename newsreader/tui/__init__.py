@@ -1,0 +1,13 @@
+"""The Textual app. Only this package imports Textual."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run_app(db_path: Path) -> int:
+    """Open the reader on the library at ``db_path``; returns the exit status."""
+    from newsreader.tui.app import NewsreaderApp
+
+    NewsreaderApp(db_path).run()
+    return 0

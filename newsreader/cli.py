@@ -1,0 +1,154 @@
+"""The command line: ``newsreader [--home DIR] [--demo] [COMMAND ...]``.
+
+Every mistake ends in one line on stderr and a non-zero exit, never a
+traceback. Output meant for scripts comes with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsreader import __version__, paths
+from newsreader.errors import NewsreaderError
+
+PROG = "newsreader"
+
+
+class UsageError(NewsreaderError):
+    """The command was misused (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=PROG, description="A terminal news reader that shows who said what.")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("--home", metavar="DIR", help="keep the library, config and cache in DIR "
+                   "(default: $NEWSREADER_HOME or the platform's user data dir)")
+    p.add_argument("--demo", action="store_true", help="open the app on a temporary copy of the demo library")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def cmd(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help)
+
+    c = cmd("import", "import feeds, OPML lists, saved pages (text or HTML) or a JSON backup")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--category", metavar="NAME", help="put every imported article in this category")
+    c.add_argument("--json", action="store_true", help="print the result of each file as JSON")
+
+    c = cmd("add", "subscribe to a feed by URL or file path and read it now")
+    c.add_argument("target", metavar="URL_OR_PATH")
+    c.add_argument("--category", metavar="NAME")
+    c.add_argument("--title", metavar="T")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("feeds", "list the subscriptions")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("remove", "unsubscribe from a feed (by id, URL or title); favourites are kept")
+    c.add_argument("feed", metavar="FEED")
+
+    c = cmd("refresh", "read every subscribed feed again")
+    c.add_argument("--json", action="store_true")
+    c.add_argument("--strict", action="store_true", help="exit non-zero if any feed fails")
+
+    c = cmd("list", "list articles, newest first")
+    c.add_argument("--category", metavar="C")
+    c.add_argument("--unread", action="store_true")
+    c.add_argument("--favourites", "--favorites", action="store_true")
+    c.add_argument("--limit", type=_positive, metavar="N")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("show", "show one article with its quotes highlighted (does not mark it read)")
+    c.add_argument("id", type=_article_id, metavar="ID")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("mark", "mark articles read, unread, favourite or not")
+    c.add_argument("ids", nargs="+", type=_article_id, metavar="ID")
+    g = c.add_mutually_exclusive_group(required=True)
+    for flag in ("read", "unread", "favourite", "unfavourite"):
+        g.add_argument(f"--{flag}", action="store_const", const=flag, dest="state")
+
+    c = cmd("quotes", "list quotations across the library")
+    c.add_argument("--speaker", metavar="NAME", help="only this person's quotes (any of their names)")
+    c.add_argument("--limit", type=_positive, metavar="N")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("search", "full-text search over titles and bodies")
+    c.add_argument("query", metavar="QUERY")
+    c.add_argument("--limit", type=_positive, metavar="N")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("export", "export subscriptions as OPML or the whole library as JSON")
+    g = c.add_mutually_exclusive_group(required=True)
+    g.add_argument("--opml", action="store_const", const="opml", dest="format")
+    g.add_argument("--json", action="store_const", const="json", dest="format")
+    c.add_argument("file", nargs="?", metavar="FILE", help="write here instead of standard output")
+    return p
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return int(text)
+
+
+def _article_id(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"an article id is a number, got {text!r}")
+    return int(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.home:
+            paths.set_home(args.home)
+        if args.command is None:
+            return _open_app(args.demo)
+        from newsreader import commands
+
+        return getattr(commands, "cmd_" + args.command)(args)
+    except UsageError as exc:
+        _fail(str(exc))
+        return 2
+    except NewsreaderError as exc:
+        _fail(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""))
+        return 1
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _open_app(demo: bool) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        raise NewsreaderError("the app needs a terminal; see 'newsreader --help' for the commands")
+    from newsreader.tui import run_app
+
+    if demo:
+        from newsreader.demo import demo_home
+
+        with demo_home() as home:
+            paths.set_home(home)
+            return run_app(paths.database_path())
+    return run_app(paths.database_path())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,289 @@
+"""The subcommands behind ``newsreader COMMAND``; each returns an exit status.
+
+Human output goes through Rich ``Text`` objects (never markup strings), so
+article text is shown as it is; ``--json`` output is for scripts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from newsreader.errors import NewsreaderError
+from newsreader.store import Filter, Store, open_store
+from newsreader.store.timefmt import to_db
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+
+
+def _dump(obj) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+@contextmanager
+def _progress(enabled: bool, label: str):
+    """A progress bar on a terminal's stderr; nothing when piped."""
+    if not (enabled and sys.stderr.isatty()):
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total,
+                       description=f"{label} {Path(name).name[:40]}" if name else label)
+
+        yield update
+
+
+def _err(message: str) -> None:
+    print(f"newsreader: error: {message}", file=sys.stderr)
+
+
+# --- import, add, feeds, remove, refresh ---------------------------------------
+
+
+def cmd_import(args) -> int:
+    from newsreader.ingest.pipeline import import_paths
+
+    with open_store() as store, _progress(not args.json, "importing") as progress:
+        results = import_paths(store, args.paths, args.category, progress)
+    failed = [r for r in results if r.error]
+    for r in failed:
+        _err(f"{r.path}: {r.error}")
+    if args.json:
+        _dump([r.as_dict() for r in results])
+    else:
+        out = _console()
+        for r in results:
+            if r.error:
+                continue
+            what = (f"{r.subscribed} feeds subscribed" if r.kind == "opml"
+                    else f"{r.added} added, {r.updated} updated, {r.unchanged} unchanged")
+            out.print(f"{r.path}: {r.kind}: {what}")
+            for w in r.warnings:
+                out.print(f"  warning: {w}")
+        if len(results) > 1:
+            out.print(f"{len(results) - len(failed)} imported, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def cmd_add(args) -> int:
+    from newsreader.ingest.subscribe import add_subscription
+
+    with open_store() as store:
+        feed, counts = add_subscription(store, args.target, category=args.category, title=args.title)
+    if args.json:
+        _dump({"id": feed.id, "url": feed.url, "title": feed.title, "category": feed.category,
+               "added": counts.added, "updated": counts.updated})
+    else:
+        _console().print(f"subscribed to {feed.title} ({feed.url}): {counts.added} new articles")
+    return 0
+
+
+def _feed_dict(f) -> dict:
+    return {"id": f.id, "url": f.url, "title": f.title, "category": f.category, "site": f.site,
+            "enabled": f.enabled, "articles": f.article_count, "unread": f.unread_count,
+            "last_attempt": to_db(f.last_attempt), "last_success": to_db(f.last_success),
+            "last_error": f.last_error, "failures": f.failures, "retry_after": to_db(f.retry_after)}
+
+
+def cmd_feeds(args) -> int:
+    with open_store() as store:
+        feeds = store.feeds()
+    if args.json:
+        _dump([_feed_dict(f) for f in feeds])
+        return 0
+    out = _console()
+    if not feeds:
+        out.print("no subscriptions yet: 'newsreader add URL' or 'newsreader import list.opml'")
+    for f in feeds:
+        status = f" [failing: {f.last_error}]" if f.last_error else ""
+        out.print(f"{f.id:>4}  {f.title}  ({f.category or '-'})  {f.unread_count}/{f.article_count} unread"
+                  f"  {f.url}{status}")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    with open_store() as store:
+        feed = store.find_feed(args.feed)
+        gone = store.remove_feed(feed.id)
+    _console().print(f"removed {feed.title} and {gone} of its articles (favourites kept)")
+    return 0
+
+
+def cmd_refresh(args) -> int:
+    from newsreader.ingest.refresh import refresh_all
+
+    with open_store() as store, _progress(not args.json, "refreshing") as progress:
+        report = refresh_all(store, progress=progress)
+    if args.json:
+        _dump(report.as_dict())
+    else:
+        out = _console()
+        for name, reason in report.failed:
+            _err(f"{name}: {reason}")
+        out.print(report.summary())
+    if report.total and len(report.failed) == report.total:
+        return 1
+    return 1 if (args.strict and report.failed) else 0
+
+
+# --- list, show, mark, quotes, search ------------------------------------------
+
+
+def _summary_dict(a) -> dict:
+    return {"id": a.id, "title": a.title, "category": a.category, "source": a.source,
+            "published": to_db(a.published), "read": a.read, "favourite": a.favourite}
+
+
+def _print_rows(rows) -> None:
+    from rich.text import Text
+
+    out = _console()
+    for a in rows:
+        line = Text()
+        line.append(f"{a.id:>6} ", style="dim")
+        line.append("*" if a.favourite else " ", style="yellow")
+        line.append(" " if a.read else "N", style="cyan")
+        line.append(f" {a.published:%Y-%m-%d} ", style="dim")
+        line.append(a.title, style="dim" if a.read else "bold")
+        line.append(f"  [{a.category}]", style="dim")
+        out.print(line, soft_wrap=True)
+
+
+def _list(store: Store, flt: Filter, limit: int | None):
+    if limit is not None:
+        return store.list_articles(flt, limit=limit)
+    return list(store.iter_articles(flt))
+
+
+def cmd_list(args) -> int:
+    flt = Filter(category=args.category, unread=args.unread, favourites=args.favourites)
+    with open_store() as store:
+        rows = _list(store, flt, args.limit)
+    if args.json:
+        _dump([_summary_dict(a) for a in rows])
+    else:
+        _print_rows(rows)
+    return 0
+
+
+def cmd_search(args) -> int:
+    with open_store() as store:
+        rows = _list(store, Filter(search=args.query), args.limit)
+    if args.json:
+        _dump([_summary_dict(a) for a in rows])
+    else:
+        _print_rows(rows)
+        if not rows:
+            _console().print(f"nothing matches {args.query!r}")
+    return 0
+
+
+def article_json(art) -> dict:
+    """The ``show --json`` record of an article."""
+    from newsreader.quoteview import speaker_list
+
+    quotes = [{"start": q.start, "end": q.end, "text": art.body[q.start:q.end], "kind": q.kind,
+               "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end}
+              for q in art.quotes]
+    return {"id": art.id, "title": art.title, "category": art.category, "byline": art.byline,
+            "published": to_db(art.published), "link": art.link, "source": art.source,
+            "body": art.body, "quotes": quotes,
+            "speakers": [{"name": n, "quotes": c} for n, c in speaker_list(art.quotes)],
+            "read": art.read, "favourite": art.favourite}
+
+
+def cmd_show(args) -> int:
+    with open_store() as store:
+        art = store.article(args.id)
+    if args.json:
+        _dump(article_json(art))
+        return 0
+    from newsreader.render import render_article
+
+    _console().print(render_article(art), soft_wrap=False)
+    return 0
+
+
+def cmd_mark(args) -> int:
+    with open_store() as store:
+        if args.state in ("read", "unread"):
+            store.set_read(args.ids, args.state == "read")
+        else:
+            store.set_favourite(args.ids, args.state == "favourite")
+    return 0
+
+
+def cmd_quotes(args) -> int:
+    with open_store() as store:
+        keys = None
+        if args.speaker:
+            from newsreader.analysis.speakers import person_key, same_person
+
+            wanted = person_key(args.speaker)
+            keys = [k for k, name in store.speaker_keys()
+                    if k == wanted or same_person(args.speaker, name)]
+            if not keys:
+                raise NewsreaderError(f"no quotes by {args.speaker!r} in the library")
+        found = store.quotes(keys, limit=args.limit)
+    if args.json:
+        _dump([{"article_id": aid, "text": text, "kind": q.kind, "speaker": q.speaker}
+               for aid, q, text in found])
+        return 0
+    from rich.text import Text
+
+    out = _console()
+    for aid, q, text in found:
+        out.print(Text.assemble((f"{aid:>6} ", "dim"), (q.speaker or "(unattributed)", "bold"),
+                                ": “", (text, "italic"), "”"), soft_wrap=True)
+    return 0
+
+
+def cmd_export(args) -> int:
+    with open_store() as store, _output(args.file) as out:
+        if args.format == "opml":
+            from newsreader.ingest.opml import write_opml
+            from newsreader.models import Subscription
+
+            subs = [Subscription(url=f.url, title=f.title, category=f.category, site=f.site)
+                    for f in store.feeds()]
+            out.write(write_opml(subs))
+        else:
+            from newsreader.ingest.backup import write_backup
+
+            write_backup(store, out)
+    return 0
+
+
+@contextmanager
+def _output(file: str | None) -> Iterator:
+    """Standard output, or ``file`` written whole or not at all."""
+    if not file:
+        yield sys.stdout
+        return
+    target = Path(file)
+    if target.is_dir():
+        raise NewsreaderError(f"{file}: is a directory")
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".newsreader-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -1,0 +1,88 @@
+"""The JSON backup: every article with its state, which ``import`` restores.
+
+Format: ``{"newsreader_backup": 1, "feeds": [...], "articles": [...]}``.
+Quotes are not in it: they are found again from the bodies on restore.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from newsreader import __version__
+from newsreader.errors import IngestError
+from newsreader.models import ParsedArticle
+from newsreader.store import NewArticle, Store, UpsertCounts
+from newsreader.store.timefmt import from_db
+
+FORMAT = 1
+_ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
+                 "published_estimated", "imported_at", "category", "tags", "summary", "body",
+                 "links", "html", "read", "read_at", "favourite", "favourite_at")
+
+
+def write_backup(store: Store, out: IO[str]) -> int:
+    """Write the whole library to ``out`` as JSON, a row at a time; returns the article count."""
+    feeds = [{"url": f.url, "title": f.title, "category": f.category, "site": f.site,
+              "subscribed": True} for f in store.feeds()]
+    out.write('{"newsreader_backup": %d, "version": %s,\n "feeds": %s,\n "articles": [\n'
+              % (FORMAT, json.dumps(__version__), json.dumps(feeds, ensure_ascii=False)))
+    n = 0
+    for row in store.export_rows():
+        rec = {k: row.get(k) for k in _ARTICLE_KEYS}
+        rec["read"], rec["favourite"] = bool(rec["read"]), bool(rec["favourite"])
+        rec["published_estimated"] = bool(rec["published_estimated"])
+        rec["feed_title"] = row.get("feed_title")
+        rec["feed_category"] = row.get("feed_category")
+        out.write(("" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def restore(store: Store, data: dict) -> UpsertCounts:
+    """Put a backup's feeds and articles (with read and favourite state) back."""
+    from newsreader.ingest.pipeline import prepare
+
+    if not isinstance(data, dict) or data.get("newsreader_backup") != FORMAT:
+        raise IngestError("not a newsreader backup this version can read")
+    feeds, articles = data.get("feeds") or [], data.get("articles") or []
+    if not isinstance(feeds, list) or not isinstance(articles, list):
+        raise IngestError("the backup's feeds and articles must be lists")
+    added = updated = unchanged = 0
+    with store.transaction():
+        for f in feeds:
+            try:
+                store.ensure_feed(f["url"], f.get("title") or f["url"], category=f.get("category"),
+                                  site=f.get("site"), subscribed=bool(f.get("subscribed", True)))
+            except (KeyError, TypeError):
+                raise IngestError("a feed in the backup has no url") from None
+        for rec in articles:
+            try:
+                item, url = _article(rec, prepare)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise IngestError(f"an article in the backup is malformed ({exc})") from None
+            feed_id = store.ensure_feed(url, rec.get("feed_title") or url,
+                                        category=rec.get("feed_category"))
+            c = store.upsert_articles(feed_id, rec.get("source") or url, [item])
+            added, updated, unchanged = added + c.added, updated + c.updated, unchanged + c.unchanged
+    return UpsertCounts(added, updated, unchanged)
+
+
+def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
+    published = None if rec.get("published_estimated") else from_db(rec.get("published"))
+    parsed = ParsedArticle(
+        title=rec["title"], body=rec["body"], guid=rec.get("guid"), link=rec.get("link"),
+        byline=rec.get("byline"), published=published, tags=tuple(rec.get("tags") or ()),
+        summary=rec.get("summary") or "", links=tuple(rec.get("links") or ()), html=rec.get("html"),
+    )
+    item = prepare([parsed], rec.get("category") or None)[0]
+    from dataclasses import replace
+
+    item = replace(
+        item,
+        read_at=(rec.get("read_at") or rec.get("imported_at")) if rec.get("read") else None,
+        favourite_at=(rec.get("favourite_at") or rec.get("imported_at")) if rec.get("favourite") else None,
+        imported_at=rec.get("imported_at") or (rec.get("published") if rec.get("published_estimated") else None),
+    )
+    return item, rec.get("feed_url") or rec.get("source") or "backup"

@@ -1,0 +1,188 @@
+"""From files to the library: sniff, parse, choose categories, find quotes, store.
+
+Each file is imported in one transaction, so a bad file leaves the library
+exactly as it was; one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from newsreader.errors import IngestError, NewsreaderError
+from newsreader.ingest.categories import choose_categories
+from newsreader.models import ParsedArticle, ParsedFeed
+from newsreader.store import NewArticle, Store, UpsertCounts
+from newsreader.store.timefmt import to_db
+from newsreader.text import clean_line, clean_text
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class FileResult:
+    path: str
+    kind: str = ""
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    subscribed: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def content_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\0{body}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def analyse(body: str):
+    """Quotes in ``body`` and each one's cross-article speaker key."""
+    from newsreader.analysis import find_quotes
+    from newsreader.analysis.speakers import person_key
+
+    quotes = tuple(find_quotes(body))
+    keys = tuple(person_key(q.speaker) if q.speaker else None for q in quotes)
+    return quotes, keys
+
+
+def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None) -> list[NewArticle]:
+    """Parsed articles made ready to store: clean text, a category, a guid, quotes."""
+    out = []
+    for art, category in zip(articles, choose_categories(articles, given_category)):
+        title = clean_line(art.title) or "(untitled)"
+        body = clean_text(art.body)
+        guid = art.guid or art.link or "hash:" + content_hash(title, to_db(art.published) or "")
+        quotes, keys = analyse(body)
+        out.append(NewArticle(
+            guid=guid, title=title, body=body, category=category,
+            content_hash=content_hash(title, body), published=to_db(art.published),
+            link=art.link or None, byline=clean_line(art.byline) or None,
+            tags=tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t)),
+            summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
+            quotes=quotes, speaker_keys=keys,
+        ))
+    return out
+
+
+def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None = None,
+               title: str | None = None, subscribed: bool = False) -> tuple[int, UpsertCounts]:
+    """Put a parsed feed's articles in the library under the source ``url``."""
+    items = prepare(feed.articles, category)
+    with store.transaction():
+        feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
+                                    site=feed.link, subscribed=subscribed)
+        counts = store.upsert_articles(feed_id, url, items)
+    return feed_id, counts
+
+
+def parse_document(data: bytes, source: str) -> tuple[str, object]:
+    """Sniff and parse one document; returns (kind, parsed)."""
+    from newsreader.ingest.detect import sniff
+
+    kind = sniff(data, source)
+    if kind in ("feed", "jsonfeed"):
+        from newsreader.ingest.feeds import parse_feed
+
+        return kind, parse_feed(data, source)
+    if kind == "opml":
+        from newsreader.ingest.opml import parse_opml
+
+        return kind, parse_opml(data)
+    if kind == "backup":
+        return kind, _load_json(data)
+    if kind == "html":
+        from newsreader.ingest.htmlpage import parse_html_page
+
+        return kind, parse_html_page(data, None)
+    from newsreader.ingest.textpage import parse_text_page
+
+    return kind, parse_text_page(_decode(data), source)
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _load_json(data: bytes) -> dict:
+    try:
+        return json.loads(data)
+    except ValueError as exc:
+        raise IngestError(f"not valid JSON: {exc}") from None
+
+
+def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
+    """Import one file of any kind newsreader reads; errors come back in the result."""
+    from newsreader.ingest.detect import read_source_bytes
+
+    p = Path(path)
+    source = str(p.resolve()) if p.exists() else str(p)
+    res = FileResult(path=str(path))
+    try:
+        data = read_source_bytes(p)
+        res.kind, parsed = parse_document(data, source)
+        if res.kind in ("feed", "jsonfeed"):
+            feed: ParsedFeed = parsed  # type: ignore[assignment]
+            if not feed.articles:
+                raise IngestError("the feed has no entries")
+            _, counts = store_feed(store, feed, source, category=category)
+            res.warnings = list(feed.warnings)
+            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+        elif res.kind == "opml":
+            res.subscribed = subscribe_all(store, parsed, category)  # type: ignore[arg-type]
+        elif res.kind == "backup":
+            from newsreader.ingest.backup import restore
+
+            counts = restore(store, parsed)  # type: ignore[arg-type]
+            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+        else:
+            page: ParsedArticle = parsed  # type: ignore[assignment]
+            if not page.guid:
+                page = _with_guid(page, source)
+            single = ParsedFeed(title=page.title, kind=res.kind, articles=(page,))
+            _, counts = store_feed(store, single, source, category=category, title=page.title)
+            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+    except NewsreaderError as exc:
+        res.error = str(exc)
+    except (OSError, ValueError, UnicodeError, RecursionError, MemoryError) as exc:
+        res.error = f"{type(exc).__name__}: {exc}"
+    return res
+
+
+def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
+    from dataclasses import replace
+
+    return replace(page, guid="file:" + source)
+
+
+def subscribe_all(store: Store, subs, category: str | None = None) -> int:
+    """Subscribe to every feed of an OPML list (folders become categories)."""
+    with store.transaction():
+        for sub in subs:
+            store.ensure_feed(sub.url, sub.title or sub.url, category=category or sub.category,
+                              site=sub.site, subscribed=True)
+    return len(subs)
+
+
+def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
+                 progress: Progress | None = None) -> list[FileResult]:
+    """Import many files, each on its own; the bad ones are reported, not fatal."""
+    paths = list(paths)
+    results = []
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths), str(path))
+        results.append(import_file(store, path, category))
+    if progress:
+        progress(len(paths), len(paths), "")
+    return results

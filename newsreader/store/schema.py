@@ -1,0 +1,136 @@
+"""The database schema and its migrations, applied on ``PRAGMA user_version``.
+
+Each entry of ``MIGRATIONS`` takes the database from version ``i`` to
+``i + 1``; all pending ones run in one transaction, so an upgrade either
+happens whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+V1 = """
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    category TEXT,
+    site TEXT,
+    subscribed INTEGER NOT NULL DEFAULT 1,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    etag TEXT,
+    last_modified TEXT,
+    body_hash TEXT,
+    last_attempt TEXT,
+    last_success TEXT,
+    last_error TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    retry_after TEXT,
+    added_at TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+    source TEXT NOT NULL,
+    guid TEXT,
+    link TEXT,
+    title TEXT NOT NULL,
+    byline TEXT,
+    published TEXT NOT NULL,
+    published_estimated INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT NOT NULL,
+    category TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    links TEXT NOT NULL DEFAULT '[]',
+    html TEXT,
+    content_hash TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    read_at TEXT,
+    favourite INTEGER NOT NULL DEFAULT 0,
+    favourite_at TEXT
+);
+CREATE UNIQUE INDEX articles_feed_guid ON articles(feed_id, guid);
+CREATE INDEX articles_link ON articles(link) WHERE link IS NOT NULL;
+CREATE INDEX articles_published ON articles(published DESC, id DESC);
+CREATE INDEX articles_category ON articles(category, published DESC, id DESC);
+CREATE INDEX articles_unread ON articles(read, published DESC, id DESC);
+CREATE INDEX articles_favourite ON articles(published DESC, id DESC) WHERE favourite = 1;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    speaker TEXT,
+    speaker_key TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_key);
+"""
+
+# MIGRATIONS[i] upgrades a database at user_version i to i + 1.
+MIGRATIONS: list[str] = [V1]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring ``conn`` up to ``SCHEMA_VERSION``; returns the version found before.
+
+    Refuses a database written by a newer newsreader rather than guess at it.
+    """
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        from newsreader.errors import NewsreaderError
+
+        raise NewsreaderError(
+            f"the library was written by a newer newsreader (schema {found}, this one knows {SCHEMA_VERSION})"
+        )
+    if found == SCHEMA_VERSION:
+        return found
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for script in MIGRATIONS[found:]:
+            for statement in _statements(script):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return found
+
+
+def _statements(script: str) -> list[str]:
+    """Split a DDL script into statements (triggers contain inner semicolons)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

@@ -1,0 +1,479 @@
+"""The library: the only module that speaks SQL. It returns models, never rows.
+
+A ``Store`` owns one SQLite connection and belongs to the thread that made
+it (STYLE point 3): workers open their own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsreader.errors import NewsreaderError, NotFound
+from newsreader.models import (
+    Article,
+    ArticleSummary,
+    CategoryCount,
+    Feed,
+    Quote,
+    SpeakerCount,
+)
+from newsreader.store.schema import migrate
+from newsreader.store.timefmt import from_db, now_utc, to_db
+
+PAGE = 200
+UNCATEGORISED = "Uncategorised"
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article ready to store: category resolved, quotes found."""
+
+    guid: str
+    title: str
+    body: str
+    category: str
+    content_hash: str
+    published: str | None  # stored form; None means unknown
+    link: str | None = None
+    byline: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    links: tuple[str, ...] = ()
+    html: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    speaker_keys: tuple[str | None, ...] = ()
+    # Restored state (from a backup); None leaves what the library has.
+    read_at: str | None = None
+    favourite_at: str | None = None
+    imported_at: str | None = None
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What a list shows; every field narrows it."""
+
+    category: str | None = None
+    unread: bool = False
+    favourites: bool = False
+    feed_id: int | None = None
+    search: str | None = None
+    speaker_key: str | None = None
+
+
+_SUMMARY_COLS = (
+    "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title"
+)
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row[0],
+        title=row[1],
+        category=row[2],
+        source=row[3],
+        published=from_db(row[4]),
+        read=bool(row[5]),
+        favourite=bool(row[6]),
+        feed_title=row[7],
+    )
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must match."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        raise NewsreaderError("the search has no words in it")
+    return " ".join('"' + w.replace('"', "") + '"' + ("*" if i == len(words) - 1 else "")
+                    for i, w in enumerate(words))
+
+
+class Store:
+    """The SQLite library. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError as exc:
+            raise NewsreaderError(f"cannot open the library {self.path}: {exc}") from None
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: all of it lands, or none of it."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- feeds ---------------------------------------------------------------
+
+    def _feed(self, row: sqlite3.Row) -> Feed:
+        return Feed(
+            id=row["id"], url=row["url"], title=row["title"], category=row["category"],
+            site=row["site"], enabled=bool(row["enabled"]), etag=row["etag"],
+            last_modified=row["last_modified"], body_hash=row["body_hash"],
+            last_attempt=from_db(row["last_attempt"]), last_success=from_db(row["last_success"]),
+            last_error=row["last_error"], failures=row["failures"],
+            retry_after=from_db(row["retry_after"]),
+            article_count=row["n"], unread_count=row["unread"],
+        )
+
+    _FEED_SELECT = (
+        "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS n,"
+        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread"
+        " FROM feeds f"
+    )
+
+    def _feed_rows(self, where: str, args: tuple) -> list[Feed]:
+        self.conn.row_factory = sqlite3.Row
+        try:
+            rows = self.conn.execute(f"{self._FEED_SELECT} WHERE {where} ORDER BY f.id", args).fetchall()
+        finally:
+            self.conn.row_factory = None
+        return [self._feed(r) for r in rows]
+
+    def feeds(self, subscribed_only: bool = True) -> list[Feed]:
+        """The subscriptions (or every source, files included)."""
+        return self._feed_rows("f.subscribed = 1" if subscribed_only else "1", ())
+
+    def feed(self, feed_id: int) -> Feed:
+        found = self._feed_rows("f.id = ?", (feed_id,))
+        if not found:
+            raise NotFound(f"no feed with id {feed_id}")
+        return found[0]
+
+    def feed_by_url(self, url: str) -> Feed | None:
+        found = self._feed_rows("f.url = ?", (url,))
+        return found[0] if found else None
+
+    def find_feed(self, ref: str) -> Feed:
+        """A subscription by id, URL or exact title."""
+        if ref.isdigit():
+            found = self._feed_rows("f.id = ? AND f.subscribed = 1", (int(ref),))
+        else:
+            found = self._feed_rows("(f.url = ? OR f.title = ?) AND f.subscribed = 1", (ref, ref))
+        if not found:
+            raise NotFound(f"no subscribed feed matches {ref!r}")
+        return found[0]
+
+    def ensure_feed(self, url: str, title: str, *, category: str | None = None,
+                    site: str | None = None, subscribed: bool = False) -> int:
+        """The id of the source at ``url``, made if new; a subscription is never demoted."""
+        row = self.conn.execute("SELECT id, subscribed FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row:
+            sets, args = [], []
+            if subscribed and not row[1]:
+                sets.append("subscribed = 1")
+            if category is not None:
+                sets.append("category = ?")
+                args.append(category)
+            if site is not None:
+                sets.append("site = ?")
+                args.append(site)
+            if sets:
+                self.conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", (*args, row[0]))
+            return row[0]
+        cur = self.conn.execute(
+            "INSERT INTO feeds (url, title, category, site, subscribed, added_at) VALUES (?,?,?,?,?,?)",
+            (url, title or url, category, site, int(subscribed), to_db(now_utc())),
+        )
+        return cur.lastrowid
+
+    def update_feed(self, feed_id: int, **fields) -> None:
+        """Set feed columns (title, url, etag, last_error, failures, ...)."""
+        allowed = {"title", "url", "category", "site", "enabled", "etag", "last_modified",
+                   "body_hash", "last_attempt", "last_success", "last_error", "failures",
+                   "retry_after", "subscribed"}
+        bad = set(fields) - allowed
+        if bad:
+            raise ValueError(f"unknown feed fields {sorted(bad)}")
+        if not fields:
+            return
+        values = [to_db(v) if hasattr(v, "tzinfo") else v for v in fields.values()]
+        cols = ", ".join(f"{k} = ?" for k in fields)
+        self.conn.execute(f"UPDATE feeds SET {cols} WHERE id = ?", (*values, feed_id))
+
+    def remove_feed(self, feed_id: int) -> int:
+        """Unsubscribe: drop the feed and its articles, except favourites. Returns articles removed."""
+        with self.transaction():
+            cur = self.conn.execute("DELETE FROM articles WHERE feed_id = ? AND favourite = 0", (feed_id,))
+            self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return cur.rowcount
+
+    # --- writing articles ----------------------------------------------------
+
+    def upsert_articles(self, feed_id: int, source: str, items: Iterable[NewArticle]) -> UpsertCounts:
+        """Store articles once: the same GUID in the feed, or the same link anywhere,
+        updates the stored article and keeps its read and favourite state."""
+        added = updated = unchanged = 0
+        now = to_db(now_utc())
+        conn = self.conn
+        with self.transaction():
+            for it in items:
+                row = conn.execute(
+                    "SELECT id, content_hash, category FROM articles WHERE feed_id = ? AND guid = ?",
+                    (feed_id, it.guid),
+                ).fetchone()
+                if row is None and it.link:
+                    row = conn.execute(
+                        "SELECT id, content_hash, category FROM articles WHERE link = ? LIMIT 1",
+                        (it.link,),
+                    ).fetchone()
+                if row is None:
+                    cur = conn.execute(
+                        "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
+                        " published_estimated, imported_at, category, tags, summary, body, links, html,"
+                        " content_hash, read, read_at, favourite, favourite_at)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (feed_id, source, it.guid, it.link, it.title, it.byline,
+                         it.published or it.imported_at or now, int(it.published is None),
+                         it.imported_at or now, it.category, json.dumps(list(it.tags)), it.summary,
+                         it.body, json.dumps(list(it.links)), it.html, it.content_hash,
+                         int(it.read_at is not None), it.read_at,
+                         int(it.favourite_at is not None), it.favourite_at),
+                    )
+                    self._write_quotes(cur.lastrowid, it)
+                    added += 1
+                    continue
+                art_id = row[0]
+                if it.read_at is not None:
+                    conn.execute("UPDATE articles SET read = 1, read_at = ? WHERE id = ?", (it.read_at, art_id))
+                if it.favourite_at is not None:
+                    conn.execute("UPDATE articles SET favourite = 1, favourite_at = ? WHERE id = ?",
+                                 (it.favourite_at, art_id))
+                if row[1] == it.content_hash and row[2] == it.category:
+                    unchanged += 1
+                    continue
+                conn.execute(
+                    "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
+                    " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
+                    " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
+                    " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?"
+                    " WHERE id = ?",
+                    (it.title, it.byline, it.link, it.published, it.published, it.published,
+                     it.category, json.dumps(list(it.tags)), it.summary, it.body,
+                     json.dumps(list(it.links)), it.html, it.content_hash, art_id),
+                )
+                conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
+                self._write_quotes(art_id, it)
+                updated += 1
+        return UpsertCounts(added, updated, unchanged)
+
+    def _write_quotes(self, article_id: int, it: NewArticle) -> None:
+        if not it.quotes:
+            return
+        keys = it.speaker_keys or (None,) * len(it.quotes)
+        self.conn.executemany(
+            "INSERT INTO quotes (article_id, start, end, kind, speaker, speaker_key, speaker_start,"
+            " speaker_end, cue) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(article_id, q.start, q.end, q.kind, q.speaker, k, q.speaker_start, q.speaker_end, q.cue)
+             for q, k in zip(it.quotes, keys)],
+        )
+
+    def _check_ids(self, ids: Iterable[int]) -> list[int]:
+        ids = list(dict.fromkeys(ids))
+        for i in ids:
+            if not self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (i,)).fetchone():
+                raise NotFound(f"no article with id {i}")
+        return ids
+
+    def set_read(self, ids: Iterable[int], read: bool = True) -> None:
+        """Mark articles read or unread; unknown ids change nothing and raise NotFound."""
+        with self.transaction():
+            ids = self._check_ids(ids)
+            stamp = to_db(now_utc()) if read else None
+            self.conn.executemany(
+                "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN coalesce(read_at, ?) END WHERE id = ?",
+                [(int(read), int(read), stamp, i) for i in ids],
+            )
+
+    def set_favourite(self, ids: Iterable[int], favourite: bool = True) -> None:
+        with self.transaction():
+            ids = self._check_ids(ids)
+            stamp = to_db(now_utc()) if favourite else None
+            self.conn.executemany(
+                "UPDATE articles SET favourite = ?, favourite_at = CASE WHEN ? THEN coalesce(favourite_at, ?) END"
+                " WHERE id = ?",
+                [(int(favourite), int(favourite), stamp, i) for i in ids],
+            )
+
+    def mark_all_read(self, flt: Filter = Filter()) -> int:
+        """Mark every article the filter shows as read; returns how many changed."""
+        where, args = self._where(flt)
+        with self.transaction():
+            cur = self.conn.execute(
+                f"UPDATE articles SET read = 1, read_at = ? WHERE read = 0 AND id IN"
+                f" (SELECT a.id FROM articles a {where})",
+                (to_db(now_utc()), *args),
+            )
+        return cur.rowcount
+
+    # --- reading -------------------------------------------------------------
+
+    def _where(self, flt: Filter) -> tuple[str, list]:
+        conds, args = [], []
+        if flt.category is not None:
+            conds.append("a.category = ?")
+            args.append(flt.category)
+        if flt.unread:
+            conds.append("a.read = 0")
+        if flt.favourites:
+            conds.append("a.favourite = 1")
+        if flt.feed_id is not None:
+            conds.append("a.feed_id = ?")
+            args.append(flt.feed_id)
+        if flt.search:
+            conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            args.append(fts_query(flt.search))
+        if flt.speaker_key:
+            conds.append("a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
+            args.append(flt.speaker_key)
+        return ("WHERE " + " AND ".join(conds)) if conds else "", args
+
+    def list_articles(self, flt: Filter = Filter(), *, limit: int | None = PAGE,
+                      after: ArticleSummary | None = None) -> list[ArticleSummary]:
+        """Newest first; ``after`` continues from the last row of the previous page."""
+        where, args = self._where(flt)
+        if after is not None:
+            where += (" AND " if where else "WHERE ") + "(a.published, a.id) < (?, ?)"
+            args += [to_db(after.published), after.id]
+        sql = (f"SELECT {_SUMMARY_COLS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id {where}"
+               " ORDER BY a.published DESC, a.id DESC")
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [_summary(r) for r in self.conn.execute(sql, args)]
+
+    def iter_articles(self, flt: Filter = Filter(), page: int = PAGE) -> Iterator[ArticleSummary]:
+        """Every match, fetched a page at a time."""
+        last = None
+        while True:
+            rows = self.list_articles(flt, limit=page, after=last)
+            yield from rows
+            if len(rows) < page:
+                return
+            last = rows[-1]
+
+    def count(self, flt: Filter = Filter()) -> int:
+        where, args = self._where(flt)
+        return self.conn.execute(f"SELECT count(*) FROM articles a {where}", args).fetchone()[0]
+
+    def article(self, article_id: int) -> Article:
+        self.conn.row_factory = sqlite3.Row
+        try:
+            r = self.conn.execute(
+                "SELECT a.*, f.title AS feed_title FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
+                " WHERE a.id = ?", (article_id,)).fetchone()
+        finally:
+            self.conn.row_factory = None
+        if r is None:
+            raise NotFound(f"no article with id {article_id}")
+        return Article(
+            id=r["id"], title=r["title"], body=r["body"], category=r["category"], source=r["source"],
+            published=from_db(r["published"]), published_estimated=bool(r["published_estimated"]),
+            imported_at=from_db(r["imported_at"]), feed_id=r["feed_id"], feed_title=r["feed_title"],
+            guid=r["guid"], link=r["link"], byline=r["byline"], tags=tuple(json.loads(r["tags"])),
+            summary=r["summary"], links=tuple(json.loads(r["links"])), html=r["html"],
+            content_hash=r["content_hash"], read=bool(r["read"]), read_at=from_db(r["read_at"]),
+            favourite=bool(r["favourite"]), favourite_at=from_db(r["favourite_at"]),
+            quotes=tuple(self.article_quotes(article_id)),
+        )
+
+    def article_quotes(self, article_id: int) -> list[Quote]:
+        rows = self.conn.execute(
+            "SELECT start, end, kind, speaker, speaker_start, speaker_end, cue FROM quotes"
+            " WHERE article_id = ? ORDER BY start", (article_id,))
+        return [Quote(*r) for r in rows]
+
+    def categories(self) -> list[CategoryCount]:
+        """Every category with its article and unread counts, by name."""
+        rows = self.conn.execute(
+            "SELECT category, count(*), sum(read = 0) FROM articles GROUP BY category ORDER BY category")
+        return [CategoryCount(name, total, unread or 0) for name, total, unread in rows]
+
+    def totals(self) -> dict[str, int]:
+        """Counts for the fixed views: all, unread, favourites."""
+        n, unread, fav = self.conn.execute(
+            "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(favourite), 0) FROM articles"
+        ).fetchone()
+        return {"all": n, "unread": unread, "favourites": fav}
+
+    def quotes(self, speaker_keys: Iterable[str] | None = None, limit: int | None = None
+               ) -> list[tuple[int, Quote, str]]:
+        """(article id, quote, quoted text) across the library, newest article first."""
+        sql = ("SELECT q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_start, q.speaker_end,"
+               " q.cue, substr(a.body, q.start + 1, q.end - q.start) FROM quotes q"
+               " JOIN articles a ON a.id = q.article_id")
+        args: list = []
+        if speaker_keys is not None:
+            keys = list(speaker_keys)
+            if not keys:
+                return []
+            sql += f" WHERE q.speaker_key IN ({','.join('?' * len(keys))})"
+            args += keys
+        sql += " ORDER BY a.published DESC, a.id DESC, q.start"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [(r[0], Quote(*r[1:8]), r[8]) for r in self.conn.execute(sql, args)]
+
+    def speakers(self) -> list[SpeakerCount]:
+        """Each person (by speaker key) with a display name, quote and article counts."""
+        rows = self.conn.execute(
+            "SELECT speaker_key, max(speaker), count(*), count(DISTINCT article_id) FROM quotes"
+            " WHERE speaker_key IS NOT NULL GROUP BY speaker_key ORDER BY count(*) DESC, speaker_key")
+        return [SpeakerCount(name, n, arts) for _key, name, n, arts in rows]
+
+    def speaker_keys(self) -> list[tuple[str, str]]:
+        """(key, display name) for every speaker key in the library."""
+        return list(self.conn.execute(
+            "SELECT speaker_key, max(speaker) FROM quotes WHERE speaker_key IS NOT NULL GROUP BY speaker_key"))
+
+    def export_rows(self) -> Iterator[dict]:
+        """Every article with its state, as plain dicts (the JSON backup)."""
+        self.conn.row_factory = sqlite3.Row
+        try:
+            cur = self.conn.execute(
+                "SELECT a.*, f.url AS feed_url, f.title AS feed_title, f.category AS feed_category,"
+                " f.subscribed AS feed_subscribed FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
+                " ORDER BY a.id")
+            for r in cur:
+                d = dict(r)
+                d["tags"] = json.loads(d["tags"])
+                d["links"] = json.loads(d["links"])
+                yield d
+        finally:
+            self.conn.row_factory = None
