@@ -1,0 +1,143 @@
+"""The store on real SQLite files: dedupe, state, paging, search, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from newsreader.errors import NewsreaderError, NotFound
+from newsreader.store import Filter, NewArticle, Store
+from newsreader.store.schema import SCHEMA_VERSION
+
+
+def art(guid, title="T", body="B", category="World", published="2026-01-01T00:00:00Z", link=None, h=None):
+    return NewArticle(guid=guid, title=title, body=body, category=category,
+                      content_hash=h or f"{title}|{body}", published=published, link=link)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "lib.sqlite3") as s:
+        yield s
+
+
+def test_new_database_is_wal_and_versioned(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_old_empty_database_is_upgraded(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).close()  # user_version 0: before the first release's schema
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.list_articles() == []
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    c = sqlite3.connect(path)
+    c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    c.close()
+    with pytest.raises(NewsreaderError, match="newer"):
+        Store(path)
+
+
+def test_same_guid_updates_and_keeps_state(store):
+    fid = store.ensure_feed("http://x/feed", "X", subscribed=True)
+    store.upsert_articles(fid, "http://x/feed", [art("g1", body="first")])
+    (a,) = store.list_articles()
+    store.set_read([a.id])
+    store.set_favourite([a.id])
+    c = store.upsert_articles(fid, "http://x/feed", [art("g1", body="second")])
+    assert (c.added, c.updated) == (0, 1)
+    got = store.article(a.id)
+    assert got.body == "second" and got.read and got.favourite
+
+
+def test_same_link_across_feeds_is_one_article(store):
+    f1 = store.ensure_feed("http://a/feed", "A")
+    f2 = store.ensure_feed("http://b/feed", "B")
+    store.upsert_articles(f1, "http://a/feed", [art("a1", link="http://news/x")])
+    c = store.upsert_articles(f2, "http://b/feed", [art("b7", link="http://news/x")])
+    assert c.added == 0 and store.count() == 1
+
+
+def test_same_guid_in_other_feed_is_another_article(store):
+    f1 = store.ensure_feed("http://a/feed", "A")
+    f2 = store.ensure_feed("http://b/feed", "B")
+    store.upsert_articles(f1, "u", [art("1")])
+    store.upsert_articles(f2, "u", [art("1")])
+    assert store.count() == 2
+
+
+def test_keyset_paging_walks_every_row_once(store):
+    fid = store.ensure_feed("f", "F")
+    items = [art(str(i), published=f"2026-01-{1 + i % 28:02d}T00:00:00Z") for i in range(530)]
+    store.upsert_articles(fid, "f", items)
+    seen = [a.id for a in store.iter_articles(page=100)]
+    assert len(seen) == 530 == len(set(seen))
+    pubs = [a.published for a in store.iter_articles(page=100)]
+    assert pubs == sorted(pubs, reverse=True)
+
+
+def test_filters_and_counts(store):
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art("1", category="World"), art("2", category="Sport"),
+                                     art("3", category="World")])
+    ids = {a.title + a.category: a.id for a in store.list_articles()}
+    one = store.list_articles(Filter(category="Sport"))[0].id
+    store.set_read([one])
+    store.set_favourite([one])
+    assert [c.name for c in store.categories()] == ["Sport", "World"]
+    assert {c.name: c.unread for c in store.categories()} == {"Sport": 0, "World": 2}
+    assert store.totals() == {"all": 3, "unread": 2, "favourites": 1}
+    assert [a.id for a in store.list_articles(Filter(favourites=True))] == [one]
+    assert len(store.list_articles(Filter(unread=True))) == 2
+    assert store.mark_all_read(Filter(category="World")) == 2
+    assert store.totals()["unread"] == 0
+    assert ids
+
+
+def test_unknown_id_changes_nothing(store):
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art("1")])
+    with pytest.raises(NotFound):
+        store.set_read([1, 99])
+    assert not store.article(1).read
+
+
+def test_search_uses_words_not_syntax(store):
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art("1", title="Glacier melt", body="ice retreats"),
+                                     art("2", title="Budget", body="taxes rise")])
+    assert [a.title for a in store.list_articles(Filter(search="glac"))] == ["Glacier melt"]
+    assert [a.title for a in store.list_articles(Filter(search='ICE "retr'))] == ["Glacier melt"]
+    with pytest.raises(NewsreaderError):
+        store.list_articles(Filter(search="  ** "))
+
+
+def test_state_survives_a_killed_process(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    with Store(path) as s:
+        fid = s.ensure_feed("f", "F")
+        s.upsert_articles(fid, "f", [art("1")])
+    code = ("import os, sys; from newsreader.store import Store;"
+            f"s = Store({str(path)!r}); s.set_read([1]); s.set_favourite([1]); os._exit(9)")
+    subprocess.run([sys.executable, "-c", code], check=False)
+    with Store(path) as s:
+        a = s.article(1)
+        assert a.read and a.favourite
+
+
+def test_remove_feed_keeps_favourites(store):
+    fid = store.ensure_feed("f", "F", subscribed=True)
+    store.upsert_articles(fid, "f", [art("1"), art("2")])
+    store.set_favourite([1])
+    assert store.remove_feed(fid) == 1
+    assert [a.id for a in store.list_articles()] == [1]
+    assert store.feeds() == []
