@@ -1,0 +1,103 @@
+"""The head of a saved page: title, date, byline and breadcrumb above the body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_byline
+from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, find_date
+
+_CAPTION = re.compile(
+    r"^(?:image|photo|picture|video|caption|media caption|image caption|foto|bild|file photo)"
+    r"(?: \d+ of \d+)?\s*:|\[(?:file|photo|image|picture)\b[^\]]{0,80}\]$|\((?:ap |afp |reuters )?photo\b|"
+    r"getty images|/ ?(?:ap|afp|reuters|getty|shutterstock)\)?$|\|\s*(?:foto|photo)\s*:",
+    re.I,
+)
+# "Humidity: 85%", "Wind: 12 km/h": a label and a short value, as in info boxes.
+_LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
+_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+", re.I)
+_HEAD_WINDOW = 10  # how far above the body the headline may sit
+
+
+@dataclass
+class Head:
+    title: str | None = None
+    title_index: int | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    category: str | None = None
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(_CAPTION.search(text))
+
+
+def _title_like(ln: Line) -> bool:
+    text = ln.text
+    if ln.shape in (BOILER, META) or not 2 <= ln.words <= 30 or len(text) > 250:
+        return False
+    if text.endswith((".", ":", ",")) and not text.endswith("..."):
+        return False
+    if _LABEL_VALUE.match(text) or is_caption(text) or breadcrumb(text):
+        return False
+    first = text.lstrip("\"'“‘«")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _find_title(lines: list[Line], s: int) -> int | None:
+    """The headline: a breadcrumb's last crumb if it names a line, else the best heading above the body."""
+    for i in range(s):
+        crumbs = breadcrumb(lines[i].text)
+        if not crumbs:
+            continue
+        last = crumbs[-1].lower().rstrip(".… ")
+        for j in range(i + 1, s):
+            if lines[j].text.lower() == last or (len(last) > 15 and lines[j].text.lower().startswith(last)):
+                return j
+    best, best_score = None, float("-inf")
+    for i in range(s - 1, max(-1, s - 1 - _HEAD_WINDOW), -1):
+        ln = lines[i]
+        if ln.shape == BOILER or (ln.repeated and ln.words <= 3) or breadcrumb(ln.text):
+            break
+        if _title_like(ln) and ln.words >= 3:
+            # Longer headings win; the nearer the body, the smaller a penalty.
+            score = ln.words - 0.5 * (s - i) * 0 - (2.0 if ln.shape == SENTENCE else 0.0)
+            if score >= best_score:
+                best, best_score = i, score
+        elif ln.shape == SENTENCE and ln.words > 45:
+            break
+        elif _LABEL_VALUE.match(ln.text) and ln.shape != META:
+            break
+    return best
+
+
+def read_head(lines: list[Line], s: int, e: int) -> Head:
+    """Title, date, byline and section from the lines around the body stretch [s, e]."""
+    head = Head()
+    head.title_index = _find_title(lines, s)
+    if head.title_index is not None:
+        head.title = lines[head.title_index].text
+    top = head.title_index if head.title_index is not None else s
+    for i in range(s - 1, -1, -1):
+        if lines[i].words <= 15 and (when := find_date(lines[i].text)):
+            head.published = when
+            break
+    if head.published is None:
+        for ln in lines[e + 1 : e + 16]:
+            if ln.words <= 15 and (when := find_date(ln.text)):
+                head.published = when
+                break
+    for ln in lines[max(0, top - 3) : s]:
+        if is_byline(ln.text):
+            head.byline = _BYLINE_PREFIX.sub("", ln.text).strip()
+            break
+    for ln in lines[:s]:
+        crumbs = breadcrumb(ln.text)
+        if crumbs:
+            head.category = category_from_crumbs(crumbs, head.title or "")
+            if head.category:
+                break
+    return head

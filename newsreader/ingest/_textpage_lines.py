@@ -1,0 +1,115 @@
+"""Line features for the saved-page cleaner: how much a line looks like prose.
+
+A page dump is read one line at a time (a saved page puts every block on a
+line of its own). Each line gets a shape (sentence, heading, list item,
+boilerplate, ...) and a score: positive for prose, negative for chrome. The
+cleaner then looks for the stretch of lines with the best total score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that mark site furniture. "Strong" words almost never occur in
+# article prose at any density; "weak" ones do, so they only count on short
+# lines or in bulk.
+_STRONG = re.compile(
+    r"\b(?:cookies?|privacy|gdpr|consent|subscrib\w*|newsletters?|sign(?:ed)? ?(?:up|in)|"
+    r"log ?in|login|register|all rights reserved|copyright|terms (?:of|and|&) \w+|"
+    r"advertis\w*|sponsor\w*|unsubscribe|akismet|spam|javascript|browser|paywall|"
+    r"skip to|accessibility|sitemap|site map)\b|©"
+)
+_WEAK = re.compile(
+    r"\b(?:share\w*|comments?|follow|related|read more|more from|click|tap|e-?mail|"
+    r"facebook|twitter|instagram|linkedin|whatsapp|youtube|pinterest|reddit|tiktok|"
+    r"print|download|podcasts?|watch|video|photos?|gallery|getty|menu|search|trending|"
+    r"popular|recommended|most read|you may also like|next|previous|tags?|topics|"
+    r"categories|loading|contact|home|app|listen|rss|feedback)\b"
+)
+# Terminal punctuation, allowing closing quotes or brackets after it.
+_TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_BULLET = re.compile(r"^(?:[*•·▪◦‣–—-]|\d{1,2}[.)])\s+")
+_TURN = re.compile(r"^[A-Z][\w.'’ -]{0,40}?:\s+\S")
+_BYLINE = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+\S", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_URL = re.compile(r"https?://|www\.")
+
+# Shapes a line can take.
+SENTENCE, HEADING, BOILER, META, BULLET = "sentence", "heading", "boiler", "meta", "bullet"
+
+
+@dataclass
+class Line:
+    """One non-empty line of the dump with the features the cleaner uses."""
+
+    index: int  # position among the non-empty lines
+    text: str
+    words: int
+    gap_before: int  # blank lines just above it
+    shape: str = HEADING
+    score: float = 0.0
+    terminal: bool = False
+    turn: bool = False
+    repeated: bool = False
+
+
+def word_count(text: str) -> int:
+    """Words on a line; CJK scripts count two characters a word."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def boiler_weight(text: str) -> tuple[int, int]:
+    """(strong, weak) boilerplate vocabulary hits on a line."""
+    low = text.lower()
+    return len(_STRONG.findall(low)), len(_WEAK.findall(low))
+
+
+def is_byline(text: str) -> bool:
+    """A short "By Name" line."""
+    return bool(_BYLINE.match(text)) and 2 <= len(text.split()) <= 12
+
+
+def classify(line: Line, is_date) -> None:
+    """Give a line its shape and score (the weights are the cleaner's tuning)."""
+    text, n = line.text, line.words
+    line.terminal = bool(_TERMINAL.search(text))
+    line.turn = bool(_TURN.match(text))
+    strong, weak = boiler_weight(text)
+    bulk = (2 * strong + weak) / max(n, 1)
+    if n <= 12 and (is_date(text) or is_byline(text)):
+        line.shape, line.score = META, -2.0
+    elif (strong and (n <= 15 or bulk >= 0.08)) or (weak and n <= 4 and not line.terminal):
+        line.shape = BOILER
+        line.score = -float(max(n, 6) + 4) if n < 30 else -float(n)
+    elif _URL.search(text) and n <= 8:
+        line.shape, line.score = BOILER, -6.0
+    elif (line.terminal and n >= 5) or n >= 16:
+        line.shape = SENTENCE
+        line.score = n - 6.0 if line.terminal else n - 10.0
+    elif _BULLET.match(text):
+        line.shape, line.score = BULLET, -3.0
+    else:
+        line.shape, line.score = HEADING, -4.0
+    if line.repeated and n < 10:
+        # Menus and share bars repeat on a page; article lines rarely do.
+        line.score = min(line.score, -6.0)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines of a dump, with the count of blank lines above each."""
+    lines: list[Line] = []
+    gap = 0
+    for raw in text.split("\n"):
+        stripped = " ".join(raw.split())
+        if not stripped:
+            gap += 1
+            continue
+        lines.append(Line(len(lines), stripped, word_count(stripped), gap))
+        gap = 0
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1
+    for ln in lines:
+        ln.repeated = counts[ln.text.lower()] > 1
+    return lines

@@ -1,0 +1,111 @@
+"""Page metadata read from a saved page's furniture: dates and breadcrumbs."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Each pattern is anchored on digits or a month name and has no nested
+# repetition, so matching stays linear in the line length.
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"\s?(Z|[+-]\d{2}:?\d{2})?)?\b"
+)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s(?:of\s)?" + _MONTH + r"\.?,?\s(\d{4})\b", re.I)
+_MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+
+_CRUMB_SEP = re.compile(r"\s+(?:»|›|>|→|/|\|)\s+|\s*[»›→]\s*")
+_STRONG_SEP = re.compile(r"[»›→]|\s>\s")
+_HOME = {"home", "homepage", "home page", "start", "front page", "index"}
+
+
+def _build(year: int, month: int, day: int) -> datetime | None:
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return datetime(year, month, day, tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def _iso(m: re.Match) -> datetime | None:
+    when = _build(int(m[1]), int(m[2]), int(m[3]))
+    if when is None or m[4] is None:
+        return when
+    try:
+        when = when.replace(hour=int(m[4]), minute=int(m[5]), second=int(m[6] or 0))
+    except ValueError:
+        return when
+    zone = m[7]
+    if zone and zone != "Z":
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        when -= sign * offset  # the wall time was local to that offset
+    return when
+
+
+def find_date(text: str) -> datetime | None:
+    """The first calendar date on a line, as a UTC datetime (midnight if no time)."""
+    found: list[tuple[int, datetime]] = []
+    for m in _ISO.finditer(text):
+        when = _iso(m)
+        if when:
+            found.append((m.start(), when))
+            break
+    for pattern, order in ((_DAY_MONTH, (3, 2, 1)), (_MONTH_DAY, (3, 1, 2))):
+        for m in pattern.finditer(text):
+            year, month, day = (m[i] for i in order)
+            when = _build(int(year), _MONTHS[month[:3].lower()], int(day))
+            if when:
+                found.append((m.start(), when))
+                break
+    for m in _NUMERIC.finditer(text):
+        when = _build(int(m[1]), int(m[2]), int(m[3])) if m[1] else _build(int(m[6]), int(m[5]), int(m[4]))
+        if when:
+            found.append((m.start(), when))
+            break
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that carries a date (the caller checks that it is short)."""
+    return find_date(text) is not None
+
+
+def breadcrumb(text: str) -> list[str] | None:
+    """The crumbs of a breadcrumb line ("Home » World » Title"), else None."""
+    if len(text) > 300:
+        return None
+    parts = [p.strip() for p in _CRUMB_SEP.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return None
+    # A plain "/" or "|" also separates menu items, so those need a "Home" crumb.
+    if not _STRONG_SEP.search(text) and parts[0].lower() not in _HOME:
+        return None
+    if any(len(p.split()) > 6 for p in parts[:-1]):
+        return None
+    return parts
+
+
+def category_from_crumbs(parts: list[str], title: str) -> str | None:
+    """The section a breadcrumb names: first crumb that is neither home nor the title."""
+    crumbs = [p for p in parts if p.lower() not in _HOME]
+    if len(crumbs) == 1 and (_same(crumbs[0], title) or len(crumbs[0].split()) > 6):
+        return None  # "Home » <this article>" names no section
+    return crumbs[0] if crumbs else None
+
+
+def _same(crumb: str, title: str) -> bool:
+    a, b = crumb.lower().rstrip(".… "), title.lower()
+    return bool(a) and (a == b or (len(a) > 15 and b.startswith(a)))

@@ -1,0 +1,171 @@
+"""Read an article out of a page saved as plain text.
+
+A saved page keeps all of a site's furniture: menus, weather boxes,
+breadcrumbs, share bars, author blurbs, newsletter and cookie notices,
+comment prompts. The article is the longest stretch of prose in it. Each
+line gets a score (prose gains by its length, chrome loses), the best-scoring
+contiguous stretch is the body, and its edges are then corrected: headings
+and furniture trimmed off the ends, a standfirst or an author blurb cut,
+colon-introduced lists kept. Title, date and breadcrumb come from the lines
+above the body. Everything is one or two linear passes over the lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsreader.errors import IngestError
+from newsreader.ingest import _textpage_head as head
+from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
+from newsreader.ingest._textpage_meta import is_date_line
+from newsreader.models import ParsedArticle
+from newsreader.text import clean_line, clean_text, strip_unsafe
+
+# Terminal escape sequences (CSI and OSC); strip_unsafe drops the bare ESC
+# but would leave their printable tails ("[31m") behind.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]")
+_RELATED = re.compile(
+    r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|"
+    r"more stories|more from\b.*|related \w+|you may also like|most read|popular|trending|"
+    r"further reading|latest|top stories)\s*:?$",
+    re.I,
+)
+_BIO = re.compile(
+    r"\b(?:writers?|journalists?|reporters?|correspondents?|editors?|columnists?|"
+    r"contributors?|authors?|freelance|staff|has written|covers)\b",
+    re.I,
+)
+_ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
+
+
+def _sanitize(text: str) -> str:
+    text = _ANSI.sub("", text)
+    return strip_unsafe(unicodedata.normalize("NFC", text))
+
+
+def _best_stretch(lines: list[Line]) -> tuple[int, int]:
+    """The contiguous run of lines with the highest total score (Kadane)."""
+    best, best_span = float("-inf"), (0, -1)
+    total, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += ln.score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _trim(lines: list[Line], s: int, e: int) -> tuple[int, int]:
+    """Drop headings and furniture from both ends of a stretch."""
+    while s <= e and lines[s].shape != SENTENCE:
+        s += 1
+    while e >= s and lines[e].shape != SENTENCE:
+        e -= 1
+    return s, e
+
+
+def _extend_list(lines: list[Line], e: int) -> int:
+    """Keep a list that the last paragraph introduces with a colon."""
+    if not lines[e].text.endswith(":"):
+        return e
+    j = e + 1
+    while j < len(lines) and lines[j].shape not in (BOILER, META) and lines[j].words <= 40:
+        if lines[j].repeated or (j > e + 1 and lines[j].gap_before > 2):
+            break
+        j += 1
+    return j - 1
+
+
+def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
+    """End the body before an author blurb or an "about the author" box."""
+    for i in range(max(s + 1, e - 6), e + 1):
+        ln = lines[i]
+        if _ABOUT.match(ln.text):
+            return i - 1
+        nxt = lines[i + 1] if i + 1 <= e else None
+        if (
+            nxt is not None
+            and ln.shape != SENTENCE
+            and 2 <= ln.words <= 5
+            and all(w[:1].isupper() for w in ln.text.split())
+            and _BIO.search(" ".join(nxt.text.split()[:20]))
+        ):
+            return i - 1
+    return e
+
+
+def _skip_standfirst(lines: list[Line], title: int | None, s: int, e: int) -> tuple[int, str]:
+    """Move the start past a standfirst: a short sentence set apart from the body."""
+    if title is None or s - title > 3 or s >= e:
+        return s, ""
+    first, nxt = lines[s], lines[s + 1]
+    if first.words > 45 or first.turn:
+        return s, ""
+    if nxt.shape == SENTENCE and nxt.gap_before < 2:
+        return s, ""
+    j = s + 1
+    while j <= e and lines[j].shape != SENTENCE:
+        j += 1
+    return (j, first.text) if j <= e else (s, "")
+
+
+def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
+    """The kept lines of the stretch: furniture inside it and related-link lists dropped."""
+    out: list[str] = []
+    in_related = False
+    for ln in lines[s : e + 1]:
+        if _RELATED.match(ln.text):
+            in_related = True
+            continue
+        if in_related and ln.shape != SENTENCE:
+            continue
+        in_related = False
+        if ln.shape in (BOILER, META) or head.is_caption(ln.text):
+            continue
+        out.append(ln.text)
+    return out
+
+
+def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
+    """Read the article out of a page dump saved as plain text.
+
+    Returns title, body (article paragraphs only, joined by blank lines),
+    published date (UTC; midnight when the page gives no time), byline and
+    the breadcrumb's section as the only category. ``source`` is the page's
+    URL or file name; a URL is kept as the article's link. Raises
+    ``IngestError`` when the text holds no article prose.
+    """
+    lines = split_lines(_sanitize(text or ""))
+    for ln in lines:
+        classify(ln, is_date_line)
+        if head.is_caption(ln.text) and ln.shape == SENTENCE:
+            ln.score = -4.0
+    if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
+        raise IngestError("no article text found")
+    s, e = _trim(lines, *_best_stretch(lines))
+    if s > e:
+        raise IngestError("no article text found")
+    e = _extend_list(lines, _cut_blurb(lines, s, e))
+    s, e = _trim(lines, s, e)
+    if s > e:
+        raise IngestError("no article text found")
+    meta = head.read_head(lines, s, e)
+    if meta.title_index is not None and s <= meta.title_index < e:
+        s, e = _trim(lines, meta.title_index + 1, e)
+    s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
+    body = clean_text("\n\n".join(_body_lines(lines, s, e)))
+    if not body:
+        raise IngestError("no article text found")
+    title = meta.title or clean_line(body.split("\n", 1)[0])[:120]
+    link = source if source and re.match(r"https?://", source) else None
+    return ParsedArticle(
+        title=clean_line(title),
+        body=body,
+        link=link,
+        byline=clean_line(meta.byline) or None,
+        published=meta.published,
+        categories=(clean_line(meta.category),) if meta.category else (),
+        summary=clean_line(standfirst),
+    )
