@@ -1,0 +1,211 @@
+"""The command line end to end, in process and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jrun(capsys, *argv):
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_import_feed_and_list(capsys, cli_data):
+    code, out, err = run(capsys, "import", str(cli_data / "harbour.rss"))
+    assert code == 0, err
+    rows = jrun(capsys, "list")
+    assert [r["title"] for r in rows] == ["Ferry timetable changes for winter",
+                                          "Lighthouse restoration finished",
+                                          "Council approves new fish market"]
+    assert set(rows[0]) == {"id", "title", "category", "source", "published", "read", "favourite"}
+    assert rows[0]["source"] == str((cli_data / "harbour.rss").resolve())
+    assert rows[0]["published"] == "2026-11-03T08:00:00Z"
+    # "Transport" is the term the feed uses most: it wins over "Winter" and "Heritage".
+    assert [r["category"] for r in rows] == ["Transport", "Transport", "Council"]
+    assert len(jrun(capsys, "list", "--limit", "2")) == 2
+
+
+def test_category_option_comes_first(capsys, cli_data):
+    assert run(capsys, "import", "--category", "Local", str(cli_data / "harbour.rss"))[0] == 0
+    assert {r["category"] for r in jrun(capsys, "list")} == {"Local"}
+    assert len(jrun(capsys, "list", "--category", "Local")) == 3
+
+
+def test_reimport_keeps_state_and_does_not_duplicate(capsys, cli_data):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    first = jrun(capsys, "list")[0]["id"]
+    assert run(capsys, "mark", str(first), "--read")[0] == 0
+    assert run(capsys, "mark", str(first), "--favourite")[0] == 0
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    rows = jrun(capsys, "list")
+    assert len(rows) == 3
+    assert [r["id"] for r in jrun(capsys, "list", "--favourites")] == [first]
+    assert [r["id"] for r in rows if r["read"]] == [first]
+    assert len(jrun(capsys, "list", "--unread")) == 2
+
+
+def test_show_json_does_not_mark_read(capsys, cli_data):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    aid = jrun(capsys, "list")[0]["id"]
+    art = jrun(capsys, "show", str(aid))
+    for key in ("id", "title", "category", "byline", "published", "link", "source", "body",
+                "quotes", "speakers", "read", "favourite"):
+        assert key in art
+    assert art["byline"] == "Mira Holt"
+    assert "listened to the islanders" in art["body"]
+    for q in art["quotes"]:
+        assert art["body"][q["start"]:q["end"]] == q["text"]
+    assert not jrun(capsys, "list")[0]["read"]
+    code, out, _ = run(capsys, "show", str(aid))
+    assert code == 0 and "Ferry timetable" in out
+
+
+def test_text_page_import(capsys, cli_data):
+    assert run(capsys, "import", str(cli_data / "page.txt"))[0] == 0
+    (row,) = jrun(capsys, "list")
+    assert row["title"] == "Glacier survey finds faster melt"
+    assert row["category"] == "Science"
+    body = jrun(capsys, "show", str(row["id"]))["body"]
+    assert body.startswith("A team of surveyors")
+    assert "Cookie" not in body and "newsletter" not in body
+
+
+def test_good_and_bad_files_together(capsys, cli_data, tmp_path):
+    missing = tmp_path / "nope.rss"
+    code, out, err = run(capsys, "import", str(cli_data / "harbour.rss"), str(cli_data / "binary.bin"),
+                         str(cli_data / "empty.xml"), str(missing), str(cli_data / "truncated.xml"))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 4
+    for name in ("binary.bin", "empty.xml", "nope.rss", "truncated.xml"):
+        assert sum(name in ln for ln in lines) == 1
+    assert "Traceback" not in err
+    assert len(jrun(capsys, "list")) == 3
+
+
+def test_bad_file_leaves_library_unchanged(capsys, cli_data, newsreader_home):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    before = json.dumps(jrun(capsys, "list"))
+    db = newsreader_home / "library.sqlite3"
+    assert run(capsys, "import", str(cli_data / "truncated.xml"))[0] == 1
+    assert json.dumps(jrun(capsys, "list")) == before
+    assert db.exists()
+
+
+def test_unknown_id_is_one_line_and_nonzero(capsys, cli_data):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    for argv in (["show", "999"], ["mark", "1", "999", "--read"], ["show", "abc"],
+                 ["mark", "1"], ["list", "--limit", "0"], ["frobnicate"], ["remove", "nothing"]):
+        code, out, err = run(capsys, *argv)
+        assert code != 0, argv
+        assert len(err.strip().splitlines()) == 1 and err.startswith("newsreader: error:"), (argv, err)
+    assert not any(r["read"] for r in jrun(capsys, "list"))
+
+
+def test_opml_round_trip(capsys, cli_data, tmp_path):
+    assert run(capsys, "import", str(cli_data / "subs.opml"))[0] == 0
+    feeds = jrun(capsys, "feeds")
+    assert {(f["url"], f["title"], f["category"]) for f in feeds} == {
+        ("https://gazette.example/rss", "Harbour Gazette", "Local"),
+        ("https://valley.example/feed.xml", "Valley Weekly", "Local"),
+        ("https://labnotes.example/atom", "Lab Notes", "Science"),
+        ("https://loose.example/rss", "Loose feed", None),
+    }
+    out_file = tmp_path / "out.opml"
+    assert run(capsys, "export", "--opml", str(out_file))[0] == 0
+    other = tmp_path / "other"
+    assert run(capsys, "--home", str(other), "import", str(out_file))[0] == 0
+    again = jrun(capsys, "--home", str(other), "feeds")
+    assert {(f["url"], f["title"], f["category"]) for f in again} == \
+        {(f["url"], f["title"], f["category"]) for f in feeds}
+
+
+def test_json_backup_restores_state(capsys, cli_data, tmp_path):
+    run(capsys, "import", str(cli_data / "harbour.rss"), str(cli_data / "page.txt"))
+    rows = jrun(capsys, "list")
+    run(capsys, "mark", str(rows[0]["id"]), "--favourite")
+    run(capsys, "mark", str(rows[1]["id"]), "--read")
+    marked = jrun(capsys, "list")
+    backup = tmp_path / "backup.json"
+    assert run(capsys, "export", "--json", str(backup))[0] == 0
+    other = tmp_path / "restored"
+    assert run(capsys, "--home", str(other), "import", str(backup))[0] == 0
+    restored = jrun(capsys, "--home", str(other), "list")
+
+    def key(r):
+        return (r["title"], r["category"], r["published"], r["read"], r["favourite"])
+
+    assert sorted(map(key, restored)) == sorted(map(key, marked))
+    assert any(r["favourite"] for r in restored) and any(r["read"] for r in restored)
+
+
+def test_add_file_feed_and_refresh(capsys, cli_data, tmp_path):
+    feed = tmp_path / "mine.rss"
+    feed.write_bytes((cli_data / "harbour.rss").read_bytes())
+    assert run(capsys, "add", str(feed), "--category", "Local", "--title", "My harbour")[0] == 0
+    (f,) = jrun(capsys, "feeds")
+    assert (f["title"], f["category"], f["articles"]) == ("My harbour", "Local", 3)
+    text = feed.read_text().replace("<guid>gazette-1003</guid>", "<guid>gazette-1004</guid>")
+    feed.write_text(text)
+    code, out, err = run(capsys, "refresh")
+    assert code == 0, err
+    assert len(jrun(capsys, "list")) == 4
+    assert {r["category"] for r in jrun(capsys, "list")} == {"Local"}
+    assert run(capsys, "remove", str(f["id"]))[0] == 0
+    assert jrun(capsys, "feeds") == []
+
+
+def test_search(capsys, cli_data):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    assert [r["title"] for r in jrun(capsys, "search", "lighthouse")] == ["Lighthouse restoration finished"]
+    assert jrun(capsys, "search", "zeppelin") == []
+
+
+def test_home_option_and_env(capsys, cli_data, tmp_path, newsreader_home):
+    run(capsys, "--home", str(tmp_path / "elsewhere"), "import", str(cli_data / "harbour.rss"))
+    assert (tmp_path / "elsewhere" / "library.sqlite3").exists()
+    assert not (newsreader_home / "library.sqlite3").exists() or jrun(capsys, "list") == []
+
+
+SUBCOMMANDS = ["import", "add", "feeds", "remove", "refresh", "list", "show", "mark", "quotes",
+               "search", "export"]
+
+
+@pytest.mark.parametrize("sub", SUBCOMMANDS)
+def test_every_subcommand_has_help(capsys, sub):
+    with pytest.raises(SystemExit) as exc:
+        main([sub, "--help"])
+    assert exc.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_subprocess_errors_have_no_traceback(tmp_path, cli_data):
+    env = dict(os.environ, NEWSREADER_HOME=str(tmp_path / "h"))
+    for argv in (["show", "5"], ["import", str(cli_data / "binary.bin")], ["add", "ftp://x"],
+                 ["add", "http://"], ["list", "--limit", "x"]):
+        p = subprocess.run([sys.executable, "-m", "newsreader", *argv], capture_output=True,
+                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=60)
+        assert p.returncode != 0, argv
+        assert "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1, (argv, p.stderr)
+
+
+def test_app_without_terminal_says_so(tmp_path):
+    env = dict(os.environ, NEWSREADER_HOME=str(tmp_path / "h"))
+    p = subprocess.run([sys.executable, "-m", "newsreader"], capture_output=True, text=True,
+                       env=env, stdin=subprocess.DEVNULL, timeout=60)
+    assert p.returncode == 1 and "terminal" in p.stderr
