@@ -91,7 +91,7 @@ def truth(name: str) -> str | None:
     if (gt / f"{name}.json").exists():
         return json.loads((gt / f"{name}.json").read_text(encoding="utf-8"))["articleBody"]
     if (gt / f"{name}.expected.html").exists():
-        root = lxml.html.fromstring((gt / f"{name}.expected.html").read_bytes())
+        root = lxml.html.fromstring((gt / f"{name}.expected.html").read_text(encoding="utf-8"))
         return root.text_content()
     return None
 

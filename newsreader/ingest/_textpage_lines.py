@@ -34,6 +34,7 @@ _TURN = re.compile(r"^[A-Z][\w.'’ -]{0,40}?:\s+\S")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+\S", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.")
+_SEPARATORS = re.compile(r"(?:^|\s)[|▪•·»›/](?=\s|$)")
 
 # Shapes a line can take.
 SENTENCE, HEADING, BOILER, META, BULLET = "sentence", "heading", "boiler", "meta", "bullet"
@@ -70,6 +71,16 @@ def is_byline(text: str) -> bool:
     return bool(_BYLINE.match(text)) and 2 <= len(text.split()) <= 12
 
 
+def _menu_like(text: str, n: int, terminal: bool) -> bool:
+    """A run of links: items split by bars or bullets, or mostly capitalised words."""
+    if len(_SEPARATORS.findall(text)) >= 2:
+        return True
+    if terminal or n < 6:
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
 def classify(line: Line, is_date) -> None:
     """Give a line its shape and score (the weights are the cleaner's tuning)."""
     text, n = line.text, line.words
@@ -79,11 +90,17 @@ def classify(line: Line, is_date) -> None:
     bulk = (2 * strong + weak) / max(n, 1)
     if n <= 12 and (is_date(text) or is_byline(text)):
         line.shape, line.score = META, -2.0
-    elif (strong and (n <= 15 or bulk >= 0.08)) or (weak and n <= 4 and not line.terminal):
+    elif (
+        (strong and n <= 12)
+        or (strong >= 2 and bulk >= 0.08)
+        or (weak and n <= 4 and not line.terminal)
+    ):
         line.shape = BOILER
         line.score = -float(max(n, 6) + 4) if n < 30 else -float(n)
     elif _URL.search(text) and n <= 8:
         line.shape, line.score = BOILER, -6.0
+    elif _menu_like(text, n, line.terminal):
+        line.shape, line.score = HEADING, -4.0
     elif (line.terminal and n >= 5) or n >= 16:
         line.shape = SENTENCE
         line.score = n - 6.0 if line.terminal else n - 10.0

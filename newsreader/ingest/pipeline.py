@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -121,13 +122,27 @@ def _load_json(data: bytes) -> dict:
         raise IngestError(f"not valid JSON: {exc}") from None
 
 
-def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
-    """Import one file of any kind newsreader reads; errors come back in the result."""
+@dataclass
+class Loaded:
+    """A file parsed and prepared, not yet stored: the part that can run in another process."""
+
+    result: FileResult
+    source: str
+    title: str | None = None
+    site: str | None = None
+    items: list[NewArticle] = field(default_factory=list)
+    subs: list = field(default_factory=list)
+    backup: dict | None = None
+
+
+def load_file(path: str | Path, category: str | None = None) -> Loaded:
+    """Read, sniff, parse and prepare one file; errors come back in the result."""
     from newsreader.ingest.detect import read_source_bytes
 
     p = Path(path)
     source = str(p.resolve()) if p.exists() else str(p)
     res = FileResult(path=str(path))
+    loaded = Loaded(result=res, source=source)
     try:
         data = read_source_bytes(p)
         res.kind, parsed = parse_document(data, source)
@@ -135,28 +150,53 @@ def import_file(store: Store, path: str | Path, category: str | None = None) -> 
             feed: ParsedFeed = parsed  # type: ignore[assignment]
             if not feed.articles:
                 raise IngestError("the feed has no entries")
-            _, counts = store_feed(store, feed, source, category=category)
             res.warnings = list(feed.warnings)
-            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+            loaded.title, loaded.site = clean_line(feed.title) or source, feed.link
+            loaded.items = prepare(feed.articles, category)
         elif res.kind == "opml":
-            res.subscribed = subscribe_all(store, parsed, category)  # type: ignore[arg-type]
+            loaded.subs = list(parsed)  # type: ignore[arg-type]
         elif res.kind == "backup":
-            from newsreader.ingest.backup import restore
-
-            counts = restore(store, parsed)  # type: ignore[arg-type]
-            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+            loaded.backup = parsed  # type: ignore[assignment]
         else:
             page: ParsedArticle = parsed  # type: ignore[assignment]
             if not page.guid:
                 page = _with_guid(page, source)
-            single = ParsedFeed(title=page.title, kind=res.kind, articles=(page,))
-            _, counts = store_feed(store, single, source, category=category, title=page.title)
-            res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+            loaded.title = clean_line(page.title) or source
+            loaded.items = prepare([page], category)
     except NewsreaderError as exc:
         res.error = str(exc)
     except (OSError, ValueError, UnicodeError, RecursionError, MemoryError) as exc:
         res.error = f"{type(exc).__name__}: {exc}"
+    return loaded
+
+
+def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> FileResult:
+    """Store what ``load_file`` prepared, in one transaction."""
+    res = loaded.result
+    if res.error:
+        return res
+    try:
+        if res.kind == "opml":
+            res.subscribed = subscribe_all(store, loaded.subs, category)
+            return res
+        if res.kind == "backup":
+            from newsreader.ingest.backup import restore
+
+            counts = restore(store, loaded.backup)  # type: ignore[arg-type]
+        else:
+            with store.transaction():
+                feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
+                                            category=category, site=loaded.site)
+                counts = store.upsert_articles(feed_id, loaded.source, loaded.items)
+        res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
+    except NewsreaderError as exc:
+        res.error = str(exc)
     return res
+
+
+def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
+    """Import one file of any kind newsreader reads; errors come back in the result."""
+    return write_loaded(store, load_file(path, category), category)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -175,14 +215,47 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
-                 progress: Progress | None = None) -> list[FileResult]:
-    """Import many files, each on its own; the bad ones are reported, not fatal."""
+                 progress: Progress | None = None, workers: int | None = None) -> list[FileResult]:
+    """Import many files, each on its own; the bad ones are reported, not fatal.
+
+    Parsing and quote finding are CPU work: with several files they run in
+    worker processes while this thread writes each finished file.
+    """
     paths = list(paths)
+    if workers is None:
+        workers = min(len(paths), os.cpu_count() or 1, 4) if _total_size(paths) > PARALLEL_BYTES else 1
     results = []
-    for i, path in enumerate(paths):
-        if progress:
-            progress(i, len(paths), str(path))
-        results.append(import_file(store, path, category))
     if progress:
-        progress(len(paths), len(paths), "")
+        progress(0, len(paths), str(paths[0]) if paths else "")
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        import multiprocessing
+
+        # spawn, not fork: the caller may be a thread of the app, and forking a
+        # threaded process can copy a held lock into the child.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            loads = pool.map(load_file, paths, [category] * len(paths))
+            for i, loaded in enumerate(loads):
+                results.append(write_loaded(store, loaded, category))
+                if progress:
+                    progress(i + 1, len(paths), str(paths[i]))
+    else:
+        for i, path in enumerate(paths):
+            results.append(import_file(store, path, category))
+            if progress:
+                progress(i + 1, len(paths), str(path))
     return results
+
+
+PARALLEL_BYTES = 8 * 1024 * 1024
+
+
+def _total_size(paths: list) -> int:
+    total = 0
+    for p in paths:
+        try:
+            total += Path(p).stat().st_size
+        except OSError:
+            pass
+    return total

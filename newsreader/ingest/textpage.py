@@ -39,6 +39,9 @@ _BIO = re.compile(
 _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
+_GAP = 8  # lines of menus or headings in a row
+
+
 def _sanitize(text: str) -> str:
     text = _ANSI.sub("", text)
     return strip_unsafe(unicodedata.normalize("NFC", text))
@@ -55,6 +58,33 @@ def _best_stretch(lines: list[Line]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
+
+
+def _split_at_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int]:
+    """Keep the best part of a stretch that a long run of chrome cuts in two.
+
+    A second block of prose (a teaser list, a live feed, another story) can
+    outweigh the menus between it and the article, so a run of ``_GAP``
+    lines without a sentence, headline-long lines among them (a list of
+    links to other stories, not a gallery's buttons), splits the stretch and
+    the heavier part wins.
+    """
+    parts: list[tuple[float, int, int]] = []
+    start, total, gap, teasers = s, 0.0, 0, 0
+    for i in range(s, e + 1):
+        ln = lines[i]
+        if ln.shape == SENTENCE:
+            if gap >= _GAP and teasers >= 2 and i > start:
+                parts.append((total, start, i - 1))
+                start, total = i, 0.0
+            gap = teasers = 0
+        else:
+            gap += 1
+            teasers += ln.words >= 5
+        total += ln.score
+    parts.append((total, start, e))
+    best = max(parts, key=lambda part: part[0])
+    return best[1], best[2]
 
 
 def _trim(lines: list[Line], s: int, e: int) -> tuple[int, int]:
@@ -144,7 +174,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
             ln.score = -4.0
     if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
         raise IngestError("no article text found")
-    s, e = _trim(lines, *_best_stretch(lines))
+    s, e = _trim(lines, *_split_at_gaps(lines, *_best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
     e = _extend_list(lines, _cut_blurb(lines, s, e))
