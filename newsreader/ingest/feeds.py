@@ -1,0 +1,237 @@
+"""RSS, Atom and JSON Feed documents to ParsedFeed, from bytes only.
+
+feedparser reads the XML formats; it is always handed a byte stream so it
+never fetches a URL or opens a path. Before that, the document's DOCTYPE is
+defused (see ``defuse_doctype``) so no external entity is ever looked up and
+no entity expands without bound.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timezone
+
+import feedparser
+
+from newsreader.errors import IngestError
+from newsreader.ingest import detect
+from newsreader.ingest.htmltext import (
+    absolute_url,
+    first_words,
+    html_to_text,
+    looks_like_html,
+    scrub,
+    unique,
+)
+from newsreader.ingest.jsonfeed import UNTITLED, parse_json_feed
+from newsreader.models import ParsedArticle, ParsedFeed
+from newsreader.text import clean_line, clean_text
+
+MAX_CATEGORIES = 3
+_MAX_ENTITY_EXPANSION = 1_000_000  # characters a kept internal entity may add in total
+_PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s+([^\s\[>]+)[^\[>]*(\[)?", re.IGNORECASE)
+_SUBSET_END = re.compile(rb"\]\s*>")
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(.*?)>", re.DOTALL)
+_LITERAL = re.compile(rb"""^(["'])((?:[^&%<"']|&#x?[0-9a-fA-F]{1,6};)*)\1\s*$""")
+_DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
+# category schemes that are keyword taxonomies rather than the entry's own section
+_KEYWORD_SCHEME = re.compile(r"keyword|itunes|/tags?\b|subject", re.IGNORECASE)
+
+
+def _to_utf8(data: bytes) -> bytes:
+    """UTF-16/32 documents re-encoded as UTF-8, so the DOCTYPE can be read as bytes."""
+    enc = detect.text_encoding(data)
+    if not enc or enc == "utf-8":
+        return data
+    text = data.decode(enc, "replace").lstrip("\ufeff")
+    return _DECL_ENCODING.sub(r"\g<1>utf-8", text, count=1).encode("utf-8")
+
+
+def defuse_doctype(data: bytes) -> tuple[bytes, list[str]]:
+    """Remove dangerous entity declarations from the DOCTYPE of an XML document.
+
+    Kept: general entities whose value is short literal text and whose total
+    expansion is bounded. Dropped: external (SYSTEM/PUBLIC) and parameter
+    entities, entities defined through other entities, large ones. Returns
+    the new bytes and a warning when anything was dropped.
+    """
+    pos = 0
+    while (m := _PROLOG_SKIP.match(data, pos)) and m.end() > pos:
+        pos = m.end()
+    while pos < len(data) and data[pos : pos + 1].isspace():
+        pos += 1
+    doctype = _DOCTYPE.match(data, pos)
+    if not doctype or not doctype.group(2):
+        return data, []  # no DOCTYPE, or one without an internal subset
+    end = _SUBSET_END.search(data, doctype.end())
+    if not end:
+        return data, ["unterminated DOCTYPE"]
+    subset = data[doctype.end() : end.start()]
+    rest = data[end.end() :]
+    kept, dropped = [], 0
+    for decl in _ENTITY.finditer(subset):
+        param, name, value = decl.groups()
+        literal = _LITERAL.match(value)
+        ok = not param and literal and len(kept) < 64
+        if ok:
+            refs = rest.count(b"&" + name + b";")
+            ok = len(literal.group(2)) * max(refs, 1) <= _MAX_ENTITY_EXPANSION
+        if ok:
+            kept.append(b"<!ENTITY " + name + b" " + value.strip() + b">")
+        else:
+            dropped += 1
+    warnings = [f"{dropped} unsafe entity declaration(s) removed from the DOCTYPE"] if dropped else []
+    head = b""
+    if kept:
+        head = b"<!DOCTYPE " + doctype.group(1) + b" [\n" + b"\n".join(kept) + b"\n]>"
+    return data[:pos] + head + rest, warnings
+
+
+def _when(entry) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                when = datetime(*value[:6], tzinfo=timezone.utc)
+            except (TypeError, ValueError, OverflowError):
+                continue
+            if 1900 <= when.year <= 2200:
+                return when
+    return None
+
+
+def _text(value: str | None, detail, base: str | None) -> tuple[str, tuple[str, ...], str | None]:
+    """(plain text, links, html or None) of a feedparser text construct."""
+    if not value:
+        return "", (), None
+    # feedparser copies content into `summary` without a detail: judge by the text
+    kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
+    if "html" in kind:
+        text, links = html_to_text(value, (detail or {}).get("base") or base)
+        return text, links, value
+    return clean_text(scrub(value)), (), None
+
+
+def _byline(entry) -> str | None:
+    names = [clean_line(a.get("name")) for a in entry.get("authors") or () if isinstance(a, dict)]
+    names = [n for n in names if n]
+    if not names and entry.get("author"):
+        names = [clean_line(entry.get("author"))]
+    return ", ".join(unique(names)) or None
+
+
+def _terms(entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the entry's own categories, every tag) in document order."""
+    own, every = [], []
+    for tag in entry.get("tags") or ():
+        term = clean_line(scrub(tag.get("term") or tag.get("label") or ""))
+        if not term:
+            continue
+        every.append(term)
+        if not _KEYWORD_SCHEME.search(tag.get("scheme") or ""):
+            own.append(term)
+    for key in ("media_keywords", "itunes_keywords"):
+        every.extend(clean_line(scrub(k)) for k in (entry.get(key) or "").split(","))
+    return unique(own)[:MAX_CATEGORIES], unique(every)
+
+
+def _article(entry, base: str | None) -> ParsedArticle:
+    entry_base = (entry.get("title_detail") or entry.get("summary_detail") or {}).get("base") or base
+    link = absolute_url(entry.get("link"), entry_base) or absolute_url(entry.get("link"), base)
+    contents = [c for c in entry.get("content") or () if c.get("value")]
+    contents.sort(key=lambda c: "html" not in (c.get("type") or ""))
+    body, links, html = _text(contents[0]["value"], contents[0], link or entry_base) if contents else ("", (), None)
+    summary, summary_links, summary_html = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base)
+    if not body:
+        body, links, html = summary, summary_links, summary_html
+    if summary == body:
+        summary = ""  # the feed gave one text; it is the body
+    title, _, _ = _text(entry.get("title"), entry.get("title_detail"), entry_base)
+    title = clean_line(title)
+    categories, tags = _terms(entry)
+    guid = clean_line(entry.get("id")) or None
+    return ParsedArticle(
+        title=title or first_words(body) or link or guid or UNTITLED,
+        body=body,
+        guid=guid,
+        link=link,
+        byline=_byline(entry),
+        published=_when(entry),
+        categories=categories,
+        tags=tags,
+        summary=summary,
+        links=links,
+        html=html,
+    )
+
+
+def _reason(exc) -> str:
+    line = getattr(exc, "getLineNumber", None)
+    message = exc.getMessage() if hasattr(exc, "getMessage") else str(exc)
+    message = clean_line(str(message))
+    if callable(line):
+        return f"XML error at line {line()}: {message}"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _parse_xml(data: bytes, source: str) -> ParsedFeed:
+    data, warnings = defuse_doctype(_to_utf8(data))
+    headers = {"content-location": source} if absolute_url(source) else {}
+    result = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    entries = result.get("entries") or []
+    version = result.get("version") or ""
+    exc = result.get("bozo_exception") if result.get("bozo") else None
+    if not entries:
+        root = detect.root_element(data)
+        if root in ("html", "head", "body"):
+            raise IngestError("not a feed: looks like an HTML page")
+        if not version and root not in ("rss", "feed", "rdf", "channel"):
+            what = f"the root element is <{clean_line(root)}>" if root else "no XML element found"
+            raise IngestError(f"not a feed: {what}" + (f" ({warnings[0]})" if warnings else ""))
+        if exc is not None and not version:
+            raise IngestError(_reason(exc))
+        if exc is not None and "SAX" in type(exc).__name__:
+            raise IngestError(_reason(exc))
+    if exc is not None:
+        recovered = entries and "SAX" in type(exc).__name__
+        warnings.append(("recovered from " if recovered else "") + _reason(exc))
+    feed = result.get("feed") or {}
+    site = absolute_url(feed.get("link"), source if absolute_url(source) else None)
+    base = absolute_url(source) or site
+    articles = tuple(_article(e, base) for e in entries)
+    if not articles:
+        warnings.append("the feed has no entries")
+    title, _, _ = _text(feed.get("title"), feed.get("title_detail"), base)
+    return ParsedFeed(
+        title=clean_line(title) or site or clean_line(source) or UNTITLED,
+        kind="atom" if version.startswith("atom") else "rss",
+        articles=articles,
+        link=site,
+        warnings=tuple(warnings),
+    )
+
+
+def parse_feed(data: bytes, source: str) -> ParsedFeed:
+    """Parse an RSS 0.9x/1.0/2.0, Atom or JSON Feed document given as bytes.
+
+    ``source`` (a URL or a path) names the document and, when it is a URL,
+    is the base for relative links. Entries recovered from a broken document
+    are kept, with the problem in ``warnings``. Raises IngestError with a
+    short reason when there is nothing usable.
+    """
+    if data.startswith(detect.GZIP_MAGIC):
+        data = detect.gunzip(data)
+    kind = detect.sniff(data, source)
+    if kind == "jsonfeed":
+        return parse_json_feed(data, source)
+    if kind == "feed":
+        return _parse_xml(data, source)
+    reasons = {
+        "html": "not a feed: looks like an HTML page",
+        "opml": "not a feed: an OPML subscription list",
+        "backup": "not a feed: a newsreader backup",
+        "text": "not a feed: plain text, not XML or JSON",
+    }
+    raise IngestError(reasons[kind])
