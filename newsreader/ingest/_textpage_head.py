@@ -10,7 +10,7 @@ from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_b
 from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, find_date
 
 _CAPTION = re.compile(
-    r"^(?:image|photo|picture|video|caption|media caption|image caption|foto|bild|file photo)"
+    r"^(?:image|media) ?caption|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
     r"(?: \d+ of \d+)?\s*:|\[(?:file|photo|image|picture)\b[^\]]{0,80}\]$|\((?:ap |afp |reuters )?photo\b|"
     r"getty images|/ ?(?:ap|afp|reuters|getty|shutterstock)\)?$|\|\s*(?:foto|photo)\s*:",
     re.I,
@@ -81,15 +81,15 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
     if head.title_index is not None:
         head.title = lines[head.title_index].text
     top = head.title_index if head.title_index is not None else s
-    for i in range(s - 1, -1, -1):
+    # Nearest the headline first: below it, then above it, then the body's own
+    # date lines, then the foot of the article. Dates inside prose never count.
+    order = [*range(top + 1, s), *range(top, -1, -1)]
+    order += [i for i in range(s, e + 1) if lines[i].shape == META]
+    order += range(e + 1, min(len(lines), e + 16))
+    for i in order:
         if lines[i].words <= 15 and (when := find_date(lines[i].text)):
             head.published = when
             break
-    if head.published is None:
-        for ln in lines[e + 1 : e + 16]:
-            if ln.words <= 15 and (when := find_date(ln.text)):
-                head.published = when
-                break
     for ln in lines[max(0, top - 3) : s]:
         if is_byline(ln.text):
             head.byline = _BYLINE_PREFIX.sub("", ln.text).strip()

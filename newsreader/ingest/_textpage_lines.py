@@ -29,6 +29,7 @@ _WEAK = re.compile(
 )
 # Terminal punctuation, allowing closing quotes or brackets after it.
 _TERMINAL = re.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+_TRUNCATED = re.compile(r"(?:\.\.|…)[\"'”’]?$")
 _BULLET = re.compile(r"^(?:[*•·▪◦‣–—-]|\d{1,2}[.)])\s+")
 _TURN = re.compile(r"^[A-Z][\w.'’ -]{0,40}?:\s+\S")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+\S", re.I)
@@ -56,8 +57,8 @@ class Line:
 
 
 def word_count(text: str) -> int:
-    """Words on a line; CJK scripts count two characters a word."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+    """Words on a line; in CJK scripts, which may not space words, two characters a word."""
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
 
 
 def boiler_weight(text: str) -> tuple[int, int]:
@@ -84,7 +85,8 @@ def _menu_like(text: str, n: int, terminal: bool) -> bool:
 def classify(line: Line, is_date) -> None:
     """Give a line its shape and score (the weights are the cleaner's tuning)."""
     text, n = line.text, line.words
-    line.terminal = bool(_TERMINAL.search(text))
+    # A teaser cut short ("Star quits after row..") is not a finished sentence.
+    line.terminal = bool(_TERMINAL.search(text)) and not _TRUNCATED.search(text)
     line.turn = bool(_TURN.match(text))
     strong, weak = boiler_weight(text)
     bulk = (2 * strong + weak) / max(n, 1)

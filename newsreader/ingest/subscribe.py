@@ -1,38 +1,98 @@
-"""``newsreader add``: subscribe to a feed given by URL or file path."""
+"""``newsreader add``: subscribe to a feed given by URL or file path.
+
+A web address may give a web page rather than a feed; then the feeds the
+page announces (``<link rel="alternate">``) are tried in its order.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.errors import IngestError
-from newsreader.ingest.fetch import fetch, is_url
+from newsreader.ingest.fetch import FetchJob, FetchResult, FetchSettings, body_hash, fetch_all, is_url
 from newsreader.ingest.pipeline import parse_document, store_feed
-from newsreader.models import Feed
+from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
+from newsreader.store.timefmt import now_utc
+
+MAX_CANDIDATES = 3
+
+
+@dataclass(frozen=True)
+class Loaded:
+    url: str  # what to subscribe to: the address, after permanent redirects, or a file's path
+    feed: ParsedFeed
+    fetched: FetchResult | None = None  # validators to keep, for a web address
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiouh' else 'a'} {kind}"
+
+
+def _get(url: str, settings: FetchSettings | None) -> FetchResult:
+    (res,) = fetch_all([FetchJob(url, url)], settings)
+    if res.error:
+        raise IngestError(res.error)
+    return res
+
+
+def load(target: str, settings: FetchSettings | None = None) -> Loaded:
+    """The parsed feed at ``target`` (a URL, found through a page if need be, or a file)."""
+    if not is_url(target):
+        from newsreader.ingest.detect import read_source_bytes
+
+        path = Path(target).expanduser()
+        kind, parsed = parse_document(read_source_bytes(path), str(path.resolve()))
+        if kind not in ("feed", "jsonfeed"):
+            raise IngestError(f"not a feed (it looks like {_a(kind)} document)")
+        return Loaded(str(path.resolve()), parsed)
+    res = _get(target, settings)
+    kind, parsed = parse_document(res.body, res.final_url)
+    if kind in ("feed", "jsonfeed"):
+        return Loaded(res.permanent_url or target, parsed, res)
+    if kind != "html":
+        raise IngestError(f"not a feed (it looks like {_a(kind)} document)")
+    from newsreader.ingest.discover import feed_links
+
+    links = feed_links(res.body, res.final_url)
+    if not links:
+        raise IngestError("a web page that names no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON Feed)")
+    reasons = []
+    for link in links[:MAX_CANDIDATES]:
+        try:
+            got = _get(link, settings)
+            kind, parsed = parse_document(got.body, got.final_url)
+        except IngestError as exc:
+            reasons.append(f"{link}: {exc}")
+            continue
+        if kind in ("feed", "jsonfeed"):
+            return Loaded(got.permanent_url or link, parsed, got)
+        reasons.append(f"{link}: not a feed")
+    raise IngestError("the page names feeds, but none could be read: " + "; ".join(reasons))
 
 
 def load_feed_document(target: str):
     """(canonical url or path, parsed feed) for a URL or a local feed file."""
-    if is_url(target):
-        got = fetch(target)
-        url, data = got.url, got.body
-    else:
-        from newsreader.ingest.detect import read_source_bytes
-
-        path = Path(target).expanduser()
-        data = read_source_bytes(path)
-        url = str(path.resolve())
-    kind, parsed = parse_document(data, url)
-    if kind not in ("feed", "jsonfeed"):
-        raise IngestError(f"not a feed (it looks like {'an' if kind[0] in 'aeiouh' else 'a'} {kind} document)")
-    return url, parsed
+    got = load(target)
+    return got.url, got.feed
 
 
 def add_subscription(store: Store, target: str, *, category: str | None = None,
-                     title: str | None = None) -> tuple[Feed, UpsertCounts]:
+                     title: str | None = None,
+                     settings: FetchSettings | None = None) -> tuple[Feed, UpsertCounts]:
     """Subscribe to ``target`` and store its current articles, in one transaction."""
-    url, feed = load_feed_document(target)
-    feed_id, counts = store_feed(store, feed, url, category=category, title=title, subscribed=True)
-    if title:
-        store.update_feed(feed_id, title=title)
+    got = load(target, settings)
+    now = now_utc()
+    with store.transaction():
+        feed_id, counts = store_feed(store, got.feed, got.url, category=category, title=title,
+                                     subscribed=True)
+        fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
+        if title:
+            fields["title"] = title
+        if got.fetched is not None:
+            # the next refresh asks "has it changed?" instead of downloading it again
+            fields.update(etag=got.fetched.etag, last_modified=got.fetched.last_modified,
+                          body_hash=got.fetched.body_hash or body_hash(got.fetched.body))
+        store.update_feed(feed_id, **fields)
     return store.feed(feed_id), counts

@@ -36,6 +36,7 @@ _BIO = re.compile(
     r"contributors?|authors?|freelance|staff|has written|covers)\b",
     re.I,
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]")
 _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
@@ -128,10 +129,11 @@ def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
 
 def _skip_standfirst(lines: list[Line], title: int | None, s: int, e: int) -> tuple[int, str]:
     """Move the start past a standfirst: a short sentence set apart from the body."""
-    if title is None or s - title > 3 or s >= e:
+    if title is None or s - title > 2 or s >= e:
         return s, ""
     first, nxt = lines[s], lines[s + 1]
-    if first.words > 45 or first.turn:
+    # A wire dateline ("PARIS (AP) —") opens the story itself.
+    if first.words > 30 or first.turn or _DATELINE.match(first.text):
         return s, ""
     if nxt.shape == SENTENCE and nxt.gap_before < 2:
         return s, ""
@@ -139,6 +141,22 @@ def _skip_standfirst(lines: list[Line], title: int | None, s: int, e: int) -> tu
     while j <= e and lines[j].shape != SENTENCE:
         j += 1
     return (j, first.text) if j <= e else (s, "")
+
+
+def _skip_head_block(lines: list[Line], s: int, e: int) -> int:
+    """Start below a date or byline that sits among the first short lines of the stretch.
+
+    A dateline block closes the page head, so the short promos and
+    standfirsts above it are not article text.
+    """
+    start = s
+    for i in range(s, min(e, s + 6) + 1):
+        ln = lines[i]
+        if ln.shape == META:
+            start = i + 1
+        elif ln.shape == SENTENCE and ln.words > 30:
+            break
+    return start
 
 
 def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
@@ -149,11 +167,14 @@ def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
         if _RELATED.match(ln.text):
             in_related = True
             continue
-        if in_related and ln.shape != SENTENCE:
+        # Teaser headlines after a "Related" label end without punctuation.
+        if in_related and not ln.terminal:
             continue
         in_related = False
         if ln.shape in (BOILER, META) or head.is_caption(ln.text):
             continue
+        if ln.repeated and ln.shape != SENTENCE:
+            continue  # "Media playback is unsupported", a share bar: chrome said twice
         out.append(ln.text)
     return out
 
@@ -185,6 +206,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     if meta.title_index is not None and s <= meta.title_index < e:
         s, e = _trim(lines, meta.title_index + 1, e)
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
+    s, e = _trim(lines, _skip_head_block(lines, s, e), e)
     body = clean_text("\n\n".join(_body_lines(lines, s, e)))
     if not body:
         raise IngestError("no article text found")
