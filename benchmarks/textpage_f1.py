@@ -7,7 +7,7 @@ line, blank lines between blocks, site chrome kept), then cleaned by
 bag of lower-cased words. Two baselines are printed beside it: keeping the
 whole page, and keeping every paragraph of 25 words or more.
 
-Run: ``.venv/bin/python benchmarks/textpage_f1.py [-v] [--dump NAME]``.
+Run: ``.venv/bin/python benchmarks/textpage_f1.py [--inline-lists] [--tight] [--dump NAME]``.
 """
 
 from __future__ import annotations
@@ -47,8 +47,14 @@ def _hidden(el) -> bool:
     return el.get("hidden") is not None or "display:none" in style
 
 
-def render(html: bytes) -> str:
-    """Render an HTML page to a plain-text dump: one block a paragraph, chrome kept."""
+def render(html: bytes, *, inline_lists: bool = False, tight: bool = False) -> str:
+    """Render an HTML page to a plain-text dump: one block a paragraph, chrome kept.
+
+    ``inline_lists`` runs list items and table cells together on one line (as
+    some savers do with menus); ``tight`` drops the blank lines between blocks.
+    Both exist to check that the cleaner does not lean on one renderer's habits.
+    """
+    blocks_tags = _BLOCKS - {"li", "td", "th", "dt", "dd", "button", "label", "option"} if inline_lists else _BLOCKS
     root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
     blocks: list[str] = []
     current: list[str] = []
@@ -65,7 +71,7 @@ def render(html: bytes) -> str:
             if el.tail:
                 current.append(el.tail)
             return
-        block = tag in _BLOCKS
+        block = tag in blocks_tags
         if block or tag == "br":
             flush()
         if el.text:
@@ -74,13 +80,15 @@ def render(html: bytes) -> str:
             walk(child)
         if block:
             flush()
+        elif inline_lists:
+            current.append(" ")
         if el.tail:
             current.append(el.tail)
 
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    return "\n\n".join(blocks) + "\n"
+    return ("\n" if tight else "\n\n").join(blocks) + "\n"
 
 
 def truth(name: str) -> str | None:
@@ -118,12 +126,13 @@ def main(argv: list[str]) -> int:
         name = argv[argv.index("--dump") + 1]
         print(render((ARTICLES / "html" / f"{name}.html").read_bytes()))
         return 0
+    variant = {"inline_lists": "--inline-lists" in argv, "tight": "--tight" in argv}
     rows = []
     for page in sorted((ARTICLES / "html").glob("*.html")):
         gold = truth(page.stem)
         if gold is None:
             continue
-        dump = render(page.read_bytes())
+        dump = render(page.read_bytes(), **variant)
         try:
             article = parse_text_page(dump, source=page.name)
             body, title = article.body, article.title

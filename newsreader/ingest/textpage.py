@@ -99,11 +99,14 @@ def _trim(lines: list[Line], s: int, e: int) -> tuple[int, int]:
 
 def _extend_list(lines: list[Line], e: int) -> int:
     """Keep a list that the last paragraph introduces with a colon."""
+    if e + 1 < len(lines) and lines[e + 1].text.endswith(":") and lines[e + 1].shape == SENTENCE:
+        e += 1  # a short lead-in ("Times from Monday:") scores below zero on its own
     if not lines[e].text.endswith(":"):
         return e
     j = e + 1
     while j < len(lines) and lines[j].shape not in (BOILER, META) and lines[j].words <= 40:
-        if lines[j].repeated or (j > e + 1 and lines[j].gap_before > 2):
+        ln = lines[j]
+        if ln.repeated or _RELATED.match(ln.text) or (j > e + 1 and ln.gap_before > 2):
             break
         j += 1
     return j - 1
@@ -198,8 +201,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     s, e = _trim(lines, *_split_at_gaps(lines, *_best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
-    e = _extend_list(lines, _cut_blurb(lines, s, e))
-    s, e = _trim(lines, s, e)
+    s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     if s > e:
         raise IngestError("no article text found")
     meta = head.read_head(lines, s, e)
@@ -207,6 +209,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         s, e = _trim(lines, meta.title_index + 1, e)
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
     s, e = _trim(lines, _skip_head_block(lines, s, e), e)
+    e = _extend_list(lines, e)
     body = clean_text("\n\n".join(_body_lines(lines, s, e)))
     if not body:
         raise IngestError("no article text found")
