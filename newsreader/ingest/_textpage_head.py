@@ -63,8 +63,9 @@ def _find_title(lines: list[Line], s: int) -> int | None:
         if ln.shape == BOILER or (ln.repeated and ln.words <= 3) or breadcrumb(ln.text):
             break
         if _title_like(ln) and ln.words >= 3:
-            # Longer headings win; the nearer the body, the smaller a penalty.
-            score = ln.words - 0.5 * (s - i) * 0 - (2.0 if ln.shape == SENTENCE else 0.0)
+            # The longest heading wins (ties go to the higher one); a line that
+            # reads as a sentence is more likely a standfirst.
+            score = ln.words - (2.0 if ln.shape == SENTENCE else 0.0)
             if score >= best_score:
                 best, best_score = i, score
         elif ln.shape == SENTENCE and ln.words > 45:

@@ -37,6 +37,12 @@ _BIO = re.compile(
     re.I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[-—–]")
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|leave a (?:comment|reply)|"
+    r"post a comment|add a comment|add your comment|join the (?:discussion|conversation)|"
+    r"show comments|view comments|discussion)\b",
+    re.I,
+)
 _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
@@ -113,7 +119,11 @@ def _extend_list(lines: list[Line], e: int) -> int:
 
 
 def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
-    """End the body before an author blurb or an "about the author" box."""
+    """End the body before a comment thread, an author blurb or an "about the author" box."""
+    for i in range(s + 1, e + 1):
+        # Comment threads are prose too, but they follow a header such as "12 Comments".
+        if lines[i].words <= 5 and _COMMENTS.match(lines[i].text):
+            return i - 1
     for i in range(max(s + 1, e - 6), e + 1):
         ln = lines[i]
         if _ABOUT.match(ln.text):

@@ -165,6 +165,24 @@ def test_related_links_inside_body_are_dropped():
     assert article.body.split("\n\n") == BODY
 
 
+def test_comment_thread_is_not_body():
+    comments = [
+        "3 Comments",
+        "Harriet W.",
+        "June 2, 2025",
+        "I crossed on that ferry every week as a child and I will be sad to see the old pier go, "
+        "but safety has to come first for everyone who uses it.",
+        "Reply",
+        "Old Sailor",
+        "June 3, 2025",
+        "The council has known about those cracks for years and did nothing until a storm forced "
+        "its hand, which is typical of how this town is run.",
+        "Reply",
+    ]
+    article = parse_text_page(page([*NAV, TITLE], BODY, comments + TAIL))
+    assert article.body.split("\n\n") == BODY
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n \t\n", "\x00\x1b[31m\n", "\n".join(NAV), "Home » World"])
 def test_nothing_article_like_raises(text):
     with pytest.raises(IngestError):
