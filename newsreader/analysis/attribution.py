@@ -1,0 +1,156 @@
+"""Who said a quotation: read the frame around it for a speech verb and its subject.
+
+Shapes handled: ``“...,” said X`` / ``“...,” X said`` (trailing), ``X said: “...”``,
+``X, the role, stated, “...”``, ``X said Y was “...”`` (leading, partial quotes too),
+``according to X``, a colon after a sentence naming X. Pronouns and role nouns are
+resolved by ``Resolver``; continuation across sentences is left to the caller.
+"""
+
+from __future__ import annotations
+
+from newsreader.analysis.article import Article, Para
+from newsreader.analysis.lexicon import NAMING_VERBS, SPEECH_VERBS
+from newsreader.analysis.names import Mention
+
+_PASSIVE = frozenset("was were been being is are be get got".split())
+_AMBIGUOUS = frozenset(
+    """state states note notes report reports post posts comment comments answer answers
+    claim claims question questions charge charges object objects estimate estimates
+    quote quotes counter counters tweet tweets promise promises protest protests demand
+    demands joke jokes remark remarks mention mentions stress stresses echo echoes
+    cry cries reply replies reason reasons query queries sum sums put puts point points
+    laugh laughs sigh sighs call calls counsel reflect reflects concern advise""".split()
+)
+_PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
+
+Found = tuple  # (Mention, cue token text)
+
+
+def is_verb(word: str, naming: bool = False) -> bool:
+    low = word.lower()
+    if low in _AMBIGUOUS:
+        return False
+    return low in SPEECH_VERBS or (naming and low in NAMING_VERBS)
+
+
+def _mention_at(para: Para, lo: int, hi: int) -> Mention | None:
+    """The first mention starting within tokens [lo, hi)."""
+    for m in para.mentions:
+        if lo <= m.tok < hi or (m.tok < lo < m.tok_end and m.kind != "pron"):
+            return m
+        if m.tok >= hi:
+            break
+    return None
+
+
+def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
+    """The nearest mention ending before token ``v`` in the sentence, past any
+    comma-enclosed aside (an appositive or a relative clause) just before the verb."""
+    toks = para.toks
+    limit = v
+    if v - 1 > lo and toks[v - 1][1] == ",":
+        c = v - 2
+        while c > lo and toks[c][1] != "," and v - c < 25:
+            c -= 1
+        if c > lo and toks[c][1] == ",":
+            limit = c
+    best = None
+    for m in para.mentions:
+        if m.tok_end > limit or m.tok < lo:
+            if m.tok >= limit:
+                break
+            continue
+        if (m.extra.get("prep") and m.kind != "pron") or m.extra.get("poss"):
+            continue
+        best = m
+    if best is None and limit != v:
+        return _subject_before(para, limit, lo) if limit > lo else None
+    return best
+
+
+def _first_subject(para: Para, lo: int, hi: int) -> Mention | None:
+    for m in para.mentions:
+        if m.tok >= hi:
+            break
+        if m.tok >= lo and not m.extra.get("prep") and not m.extra.get("poss"):
+            return m
+    return None
+
+
+def trailing(para: Para, qi: int) -> Found | None:
+    """``“...,” said X`` / ``“...,” X said`` / ``“...,” according to X``."""
+    toks, n = para.toks, len(para.toks)
+    j = qi + 1
+    while j < n and toks[j][1] in (",", "\u2014", "\u2013", "-"):
+        j += 1
+    if j >= n or toks[j][0] != "w":
+        return None
+    if is_verb(toks[j][1]):
+        m = _mention_at(para, j + 1, j + 4)
+        return (m, toks[j][1]) if m is not None else None
+    if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
+        m = _mention_at(para, j + 2, j + 5)
+        return (m, "according to") if m is not None else None
+    m = _mention_at(para, j, j + 2)
+    if m is None or m.extra.get("poss"):
+        return None
+    k = m.tok_end
+    if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
+        if m.kind == "org" or k >= n or not is_verb(toks[k][1]):
+            return None
+    stop = min(n, k + 14)
+    while k < stop:
+        kind, word = toks[k][0], toks[k][1]
+        if kind == "q" or (kind == "p" and word in ".!?;"):
+            return None
+        if kind == "w" and is_verb(word):
+            return (m, word)
+        if kind == "w" and k > m.tok_end + 3 and toks[m.tok_end][1] != ",":
+            return None
+        k += 1
+    return None
+
+
+def leading(para: Para, qi: int) -> Found | None:
+    """A speech verb earlier in the quote's sentence, with its subject; or a colon."""
+    toks = para.toks
+    if qi < len(toks):
+        lo = para.sent_lo[para.sent_of[qi]]
+    else:
+        lo = para.sent_lo[para.sent_of[-1]] if toks else 0
+    k = qi - 1
+    while k >= lo:
+        t = toks[k]
+        if t[0] == "w":
+            low = t[1].lower()
+            if low == "according" and k + 1 < qi and toks[k + 1][1].lower() == "to":
+                m = _mention_at(para, k + 2, k + 5)
+                if m is not None:
+                    return m, "according to"
+            if is_verb(low, naming=True) and not (k > lo and toks[k - 1][1].lower() in _PASSIVE):
+                m = _verb_subject(para, k, lo, qi)
+                if m is not None:
+                    return m, t[1]
+        k -= 1
+    if qi - 1 >= lo and toks[qi - 1][1] == ":":
+        m = _first_subject(para, lo, qi - 1)
+        if m is not None:
+            return m, ":"
+    return None
+
+
+def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
+    toks = para.toks
+    word = toks[v][1].lower()
+    if word.endswith("ing") and v > lo and toks[v - 1][1].lower() in _PARTICIPLE_LEADS:
+        # "..., stating, “...”": the subject is the main clause's
+        for k in range(v - 1, lo - 1, -1):
+            if toks[k][0] == "w" and is_verb(toks[k][1]) and not toks[k][1].lower().endswith("ing"):
+                m = _subject_before(para, k, lo)
+                if m is not None:
+                    return m
+        return _first_subject(para, lo, v)
+    m = _subject_before(para, v, lo)
+    if m is None:
+        m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
+    return m

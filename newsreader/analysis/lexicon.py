@@ -1,0 +1,145 @@
+"""Word lists the quote finder leans on: speech verbs, titles, roles, function words.
+
+Kept apart from the logic so a list can grow without touching a rule. Every entry
+is lower case; lookups fold case first.
+"""
+
+from __future__ import annotations
+
+
+def _inflect(base: str) -> set[str]:
+    """Regular forms of a verb: base, -s, -ed, -ing (good enough for a lookup set)."""
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+_REGULAR = """
+add acknowledge admit advise affirm agree allege announce answer argue ask assert
+boast blast brag caution charge chide cite claim comment complain concede conclude
+confide confirm contend continue counter cry declare demand deny describe disagree
+disclose echo emphasise emphasize exclaim explain gush hail insist interject
+insinuate joke lament laugh maintain mention mock muse mutter murmur note object
+observe plead point post predict proclaim promise pronounce propose protest query
+question quip reason rebut recall recount reflect reiterate rejoin remark remind
+reply report respond retort reveal scoff scream shout sigh snap sneer state stress
+suggest summarise summarize tease testify thunder tweet underline underscore urge
+vow warn whisper wonder yell caution recommend repeat sum quote
+counsel complain huff pledge threaten acknowledge estimate
+""".split()
+
+_IRREGULAR = """
+say says said saying tell tells told telling write writes wrote written writing
+speak speaks spoke spoken speaking put puts putting
+""".split()
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    set(_IRREGULAR).union(*(_inflect(v) for v in _REGULAR))
+    | {"stressed", "snapped", "quipped", "admitted", "admitting", "emailed",
+       "texted", "messaged", "blogged", "posted", "conceded", "referred"}
+)
+
+# Verbs that take the quote as the thing named ("called it “...”"): attribution holds
+# only for a quote that follows in the same clause.
+NAMING_VERBS: frozenset[str] = frozenset(
+    "call calls called calling dub dubs dubbed dubbing label labels labelled labeled "
+    "branded brand brands term terms termed".split()
+)
+
+# Words that stop a backwards search for the subject of a verb: a new clause begins.
+CLAUSE_BREAKS: frozenset[str] = frozenset(
+    "and but or because while whereas although though since when after before if "
+    "that which who whom whose where".split()
+)
+
+PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "they": "p", "i": "?", "we": "p"}
+
+# Titles written before a name and kept apart from it.
+TITLES: frozenset[str] = frozenset(
+    """mr mrs ms miss dr prof professor sir dame lord lady rev reverend fr father
+    sen senator rep representative gov governor gen general lt col colonel capt captain
+    sgt sergeant adm admiral maj major cmdr judge justice president vice prime minister
+    premier chancellor secretary ambassador mayor king queen prince princess pope
+    sheikh emir ayatollah imam rabbi bishop cardinal chief chairman chairwoman ceo
+    spokesman spokeswoman spokesperson director commissioner deputy foreign interior
+    defence defense finance state national security home trade economy health
+    speaker leader minister's coach manager officer inspector superintendent detective
+    constable envoy adviser advisor aide analyst expert founder editor host anchor
+    correspondent reporter councillor councilman councilwoman dean provost
+    attorney prosecutor lawyer economist scientist researcher executive""".split()
+)
+
+# Role nouns an attribution may rest on ("the spokesman said"); a role resolves to a
+# person the article named with that role.
+ROLES: frozenset[str] = frozenset(
+    """spokesman spokeswoman spokesperson minister president premier chancellor secretary
+    ambassador mayor governor senator official officials leader chairman chairwoman
+    ceo director commissioner analyst expert professor lawyer attorney prosecutor judge
+    coach manager officer envoy adviser advisor aide economist scientist researcher
+    executive founder chief general commander king queen prince pope source sources
+    diplomat diplomats lawmaker lawmakers legislator spokespeople representative
+    police witness witnesses resident residents author authors report statement
+    ministry department company government agency court party campaign
+    organisers organizers doctor doctors nurse teacher student activist activists
+    host interviewer candidate owner worker workers father mother son daughter wife husband""".split()
+)
+
+ROLE_SYNONYMS: dict[str, str] = {
+    "spokeswoman": "spokesman", "spokesperson": "spokesman", "spokespeople": "spokesman",
+    "chairwoman": "chairman", "advisor": "adviser", "premier": "minister",
+}
+
+# Last words that make a capitalised run an institution rather than a person.
+ORG_HEADS: frozenset[str] = frozenset(
+    """house kremlin pentagon ministry department office council commission committee
+    agency court government parliament congress senate assembly party union bank
+    police army navy force forces command service services bureau administration
+    university institute foundation association federation corporation company
+    group inc corp ltd plc times post news journal press network organisation
+    organization alliance nato un eu fund authority board cabinet palace embassy
+    downing street hall centre center club league""".split()
+)
+
+# Capitalised words that are never a speaker's name by themselves.
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the this that these those it its it's there here then but and or so yet
+    if when while after before as at by for from in into of on onto over to with
+    without under about against between during since until upon via per not no yes
+    i we you he she they me us him her them my our your his their mine what which
+    who whom whose where why how all any each every some many most more much other
+    such one two three four five six seven eight nine ten first last next new also
+    however meanwhile still even just only though although because instead indeed
+    asked asks said says according today yesterday tomorrow tonight monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue wed thu fri sat sun mr mrs ms dr is was are were be been
+    has have had do does did will would can could should shall might must let our
+    q a read more see click share follow subscribe related photo video watch""".split()
+)
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr prof sr jr st sen rep gov gen lt col capt sgt adm maj cmdr rev fr
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co
+    approx dept est fig mt ft ave blvd hon""".split()
+)
+
+# Particles that belong inside a name in lower case.
+PARTICLES: frozenset[str] = frozenset(
+    "von van der den de del della di da du la le bin ibn al el dos das y ter".split()
+)
+
+# Labels that open an interview turn without being a name.
+TURN_LABELS: frozenset[str] = frozenset(
+    "q a question answer interviewer host moderator reporter presenter".split()
+)
+
+# Reporting nouns and phrases: "according to X", "in a statement".
+ACCORDING = ("according", "to")

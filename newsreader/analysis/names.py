@@ -1,0 +1,219 @@
+"""Tokens, sentences and mentions of people, roles and institutions in a paragraph.
+
+A mention is a run of capitalised words ("Russian Foreign Minister Sergey Lavrov"),
+split into the titles and roles in front and the name proper; a pronoun; or a role
+noun ("the spokesman"). Case slips are mended for display ("dr. elena Petrova").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsreader.analysis.lexicon import (
+    ABBREVIATIONS, ORG_HEADS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
+)
+
+_TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]")
+_POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
+                  "spokeswoman", "chairwoman", "councilwoman"}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman",
+                "councilman", "father", "fr"}
+DEMONYMS = frozenset(
+    """russian american british french german chinese ukrainian israeli iranian
+    palestinian indian pakistani japanese korean turkish syrian iraqi egyptian saudi
+    italian spanish polish dutch belgian swedish norwegian danish finnish greek
+    canadian mexican brazilian australian irish scottish welsh english european
+    african nigerian kenyan afghan lebanese jordanian qatari emirati hungarian czech
+    romanian serbian belarusian georgian armenian taiwanese vietnamese indonesian
+    u s uk un eu us nato white kremlin""".split()
+)
+
+
+@dataclass
+class Mention:
+    """A mention: token range, character range of the name part, and what it is."""
+
+    kind: str  # "person" | "org" | "role" | "pron"
+    tok: int  # first token of the whole mention (titles included)
+    tok_end: int  # one past its last token
+    start: int  # character span of the part the attribution rests on
+    end: int
+    words: tuple[str, ...] = ()  # name words, display-cased
+    role: str | None = None  # role noun or title attached to it
+    gender: str = "?"
+    entity: int = -1  # index into the article's entities once resolved
+    extra: dict = field(default_factory=dict)
+
+
+def tokenize(text: str, start: int, end: int) -> list[list]:
+    """Word and punctuation tokens of ``text[start:end]`` as [kind, text, start, end]."""
+    return [["w" if m.group()[0].isalnum() or m.group()[0] == "_" else "p",
+             m.group(), m.start(), m.end()] for m in _TOKEN.finditer(text, start, end)]
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    for suf in _POSSESSIVE:
+        if word.endswith(suf) and len(word) > len(suf) + 1:
+            return word[: -len(suf)], True
+    return word, False
+
+
+def display(word: str) -> str:
+    """Mend a case slip: an all-lower-case name word gets its capital back."""
+    if word.islower() and word not in PARTICLES:
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word
+
+
+def is_sentence_end(toks: list, i: int) -> bool:
+    """Whether the punctuation token ``i`` closes a sentence."""
+    t = toks[i][1]
+    if t in "!?":
+        return True
+    if t != ".":
+        return False
+    if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
+        prev = toks[i - 1][1]
+        if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
+            return False
+    return True
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
+    """Every mention among the tokens of one paragraph, in order."""
+    out: list[Mention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        kind, word, s, e = toks[i][:4]
+        if kind != "w":
+            i += 1
+            continue
+        low = word.lower()
+        if low in PRONOUNS and low != "i":
+            out.append(Mention("pron", i, i + 1, s, e, (word,), gender=PRONOUNS[low]))
+            i += 1
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr"))
+        if not starts_run and nxt and nxt[0] == "w" and _is_cap(nxt[1]) and not word[0].isdigit():
+            # case slip at a sentence start ("sergei Lavrov") or a lower-case title
+            starts_run = (i in sent_start and low not in STOPWORDS) or low in TITLES
+        if not starts_run and low in ("dr", "mr", "mrs", "ms", "prof") and nxt and nxt[1] == ".":
+            starts_run = True
+        if not starts_run:
+            if low in ROLES or (low.endswith("s") and low[:-1] in ROLES):
+                j = i
+                while j > 0 and toks[j - 1][0] == "w" and (
+                        _is_cap(toks[j - 1][1]) or toks[j - 1][1].lower() in ("the", "a", "an")):
+                    j -= 1
+                    if toks[j][1].lower() in ("the", "a", "an"):
+                        break
+                role = ROLE_SYNONYMS.get(low, low)
+                gender = "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else "?"
+                if out and out[-1].tok >= j:
+                    j = out.pop().tok
+                out.append(Mention("role", j, i + 1, toks[j][2], e, (word,), role=role,
+                                   gender=gender))
+            i += 1
+            continue
+        j = i
+        poss = False
+        words: list[tuple[str, int, int]] = []
+        while j < n:
+            k, w, ws, we = toks[j][:4]
+            if k == "q":
+                break
+            if k == "p":
+                if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1):
+                    j += 1
+                    continue
+                if w in "-\u2010" and words:
+                    j += 1
+                    continue
+                break
+            if not (_is_cap(w) or w.lower() in PARTICLES or (words and words[-1][0].lower() in TITLES)
+                    or j == i):
+                break
+            if not _is_cap(w) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
+                if w.lower() in PARTICLES or not (words and words[-1][0].lower() in TITLES):
+                    break
+            w2, poss = _strip_possessive(w)
+            words.append((w2, ws, ws + len(w2)))
+            j += 1
+            if poss:
+                break
+        while words and words[-1][0].lower() in PARTICLES:
+            words.pop()
+        if not words:
+            i += 1
+            continue
+        m = _classify(words, i, j, toks, i in sent_start)
+        if poss:
+            m.extra["poss"] = True
+        out.append(m)
+        i = j
+    return _attach_roles(out, toks)
+
+
+def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
+    """Give a role noun next to a name to the person ("spokesman Brian Hughes",
+    "Peskov, the Kremlin spokesman,")."""
+    keep: list[Mention] = []
+    for m in out:
+        prev = keep[-1] if keep else None
+        if prev is not None and prev.kind == "role" and m.kind == "person" and prev.tok_end == m.tok:
+            m.role = m.role or prev.role
+            m.tok = prev.tok
+            if m.gender == "?":
+                m.gender = prev.gender
+            keep[-1] = m
+            continue
+        if (m.kind == "role" and prev is not None and prev.kind == "person"
+                and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
+            prev.role = prev.role or m.role
+            if prev.gender == "?":
+                prev.gender = m.gender
+            m.extra["appos"] = prev
+        keep.append(m)
+    return keep
+
+
+def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
+    """Split a capitalised run into titles and a name, and say what it names."""
+    lows = [w[0].lower() for w in words]
+    while lows and lows[0] in STOPWORDS and lows[0] not in TITLES:
+        words, lows = words[1:], lows[1:]
+    if not words:
+        return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())
+    if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS):
+        ws = words[0][1]
+        return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
+    last_title = -1
+    for k, low in enumerate(lows):
+        if low in TITLES or low in DEMONYMS or low in ORG_HEADS:
+            last_title = k
+    name = words[last_title + 1:]
+    role = None
+    gender = "?"
+    for low in lows[: last_title + 1]:
+        if low in _FEMALE_TITLES:
+            gender = "f"
+        elif low in _MALE_TITLES:
+            gender = "m"
+        if low in ROLES or low in ("mr", "mrs", "ms", "dr", "prof"):
+            role = ROLE_SYNONYMS.get(low, low)
+    if not name:
+        w = words[-1]
+        return Mention("role", tok, tok_end, w[1], w[2], (w[0],), role=ROLE_SYNONYMS.get(lows[-1], lows[-1]),
+                       gender=gender)
+    if len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed")):
+        return Mention("org", tok, tok_end, name[0][1], name[0][2], ())
+    return Mention("person", tok, tok_end, name[0][1], name[-1][2],
+                   tuple(display(w[0]) for w in name), role=role, gender=gender)

@@ -1,0 +1,182 @@
+"""Find the quotations and interview turns in an article body, and who said each.
+
+``find_quotes(text)`` is pure: offsets index into ``text``. Every step is a single
+pass or a bounded look around a quote, so the cost grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.analysis.article import Article, Para
+from newsreader.analysis.attribution import leading, trailing
+from newsreader.analysis.names import Mention
+from newsreader.analysis.turns import find_turns, heading_like
+from newsreader.models import Quote
+
+_WORDS = re.compile(r"\S+")
+_CLAUSE_END = (",", ".", "!", "?", ";", "\u2014", "\u2013", "-", "\u2026")
+_DETS = ("the ", "a ", "an ", "The ", "A ", "An ")
+
+
+class _Resolver:
+    """Display names for mentions: people through the cast, roles, pronouns."""
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+
+    def name(self, m: Mention) -> str | None:
+        art = self.art
+        if m.kind == "person":
+            return art.cast.display(m.entity) if m.entity >= 0 else " ".join(m.words)
+        if m.kind == "org":
+            return " ".join(m.words) or None
+        if m.kind == "role":
+            appos = m.extra.get("appos")
+            if appos is not None:
+                return self.name(appos)
+            ent = art.role_entity(m.role, m.start)
+            if ent >= 0:
+                return art.cast.display(ent)
+            phrase = art.text[m.start:m.end]
+            for det in _DETS:
+                if phrase.startswith(det):
+                    phrase = phrase[len(det):]
+            return phrase.replace("\u2019s", "").replace("'s", "") or None
+        return self.pronoun(m)
+
+    def pronoun(self, m: Mention) -> str | None:
+        """The subject of the nearest sentence (this one first) that fits the pronoun."""
+        sid = m.extra["sid"]
+        plural = m.gender == "p"
+        for s in range(sid, max(-1, sid - 8), -1):
+            for c in self.art.sent_mentions[s]:
+                if s == sid and c.tok >= m.tok:
+                    break
+                if c.kind == "pron" or c.extra.get("prep"):
+                    continue
+                if plural:
+                    if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
+                        return self.name(c)
+                    continue
+                if c.kind == "role" and c.extra.get("appos") is None:
+                    ent = self.art.role_entity(c.role, c.start)
+                    if ent < 0 or (c.gender != "?" and c.gender != m.gender):
+                        continue
+                    return self.art.cast.display(ent)
+                if c.kind != "person" or c.entity < 0:
+                    continue
+                g = self.art.cast.gender[c.entity]
+                if g != "?" and g != m.gender:
+                    continue
+                return self.art.cast.display(c.entity)
+        return None
+
+
+def _attribute(art: Article, k: int):
+    sp = art.spans[k]
+    first, last = art.paras[sp.para], art.paras[sp.last_para]
+    qf, ql = first.qtok[k], last.qtok[k]
+    content = art.text[sp.start:sp.end].rstrip()
+    ends_clause = content.endswith(_CLAUSE_END) or (
+        ql + 1 < len(last.toks) and last.toks[ql + 1][1] in _CLAUSE_END)
+    lead_para, lead_q = first, qf
+    if qf == 0 and sp.para > 0:
+        prev = art.paras[sp.para - 1]
+        if prev.toks and prev.toks[-1][1] == ":":
+            lead_para, lead_q = prev, len(prev.toks)
+    if ends_clause:
+        return trailing(last, ql) or leading(lead_para, lead_q)
+    return leading(lead_para, lead_q) or trailing(last, ql)
+
+
+def _keep(art: Article, k: int, attributed: bool) -> bool:
+    """Scare quotes, titles of works and quotes in headings are not quotations."""
+    sp = art.spans[k]
+    para = art.paras[sp.para]
+    if heading_like(art.text[para.start:para.end]):
+        return False
+    content = art.text[sp.start:sp.end].strip()
+    words = _WORDS.findall(content)
+    if not attributed:
+        return len(words) >= 3 and not _title_case(words, content)
+    return not (_title_case(words, content) and len(words) >= 2 and not content.endswith(_CLAUSE_END))
+
+
+def _title_case(words: list[str], content: str) -> bool:
+    long_ = [w for w in words if len(w) > 3]
+    return bool(long_) and all(w[:1].isupper() for w in long_) and not content.endswith(_CLAUSE_END)
+
+
+def _starts_sentence(para: Para, qi: int) -> bool:
+    return qi == 0 or para.sent_lo.get(para.sent_of[qi]) == qi
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every direct quotation and interview turn in ``text`` with its speaker, in order."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    art = Article(text)
+    res = _Resolver(art)
+    got: dict[int, tuple] = {}  # span -> (speaker, start, end, cue)
+    for k in range(len(art.spans)):
+        found = _attribute(art, k)
+        if found is not None:
+            m, cue = found
+            got[k] = (res.name(m), m.start, m.end, cue)
+    _continue(art, got)
+    out = []
+    for k, sp in enumerate(art.spans):
+        who = got.get(k)
+        if not _keep(art, k, who is not None and who[3] != "cont"):
+            continue
+        if who is None:
+            out.append(Quote(sp.start, sp.end, "quote"))
+        else:
+            out.append(Quote(sp.start, sp.end, "quote", who[0], who[1], who[2],
+                             None if who[3] == "cont" else who[3]))
+    out += _turns(art, res)
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _continue(art: Article, got: dict) -> None:
+    """Unattributed full sentences take the speaker of the quote or sentence before."""
+    spans = art.spans
+    for k, sp in enumerate(spans):
+        if k in got:
+            continue
+        para = art.paras[sp.para]
+        qi = para.qtok[k]
+        if not _starts_sentence(para, qi):
+            continue
+        prev = k - 1
+        if prev >= 0 and prev in got and spans[prev].last_para >= sp.para - 1:
+            between = [m for m in para.mentions if m.tok < qi and m.kind != "pron"
+                       and (spans[prev].last_para < sp.para or m.tok > para.qtok[prev])]
+            if not between:
+                got[k] = got[prev][:3] + ("cont",)
+                continue
+        sid = para.sent_of[qi]
+        if sid > 0:
+            for m in art.sent_mentions[sid - 1]:
+                if not m.extra.get("prep") and m.kind != "pron" and m.extra["para"] >= sp.para - 1:
+                    name = _Resolver(art).name(m)
+                    if name:
+                        got[k] = (name, m.start, m.end, "cont")
+                    break
+        if k not in got and k + 1 in got and spans[k + 1].para == sp.last_para:
+            nxt = art.paras[spans[k + 1].para]
+            if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
+                got[k] = got[k + 1][:3] + ("cont",)
+
+
+def _turns(art: Article, res: _Resolver) -> list[Quote]:
+    out = []
+    for cstart, cend, para, ls, le, label in find_turns(art):
+        m = next((m for m in para.mentions if m.end <= cstart and m.kind in ("person", "role")), None)
+        if m is not None and m.kind == "person":
+            out.append(Quote(cstart, cend, "turn", res.name(m), m.start, m.end, ":"))
+        else:
+            out.append(Quote(cstart, cend, "turn", label, ls, le, ":"))
+    return out

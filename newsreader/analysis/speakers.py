@@ -1,0 +1,124 @@
+"""People across mentions and articles: keys, matching, and an article's cast.
+
+``person_key`` folds a name to a surname-based key that survives transliteration
+(Sergey/Sergei, Zelensky/Zelenskyy); ``same_person`` says whether two display
+names may be one person. ``Cast`` merges mentions inside one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsreader.analysis.lexicon import PARTICLES, TITLES
+
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+# Spelling variants that transliteration produces, folded to one form.
+_FOLDS = (("kh", "h"), ("ks", "x"), ("yy", "y"), ("iy", "y"), ("ii", "y"), ("ij", "y"),
+          ("ei", "ey"), ("yi", "y"), ("ai", "ay"), ("j", "y"), ("w", "v"), ("ph", "f"),
+          ("ck", "k"), ("c", "k"), ("sch", "sh"), ("tch", "ch"))
+
+
+def _ascii(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in word if ch.isalnum() and not unicodedata.combining(ch))
+
+
+def fold(word: str) -> str:
+    """A transliteration-folded form of one name word: Sergei, Sergey -> 'sergey'."""
+    w = _ascii(word)
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    out = []
+    for ch in w:  # doubled letters collapse (Zelenskyy / Zelensky, Abbott / Abbot)
+        if not out or out[-1] != ch:
+            out.append(ch)
+    w = "".join(out)
+    return w[:-1] if len(w) > 3 and w.endswith("y") and not w.endswith("ey") else w
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name with titles and particles dropped."""
+    words = [w for w in _WORD.findall(name or "")]
+    while words and words[0].lower().rstrip(".") in TITLES and len(words) > 1:
+        words = words[1:]
+    return [w for w in words if w.lower() not in PARTICLES] or words
+
+
+def person_key(name: str) -> str:
+    """A normalised key for a person: the folded surname (or the whole name if one word)."""
+    words = name_words(name)
+    if not words:
+        return ""
+    return fold(words[-1])
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two folded given names are variants of each other."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    if a[0] != b[0]:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and len(short) >= 3:  # Alex / Alexander
+        return True
+    diff = sum(x != y for x, y in zip(a, b)) + abs(len(a) - len(b))
+    return diff <= 1 and min(len(a), len(b)) >= 4
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same surname (folded) and a close given name, or one of them is a bare surname."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb:
+        return False
+    if fold(wa[-1]) != fold(wb[-1]):
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return _close(fold(wa[0]), fold(wb[0]))
+
+
+class Cast:
+    """The people (and bodies) of one article; mentions resolve to entries here."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[str, ...]] = []
+        self.gender: list[str] = []
+        self.kind: list[str] = []
+        self.last_seen: list[int] = []
+
+    def add(self, words: tuple[str, ...], kind: str, pos: int, gender: str = "?") -> int:
+        """Register a full mention; merge it with an entry for the same person."""
+        key = fold(words[-1]) if words else ""
+        for k, known in enumerate(self.names):
+            if self.kind[k] != kind or fold(known[-1]) != key:
+                continue
+            if len(known) == 1 or len(words) == 1 or _close(fold(known[0]), fold(words[0])):
+                if len(words) > len(known):
+                    self.names[k] = words
+                self.last_seen[k] = max(self.last_seen[k], pos)
+                if gender != "?":
+                    self.gender[k] = gender
+                return k
+        self.names.append(words)
+        self.gender.append(gender)
+        self.kind.append(kind)
+        self.last_seen.append(pos)
+        return len(self.names) - 1
+
+    def resolve(self, word: str, pos: int) -> int:
+        """The entry a bare surname (or given name) at ``pos`` refers to, or -1."""
+        key = fold(word)
+        best, best_pos = -1, -1
+        for k, known in enumerate(self.names):
+            if len(known) > 1 and self.kind[k] == "person" and (fold(known[-1]) == key):
+                seen = self.last_seen[k]
+                score = seen if seen <= pos else -seen - 2  # before beats after; nearest wins
+                if best < 0 or score > best_pos:
+                    best, best_pos = k, score
+        return best
+
+    def display(self, k: int) -> str:
+        return " ".join(self.names[k])

@@ -1,0 +1,93 @@
+"""Interview transcripts: ``Name: text`` and ``Q:``/``A:`` turns.
+
+A turn runs from its label over the following paragraphs until the next turn or
+a heading. Headings and titles with a colon ("Lavrov's Warning: Any Foreign ...")
+and label/value lines ("Humidity: 85%") are not turns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.analysis.article import Article, Para
+from newsreader.analysis.lexicon import PARTICLES, STOPWORDS, TITLES, TURN_LABELS
+
+_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+_NOT_SPEAKERS = frozenset(
+    """note update editor correction source photo read watch related disclaimer warning
+    caption credit image video also see tags tag category categories posted published
+    updated share contact email phone tel address date time location condition humidity
+    wind weather temperature price cost score result results summary background
+    key points breaking live exclusive opinion analysis analyses part chapter step""".split()
+)
+_END = (".", "?", "!", "\u201d", '"', ":", "\u2026", ")", "\u00bb")
+
+
+def heading_like(text: str) -> bool:
+    """A short line without closing punctuation: a heading, a title, a label."""
+    t = text.rstrip()
+    return not t.endswith(_END) and len(t.split()) <= 20
+
+
+def _label_ok(label: str, art: Article) -> bool:
+    words = _WORD.findall(label)
+    if not words or len(words) > 5 or "\u2019s" in label or "'s" in label:
+        return False
+    if any(ch.isdigit() for ch in label) or any(ch in label for ch in ",;!?\"\u201c\u201d("):
+        return False
+    lows = [w.lower() for w in words]
+    if len(words) == 1 and lows[0] in TURN_LABELS:
+        return True
+    if lows[0] in _NOT_SPEAKERS or lows[-1] in _NOT_SPEAKERS:
+        return False
+    titled = lows[0] in TITLES
+    for w, low in zip(words, lows):
+        if not w[0].isupper() and not titled and low not in PARTICLES:
+            return False
+    if all(low in STOPWORDS or low in TITLES for low in lows):
+        return False
+    if titled or len(words) >= 2:
+        return True
+    return art.cast.resolve(words[-1], 0) >= 0
+
+
+def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
+    """Turns as (content start, content end, paragraph, label start, label end, label)."""
+    text = art.text
+    cands: list[tuple[Para, int, int, int]] = []
+    for para in art.paras:
+        head = text[para.start:min(para.end, para.start + 60)]
+        colon = head.find(":")
+        if colon <= 0:
+            continue
+        lstart = para.start
+        while lstart < para.start + colon and text[lstart] in " *-\u2022":
+            lstart += 1
+        label = text[lstart:para.start + colon].strip()
+        cstart = para.start + colon + 1
+        while cstart < para.end and text[cstart].isspace():
+            cstart += 1
+        body = text[cstart:para.end]
+        if not body or heading_like(body) and len(body.split()) < 4 or heading_like(text[para.start:para.end]):
+            continue
+        if _label_ok(label, art):
+            cands.append((para, lstart, lstart + len(label), cstart))
+    if len(cands) < 2:
+        return []
+    out = []
+    starts = {c[0].idx for c in cands}
+    for n, (para, ls, le, cstart) in enumerate(cands):
+        last = para.idx
+        stop = cands[n + 1][0].idx if n + 1 < len(cands) else len(art.paras)
+        for p in range(para.idx + 1, stop):
+            nxt = art.paras[p]
+            ptext = text[nxt.start:nxt.end]
+            if p in starts or heading_like(ptext):
+                break
+            if n + 1 == len(cands):
+                prev = text[art.paras[p - 1].start:art.paras[p - 1].end].rstrip()
+                if not (prev.endswith(":") or ptext.lstrip()[:1] in "*-\u2022"):
+                    break
+            last = p
+        out.append((cstart, art.paras[last].end, para, ls, le, text[ls:le]))
+    return out
