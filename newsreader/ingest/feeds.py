@@ -26,7 +26,7 @@ from newsreader.ingest.htmltext import (
 )
 from newsreader.ingest.jsonfeed import UNTITLED, parse_json_feed
 from newsreader.models import ParsedArticle, ParsedFeed
-from newsreader.text import clean_line, clean_text
+from newsreader.text import clean_line, clean_text, strip_unsafe
 
 MAX_CATEGORIES = 3
 _MAX_ENTITY_EXPANSION = 1_000_000  # characters a kept internal entity may add in total
@@ -35,6 +35,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s+([^\s\[>]+)[^\[>]*(\[)?", re.IGNORECASE)
 _SUBSET_END = re.compile(rb"\]\s*>")
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s+(.*?)>", re.DOTALL)
 _LITERAL = re.compile(rb"""^(["'])((?:[^&%<"']|&#x?[0-9a-fA-F]{1,6};)*)\1\s*$""")
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 # category schemes that are keyword taxonomies rather than the entry's own section
 _KEYWORD_SCHEME = re.compile(r"keyword|itunes|/tags?\b|subject", re.IGNORECASE)
@@ -91,7 +92,7 @@ def defuse_doctype(data: bytes) -> tuple[bytes, list[str]]:
 
 def _when(entry) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # plain lookup: skips feedparser's deprecated key aliasing
         if value:
             try:
                 when = datetime(*value[:6], tzinfo=timezone.utc)
@@ -110,31 +111,44 @@ def _text(value: str | None, detail, base: str | None) -> tuple[str, tuple[str, 
     kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
     if "html" in kind:
         text, links = html_to_text(value, (detail or {}).get("base") or base)
-        return text, links, value
+        return text, links, strip_unsafe(value)
     return clean_text(scrub(value)), (), None
 
 
+def _person(text: str | None) -> str:
+    """A display name from "name", "email (Name)" or "Name <email>"."""
+    text = _EMAIL.sub("", clean_line(scrub(text or "")))
+    text = re.sub(r"\(\s*\)|<\s*>|\[\s*\]", "", text).strip()
+    if text[:1] == "(" and text[-1:] == ")":
+        text = text[1:-1]
+    return clean_line(text)
+
+
 def _byline(entry) -> str | None:
-    names = [clean_line(a.get("name")) for a in entry.get("authors") or () if isinstance(a, dict)]
-    names = [n for n in names if n]
-    if not names and entry.get("author"):
-        names = [clean_line(entry.get("author"))]
-    return ", ".join(unique(names)) or None
+    authors = [a for a in entry.get("authors") or () if isinstance(a, dict)]
+    if len(authors) > 1:
+        names = [_person(a.get("name")) for a in authors]
+    else:
+        # feedparser splits "email (Name)" itself and cuts long domains short
+        names = [_person(entry.get("author") or (authors[0].get("name") if authors else ""))]
+    return ", ".join(unique(n for n in names if n)) or None
 
 
 def _terms(entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the entry's own categories, every tag) in document order."""
+    # feedparser files media:keywords among the tags too; they are keywords, not sections
+    keywords = [clean_line(scrub(k)) for key in ("media_keywords", "itunes_keywords")
+                for k in (entry.get(key) or "").split(",")]
+    keyword_set = {k.casefold() for k in keywords if k}
     own, every = [], []
     for tag in entry.get("tags") or ():
         term = clean_line(scrub(tag.get("term") or tag.get("label") or ""))
         if not term:
             continue
         every.append(term)
-        if not _KEYWORD_SCHEME.search(tag.get("scheme") or ""):
+        if not _KEYWORD_SCHEME.search(tag.get("scheme") or "") and term.casefold() not in keyword_set:
             own.append(term)
-    for key in ("media_keywords", "itunes_keywords"):
-        every.extend(clean_line(scrub(k)) for k in (entry.get(key) or "").split(","))
-    return unique(own)[:MAX_CATEGORIES], unique(every)
+    return unique(own)[:MAX_CATEGORIES], unique(every + keywords)
 
 
 def _article(entry, base: str | None) -> ParsedArticle:
@@ -178,7 +192,9 @@ def _reason(exc) -> str:
 
 def _parse_xml(data: bytes, source: str) -> ParsedFeed:
     data, warnings = defuse_doctype(_to_utf8(data))
-    headers = {"content-location": source} if absolute_url(source) else {}
+    # with any header feedparser wants a content type too; application/xml lets the
+    # XML declaration decide the encoding
+    headers = {"content-location": source, "content-type": "application/xml"} if absolute_url(source) else {}
     result = feedparser.parse(io.BytesIO(data), response_headers=headers)
     entries = result.get("entries") or []
     version = result.get("version") or ""

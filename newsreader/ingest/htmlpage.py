@@ -21,7 +21,10 @@ from newsreader.models import ParsedArticle
 from newsreader.text import clean_line, clean_text
 
 MAX_CATEGORIES = 3
+_MIN_WORDS = 5  # less than this is a navigation link or a caption, not an article
 _MAX_BYTES = 20 * 1024 * 1024
+# htmldate (through trafilatura): the publication date, with its time when the page gives one
+_DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 
 
 def _decode(data: bytes | str) -> str:
@@ -78,17 +81,21 @@ def parse_html_page(data: bytes | str, url: str | None = None) -> ParsedArticle:
             include_tables=True,
             include_links=True,
             favor_recall=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except (ValueError, TypeError, AttributeError) as exc:  # trafilatura on malformed trees
         raise IngestError(f"could not read the HTML page ({type(exc).__name__})") from None
     tree = getattr(doc, "body", None) if doc is not None else None
     links, text = _links_and_text(tree, base or absolute_url(getattr(doc, "url", None)))
     body = _body(text)
-    if not body:
+    if len(body.split()) < _MIN_WORDS:
         raise IngestError("no article text found in the HTML page")
     title = clean_line(scrub(doc.title or ""))
+    first, _, rest = body.partition("\n\n")
     if not title:
-        title = clean_line(body.split("\n\n", 1)[0])[:120]
+        title = clean_line(first)[:120]
+    if rest and first.casefold() == title.casefold():
+        body = rest  # the headline repeated at the top of the text
     categories = unique(_split_terms(doc.categories))[:MAX_CATEGORIES]
     tags = unique(_split_terms(doc.categories) + _split_terms(doc.tags))
     return ParsedArticle(
