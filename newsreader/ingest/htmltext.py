@@ -27,7 +27,7 @@ _DROP = frozenset(
 _BLOCK = frozenset(
     "p div section article header footer main aside nav h1 h2 h3 h4 h5 h6 blockquote "
     "pre ul ol li dl dt dd table thead tbody tfoot tr caption figure figcaption hr address "
-    "details summary fieldset legend center body html center".split()
+    "details summary fieldset legend center body html".split()
 )
 _CELL = frozenset(("td", "th"))
 _TAG_LIKE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9:-]*(\s[^<>]*)?/?\s*>|<!(?:--|\[CDATA\[|[a-zA-Z])")
