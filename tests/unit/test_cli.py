@@ -161,6 +161,7 @@ def test_add_file_feed_and_refresh(capsys, cli_data, tmp_path):
     (f,) = jrun(capsys, "feeds")
     assert (f["title"], f["category"], f["articles"]) == ("My harbour", "Local", 3)
     text = feed.read_text().replace("<guid>gazette-1003</guid>", "<guid>gazette-1004</guid>")
+    text = text.replace("/fish-market<", "/fish-market-opens<")
     feed.write_text(text)
     code, out, err = run(capsys, "refresh")
     assert code == 0, err
@@ -209,3 +210,32 @@ def test_app_without_terminal_says_so(tmp_path):
     p = subprocess.run([sys.executable, "-m", "newsreader"], capture_output=True, text=True,
                        env=env, stdin=subprocess.DEVNULL, timeout=60)
     assert p.returncode == 1 and "terminal" in p.stderr
+
+
+def test_every_illformed_feed_in_one_import(capsys, shared):
+    files = sorted(str(p) for p in (shared / "data" / "feeds" / "illformed").iterdir())
+    code, out, err = run(capsys, "import", "--json", *files)
+    results = json.loads(out)
+    assert len(results) == len(files) == 100
+    refused = [r for r in results if r["error"]]
+    assert code == (1 if refused else 0)
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == len(refused)
+    for r in refused:
+        assert r["path"] in err and "\n" not in r["error"]
+    stored = jrun(capsys, "list")
+    assert sum(r["added"] + r["updated"] for r in results) >= len(stored) > 0
+    for row in stored:
+        assert not any(ord(c) < 32 for c in row["title"])
+
+
+def test_seed_pages(capsys, shared):
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    assert run(capsys, "import", *map(str, seeds))[0] == 0
+    rows = {Path(r["source"]).name: r for r in jrun(capsys, "list")}
+    assert rows["000_41387f7c8ceae90d.txt"]["title"].startswith("Putin rejects European peacekeepers")
+    assert rows["000_41387f7c8ceae90d.txt"]["published"].startswith("2025-09-12")
+    assert rows["003_8e61fab7caadb25f.txt"]["category"] == "World"
+    for r in rows.values():
+        body = jrun(capsys, "show", str(r["id"]))["body"]
+        assert "cookie" not in body.lower() and "Leave a Comment" not in body
