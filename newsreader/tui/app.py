@@ -1,0 +1,160 @@
+"""The newsreader app: opens the library, the config and the remembered state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from newsreader import paths
+from newsreader.config import Config, ConfigError, load_config
+from newsreader.models import ArticleSummary
+from newsreader.store import Store
+from newsreader.store.store import Filter
+from newsreader.store.timefmt import now_utc
+from newsreader.tui import messages
+from newsreader.tui.providers.categories import CategoryCommands
+from newsreader.tui.providers.feeds import FeedCommands
+from newsreader.tui.providers.speakers import SpeakerCommands
+from newsreader.tui.screens.help import HelpDialog, help_rows
+from newsreader.tui.screens.main import MainScreen
+from newsreader.tui.screens.welcome import WelcomeScreen
+from newsreader.tui.state import UiState, load_state, save_state
+from newsreader.tui.views import ALL, View, view_from_key
+from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.reading_pane import ReadingPane
+from newsreader.tui.widgets.speaker_list import SpeakerList
+
+STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
+
+
+class NewsreaderApp(App[None]):
+    """The reader. ``clock`` gives "now" for ages in the list (tests freeze it)."""
+
+    TITLE = "newsreader"
+    CSS_PATH = [paths.styles_dir() / name for name in STYLE_FILES]
+    COMMANDS = App.COMMANDS | {CategoryCommands, FeedCommands, SpeakerCommands}
+    BINDINGS = [
+        Binding("r", "refresh_feeds", "Refresh", id="refresh", tooltip="Read every subscribed feed again"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding("ctrl+p", "command_palette", "Palette", id="command-palette", show=False, priority=True,
+                tooltip="Go to a category, a feed or a speaker"),
+    ]
+
+    def __init__(self, db_path: Path, *, clock: Callable[[], datetime] | None = None,
+                 config: Config | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.clock = clock or now_utc
+        self.config_problem: str | None = None
+        if config is None:
+            try:
+                config = load_config()
+            except ConfigError as exc:
+                self.config_problem = str(exc)
+                config = Config()
+        self.config = config
+        self.state = load_state()
+        self.start_view: View = view_from_key(self.state.view) or ALL
+        self.store = Store(self.db_path)  # this (the event loop's) thread's connection
+
+    # --- start and stop ------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.state.theme and self.state.theme in self.available_themes:
+            self.theme = self.state.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.push_screen(MainScreen())
+        if not self.store.list_articles(limit=1):
+            self.push_screen(WelcomeScreen())
+        if self.config_problem:
+            self.notify(self.config_problem, title="config.toml ignored", severity="warning",
+                        timeout=10, markup=False)
+        if self.config.refresh_minutes:
+            self.set_interval(self.config.refresh_minutes * 60, self._auto_refresh)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def remember(self, **changes) -> None:
+        """Save part of the UI state (theme, view) at once."""
+        self.state = replace(self.state, **changes)
+        save_state(self.state)
+
+    def fetch_page(self, flt: Filter, after: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
+        """One page of a list: an indexed query with a LIMIT, fast enough for the event loop."""
+        return self.store.list_articles(flt, limit=limit, after=after)
+
+    @property
+    def main(self) -> MainScreen:
+        """The reader screen (under any dialog)."""
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # --- requests from anywhere ----------------------------------------------
+
+    def on_show_view(self, message: messages.ShowView) -> None:
+        self._to_main()
+        self.main.post_message(messages.ShowView(message.view))
+
+    def on_show_speaker(self, message: messages.ShowSpeaker) -> None:
+        self._to_main()
+        self.main.post_message(messages.ShowSpeaker(message.name, message.key))
+
+    def _to_main(self) -> None:
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    # --- actions -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key as bound now."""
+        bindings = [b for cls in (ArticleList, ReadingPane, MainScreen, SpeakerList, NewsreaderApp)
+                    for b in cls.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpDialog(help_rows(bindings, self.config.keys, self.get_key_display)))
+
+    def _auto_refresh(self) -> None:
+        if not any(w.group == "refresh" and w.is_running for w in self.workers):
+            self.action_refresh_feeds()
+
+    def action_refresh_feeds(self) -> None:
+        """Read every subscribed feed again in a worker, with progress in the status line."""
+        if any(w.group == "refresh" and w.is_running for w in self.workers):
+            self._status("Already refreshing…")
+            return
+        self._status("Refreshing…")
+        self._refresh()
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def _refresh(self) -> None:
+        from newsreader.ingest.refresh import refresh_all
+
+        def progress(done: int, total: int, title: str) -> None:
+            if title:
+                self.call_from_thread(self._status, f"Refreshing {done + 1}/{total}: {title}")
+
+        with Store(self.db_path) as store:
+            if not store.feeds():
+                self.call_from_thread(self._status, "No subscriptions to refresh: add one with "
+                                      "'newsreader add URL' or 'newsreader import FILE'")
+                return
+            report = refresh_all(store, progress=progress)
+        self.call_from_thread(self._refreshed, report.summary())
+
+    def _refreshed(self, summary: str) -> None:
+        if isinstance(self.screen, WelcomeScreen) and self.store.list_articles(limit=1):
+            self.pop_screen()
+        self.main.after_refresh(summary)
+        self._status(summary)
+
+    def _status(self, text: str) -> None:
+        if isinstance(self.screen, WelcomeScreen):
+            self.screen.set_status(text)
+        else:
+            self.main.set_status(text)

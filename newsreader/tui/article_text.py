@@ -1,0 +1,105 @@
+"""An article body as styled ``Content``, a paragraph at a time.
+
+The analysis hands over spans (``Quote.start``/``end`` index the body); here
+they become styles on plain ``Content``. The body itself is never parsed as
+markup, so a body that says ``[@click=app.quit]`` shows exactly that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from textual.content import Content
+from textual.style import Style
+
+from newsreader.models import Quote
+
+_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\n))*", re.S)
+
+
+@dataclass(frozen=True)
+class QuoteStyles:
+    """Styles read from the TCSS: a colour per speaker slot and the states of a quote."""
+
+    speakers: tuple[Style, ...]
+    unattributed: Style
+    name: Style  # the mention a quote is attributed to, and turn labels
+    forward: Style  # quotes of the speaker brought forward
+    faded: Style  # everyone else's quotes while one speaker is forward
+    current: Style  # the quote ] or [ landed on
+
+    def speaker(self, slot: int | None) -> Style:
+        """The colour of speaker number ``slot`` (None: a quote nobody is named for)."""
+        if slot is None or not self.speakers:
+            return self.unattributed
+        return self.speakers[slot % len(self.speakers)]
+
+
+def paragraph_bounds(body: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each paragraph (paragraphs are split by blank lines)."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
+
+
+def needs_label(quote: Quote) -> bool:
+    """True for an interview turn whose speaker is not already named just before it."""
+    if quote.kind != "turn" or not quote.speaker:
+        return False
+    return quote.speaker_start is None or quote.speaker_end is None or quote.speaker_end > quote.start
+
+
+def paragraph_content(
+    body: str,
+    bounds: tuple[int, int],
+    quotes: Sequence[Quote],
+    slots: dict[str, int],
+    styles: QuoteStyles,
+    *,
+    forward: str | None = None,
+    current: Quote | None = None,
+) -> Content:
+    """One paragraph with every quote in it styled in its speaker's colour.
+
+    ``forward`` names the speaker whose quotes stand out (the others fade);
+    ``current`` is the quote the reader jumped to.
+    """
+    start, end = bounds
+    content = Content(body[start:end])
+    labels: list[tuple[int, Content]] = []
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            if q.speaker_start is not None and start <= q.speaker_start < end:
+                content = _style_name(content, q, start, end, slots, styles)
+            continue
+        a, b = max(q.start, start) - start, min(q.end, end) - start
+        content = content.stylize(styles.speaker(slots.get(q.speaker) if q.speaker else None), a, b)
+        if forward is not None:
+            content = content.stylize(styles.forward if q.speaker == forward else styles.faded, a, b)
+        if current is not None and q == current:
+            content = content.stylize(styles.current, a, b)
+        if q.speaker_start is not None and start <= q.speaker_start < end:
+            content = _style_name(content, q, start, end, slots, styles)
+        if needs_label(q) and start <= q.start < end:
+            style = styles.speaker(slots.get(q.speaker)) + styles.name
+            labels.append((q.start - start, Content(f"{q.speaker}: ").stylize(style)))
+    for offset, label in sorted(labels, key=lambda x: x[0], reverse=True):
+        content = content[:offset] + label + content[offset:]
+    return content
+
+
+def _style_name(content: Content, q: Quote, start: int, end: int,
+                slots: dict[str, int], styles: QuoteStyles) -> Content:
+    """Mark the mention a quote rests on, in the speaker's colour."""
+    a = q.speaker_start - start  # type: ignore[operator]
+    b = min(q.speaker_end if q.speaker_end is not None else end, end) - start
+    style = styles.speaker(slots.get(q.speaker) if q.speaker else None) + styles.name
+    return content.stylize(style, a, b)
+
+
+def paragraph_of(bounds: Sequence[tuple[int, int]], offset: int) -> int:
+    """The index of the paragraph holding ``offset`` (or the nearest one after it)."""
+    for i, (_s, e) in enumerate(bounds):
+        if offset < e:
+            return i
+    return max(len(bounds) - 1, 0)

@@ -1,0 +1,442 @@
+"""The reader: categories, the article list and the reading pane.
+
+Wide terminals show the three side by side. Narrow ones (under
+``NARROW`` columns) show the categories and the list, then the article
+alone once it is opened; q goes back.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from newsreader.errors import NewsreaderError
+from newsreader.models import Article, ArticleSummary
+from newsreader.store import Store
+from newsreader.tui import messages
+from newsreader.tui.screens.confirm import ConfirmDialog
+from newsreader.tui.screens.search import SearchDialog
+from newsreader.tui.screens.speaker import SpeakerScreen
+from newsreader.tui.views import ALL, View, search_view
+from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.category_list import CategoryList
+from newsreader.tui.widgets.reading_pane import ReadingPane
+from newsreader.tui.widgets.speaker_list import SpeakerList
+
+NARROW = 110
+NOTHING_OPEN = "Choose an article and press Enter to read it."
+
+
+def _b(key: str, action: str, text: str, id: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, text, show=show, id=id, tooltip=tip)
+
+
+class MainScreen(Screen[None]):
+    """The three panes and the keys that act across them."""
+
+    BINDINGS = [
+        _b("n", "next_unread", "Next unread", "next-unread", "Open the next unread article"),
+        _b("p", "previous_unread", "Prev unread", "previous-unread", "Open the previous unread article", False),
+        _b("space", "page(1)", "Page", "page-down", "Page the article down; at its end, the next unread", False),
+        _b("b", "page(-1)", "Page up", "page-up", "Page the article up", False),
+        _b("f", "toggle_favourite", "Fav", "favourite", "Favourite on or off"),
+        _b("m", "toggle_read", "Read", "read", "Read on or off"),
+        _b("A", "mark_view_read", "All read", "mark-all-read", "Mark everything in this list read (asks first)"),
+        _b("tab", "pane(1)", "Next pane", "next-pane", "Move to the next pane", False),
+        _b("shift+tab", "pane(-1)", "Previous pane", "previous-pane", "Move to the previous pane", False),
+        _b("l,right", "pane(1)", "Pane right", "pane-right", "Move to the pane on the right", False),
+        _b("h,left", "pane(-1)", "Pane left", "pane-left", "Move to the pane on the left", False),
+        _b("right_square_bracket", "quote(1)", "Next quote", "next-quote", "Jump to the next quote", False),
+        _b("left_square_bracket", "quote(-1)", "Prev quote", "previous-quote", "Jump to the previous quote", False),
+        _b("s", "speakers", "Speakers", "speakers", "Go to the article's speakers list"),
+        _b("slash", "search", "Search", "search", "Search the library's full text"),
+        _b("o", "open_link", "Open link", "open-link", "Open the article's link in the browser", False),
+        _b("q", "back", "Back", "back", "Go back; quit from the list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article: Article | None = None
+        self.fixed_view: View = ALL  # the categories pane's view, to return to from a search
+        self._read_timer = None
+
+    # --- building ------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield CategoryList(id="category-list")
+            yield ArticleList(self.app.fetch_page, self.app.clock, id="article-list")
+            yield ReadingPane(id="reading-pane")
+        yield Static(id="status-line")
+        yield Footer()
+
+    @property
+    def articles(self) -> ArticleList:
+        """The article list."""
+        return self.query_one(ArticleList)
+
+    @property
+    def categories(self) -> CategoryList:
+        """The categories pane."""
+        return self.query_one(CategoryList)
+
+    @property
+    def reader(self) -> ReadingPane:
+        """The reading pane."""
+        return self.query_one(ReadingPane)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.reader.show_message(Content(NOTHING_OPEN))
+        self.categories.border_title = "Categories"
+        self.fixed_view = self.app.start_view
+        self.show_view(self.fixed_view)
+        self.categories.select_key(self.fixed_view.key)
+        self.articles.focus()
+        self.load_counts()
+
+    def _theme_changed(self, _theme) -> None:
+        self.articles.refresh_prompts()
+        self.reader.restyle()
+        self.categories.on_resize()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    # --- counts and lists ----------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        """Count unread articles per category with a connection of this thread."""
+        with Store(self.app.db_path) as store:
+            totals, cats = store.totals(), store.categories()
+        self.app.call_from_thread(self.categories.set_counts, totals, cats)
+
+    def show_view(self, view: View, keep_id: int | None = None) -> None:
+        """Fill the article list with ``view``."""
+        if view.is_fixed:
+            self.fixed_view = view
+            self.app.remember(view=view.key)
+        try:
+            self.articles.show_view(view, keep_id)
+        except NewsreaderError as exc:  # a search with no words in it
+            self.app.notify(str(exc), severity="warning", markup=False)
+            return
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        view = self.articles.view
+        if view is None:
+            return
+        n = len(self.articles.rows)
+        more = "+" if self.articles.has_more else ""
+        count = f"{n}{more} article{'' if n == 1 else 's'}"
+        if not n and view.filter.search:
+            count = "nothing found · q goes back"
+        self.articles.border_title = Content(view.label)
+        self.articles.border_subtitle = Content(count)
+
+    @on(CategoryList.ViewHighlighted)
+    def _view_highlighted(self, event: CategoryList.ViewHighlighted) -> None:
+        if self.articles.view is None or self.articles.view.key != event.view.key:
+            self.show_view(event.view)
+
+    @on(CategoryList.ViewChosen)
+    def _view_chosen(self, event: CategoryList.ViewChosen) -> None:
+        if self.articles.view is None or self.articles.view.key != event.view.key:
+            self.show_view(event.view)
+        self.articles.focus()
+
+    def on_show_view(self, message: messages.ShowView) -> None:
+        self.show_view(message.view)
+        if message.view.is_fixed:
+            self.categories.select_key(message.view.key)
+        self._leave_reading()
+        self.articles.focus()
+
+    @on(ArticleList.ArticleHighlighted)
+    def _article_highlighted(self, _event) -> None:
+        self._update_heading()
+
+    @on(ArticleList.ArticleChosen)
+    def _article_chosen(self, event: ArticleList.ArticleChosen) -> None:
+        self.open_article(event.summary.id)
+
+    def on_open_article(self, message: messages.OpenArticle) -> None:
+        self.open_article(message.article_id, message.quote_start)
+
+    # --- opening -------------------------------------------------------------
+
+    def open_article(self, article_id: int, quote_start: int | None = None) -> None:
+        """Open an article (read from the store, and marked read, in a worker)."""
+        self.articles.highlight_id(article_id)
+        self._load_article(article_id, quote_start, self.app.config.mark_read_delay == 0)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load_article(self, article_id: int, quote_start: int | None, mark: bool) -> None:
+        with Store(self.app.db_path) as store:
+            try:
+                article = store.article(article_id)
+                was_read = article.read
+                if mark and not was_read:
+                    store.set_read([article_id], True)  # committed before the pane shows it
+                    article = replace(article, read=True)
+            except NewsreaderError as exc:
+                self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+                return
+        self.app.call_from_thread(self._show_article, article, was_read, quote_start)
+
+    def _show_article(self, article: Article, was_read: bool, quote_start: int | None) -> None:
+        self.article = article
+        self.reader.show_article(article)
+        if article.read != was_read:
+            self._changed(article, read_delta=-1)
+        self._arm_read_timer(article)
+        self.add_class("-reading")
+        self.reader.focus()
+        if quote_start is not None:
+            self.reader.focus_quote_at(quote_start)
+
+    def _arm_read_timer(self, article: Article) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        delay = self.app.config.mark_read_delay
+        if delay and not article.read:
+            self._read_timer = self.set_timer(delay, lambda: self._mark_after_delay(article.id))
+
+    def _mark_after_delay(self, article_id: int) -> None:
+        if self.article is not None and self.article.id == article_id and not self.article.read:
+            self._set_read(self.article, True)
+
+    def _leave_reading(self) -> None:
+        self.remove_class("-reading")
+
+    # --- state changes -------------------------------------------------------
+
+    def _target(self) -> Article | ArticleSummary | None:
+        """What f and m act on: the open article when reading, else the highlighted row."""
+        focused = self.focused
+        reading = focused is not None and (focused is self.reader or self.reader in focused.ancestors)
+        if self.article is not None and (reading or self.articles.current is None
+                                         or self.articles.current.id == self.article.id):
+            return self.article
+        return self.articles.current
+
+    def _changed(self, item: Article | ArticleSummary, read_delta: int = 0, fav_delta: int = 0) -> None:
+        """Bring every pane up to date with one article's new state."""
+        if self.article is not None and self.article.id == item.id:
+            self.article = replace(self.article, read=item.read, favourite=item.favourite)
+        i = self.articles.index_of(item.id)
+        if i is not None:
+            self.articles.update_row(replace(self.articles.rows[i], read=item.read, favourite=item.favourite))
+        self.categories.adjust(item.category, read_delta, fav_delta)
+
+    def _set_read(self, item: Article | ArticleSummary, read: bool) -> None:
+        self.app.store.set_read([item.id], read)
+        self._changed(replace(item, read=read), read_delta=-1 if read else 1)
+
+    def action_toggle_read(self) -> None:
+        """Read on or off for the open or highlighted article."""
+        item = self._target()
+        if item is not None:
+            self._set_read(item, not item.read)
+            if self._read_timer is not None and self.article and self.article.id == item.id:
+                self._read_timer.stop()  # the reader decided; the timer must not overrule them
+
+    def action_toggle_favourite(self) -> None:
+        """Favourite on or off for the open or highlighted article."""
+        item = self._target()
+        if item is not None:
+            self.app.store.set_favourite([item.id], not item.favourite)
+            self._changed(replace(item, favourite=not item.favourite),
+                          fav_delta=-1 if item.favourite else 1)
+
+    def action_mark_view_read(self) -> None:
+        """Ask, then mark every article of the current list read."""
+        view = self.articles.view
+        if view is None:
+            return
+        n = self.app.store.count(replace(view.filter, unread=True))
+        if not n:
+            self.app.notify(Content(f"Nothing unread in {view.label}").plain, markup=False)
+            return
+        question = Content(f"Mark {n} unread article{'' if n == 1 else 's'} in {view.label} as read?")
+        self.app.push_screen(ConfirmDialog(question, "Mark read"),
+                             lambda yes: yes and self._mark_view_read(view))
+
+    @work(thread=True, exclusive=True, group="mark", exit_on_error=False)
+    def _mark_view_read(self, view: View) -> None:
+        with Store(self.app.db_path) as store:
+            n = store.mark_all_read(view.filter)
+        self.app.call_from_thread(self._after_bulk_change, f"Marked {n} read in {view.label}")
+
+    def _after_bulk_change(self, status: str) -> None:
+        if self.article is not None:
+            self.article = replace(self.article, read=self.app.store.article(self.article.id).read)
+        self.articles.reload()
+        self._update_heading()
+        self.load_counts()
+        self.set_status(status)
+
+    def set_status(self, text: str) -> None:
+        """Show one line of progress or a result above the footer."""
+        self.query_one("#status-line", Static).update(Content(text))
+
+    # --- moving --------------------------------------------------------------
+
+    def _find_unread(self, step: int) -> ArticleSummary | None:
+        lst = self.articles
+        start = lst.highlighted if lst.highlighted is not None else -1
+        i = start + step
+        while True:
+            if i < 0:
+                return None
+            if i >= len(lst.rows):
+                if step < 0 or not lst.load_more():
+                    return None
+                continue
+            row = lst.rows[i]
+            if not row.read and (self.article is None or row.id != self.article.id):
+                return row
+            i += step
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article below the highlight."""
+        self._open_unread(1)
+
+    def action_previous_unread(self) -> None:
+        """Open the previous unread article above the highlight."""
+        self._open_unread(-1)
+
+    def _open_unread(self, step: int) -> None:
+        row = self._find_unread(step)
+        if row is None:
+            self.set_status("No more unread articles in this list" if step > 0 else "No unread articles above")
+            return
+        self.open_article(row.id)
+
+    def action_page(self, step: int) -> None:
+        """Page the article; space at its end opens the next unread one."""
+        if self.article is None:
+            if step > 0:
+                self.action_next_unread()
+            return
+        if step > 0 and self.reader.at_end:
+            self.action_next_unread()
+        else:
+            self.reader.page(step)
+
+    def _panes(self) -> list[Widget]:
+        if self.has_class("-narrow"):
+            return [self.reader] if self.has_class("-reading") else [self.categories, self.articles]
+        return [self.categories, self.articles, self.reader]
+
+    def action_pane(self, step: int) -> None:
+        """Move the focus to the next or previous pane."""
+        panes = self._panes()
+        focused = self.focused
+        current = next((i for i, p in enumerate(panes) if focused is p or (focused and p in focused.ancestors)), 0)
+        target = panes[(current + step) % len(panes)]
+        if self.has_class("-narrow") and self.has_class("-reading") and step < 0:
+            self._leave_reading()
+            target = self.articles
+        target.focus()
+
+    def action_quote(self, step: int) -> None:
+        """Jump to the next or previous quote in the article."""
+        if self.article is None:
+            return
+        if not self.reader.jump_quote(step):
+            self.set_status("No more quotes" if self.reader.speakers or self.article.quotes else "No quotes in this article")
+
+    def action_speakers(self) -> None:
+        """Move to the speakers list of the open article."""
+        speakers = self.query_one(SpeakerList)
+        if self.article is None or not speakers.speakers:
+            self.set_status("No speakers in this article" if self.article else "Open an article first")
+            return
+        speakers.focus()
+
+    @on(SpeakerList.SpeakerChosen)
+    def _speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:
+        name = None if event.name == self.reader.forward else event.name
+        self.reader.bring_forward(name)
+        self.set_status(f"{name}'s quotes brought forward ([ and ] go through them)" if name else "")
+
+    @on(SpeakerList.EveryQuoteRequested)
+    def _every_quote(self, event: SpeakerList.EveryQuoteRequested) -> None:
+        self.post_message(messages.ShowSpeaker(event.name))
+
+    def on_show_speaker(self, message: messages.ShowSpeaker) -> None:
+        def opened(target: tuple[int, int] | None) -> None:
+            if target is not None:
+                self.open_article(*target)
+
+        self.app.push_screen(SpeakerScreen(self.app.db_path, message.name, message.key), opened)
+
+    def action_search(self) -> None:
+        """Ask for words and list the articles holding them."""
+        current = self.articles.view
+        initial = current.filter.search if current and current.filter.search else ""
+
+        def searched(query: str | None) -> None:
+            if query:
+                self._leave_reading()
+                self.show_view(search_view(query))
+                self.articles.focus()
+
+        self.app.push_screen(SearchDialog(initial), searched)
+
+    def action_open_link(self) -> None:
+        """Open the article's link in the browser, if it is a web link."""
+        link = self.article.link if self.article else None
+        if not link:
+            self.set_status("This article has no link" if self.article else "Open an article first")
+            return
+        scheme = urlsplit(link).scheme.lower()
+        if scheme not in ("http", "https"):
+            self.set_status(f"Not opening a {scheme or 'schemeless'} link; only http and https")
+            return
+        self._open_in_browser(link)
+        self.set_status(f"Opening {link}")
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, link: str) -> None:
+        webbrowser.open(link)
+
+    def action_back(self) -> None:
+        """Back one step: speakers, then the article, then a search; then quit."""
+        focused = self.focused
+        if isinstance(focused, SpeakerList):
+            if self.reader.forward:
+                self.reader.bring_forward(None)
+            self.reader.focus()
+        elif focused is self.reader or self.has_class("-reading") and self.has_class("-narrow"):
+            self._leave_reading()
+            self.articles.focus()
+        elif self.articles.view is not None and not self.articles.view.is_fixed:
+            self.show_view(self.fixed_view, self.article.id if self.article else None)
+            self.categories.select_key(self.fixed_view.key)
+        else:
+            self.app.exit()
+
+    # --- refresh -------------------------------------------------------------
+
+    def after_refresh(self, status: str) -> None:
+        """New articles are in: reload the counts and the list, keeping the highlight."""
+        self.articles.reload()
+        self._update_heading()
+        self.load_counts()
+        self.set_status(status)

@@ -1,0 +1,112 @@
+"""The categories pane: All, Unread, Favourites, then each category with its unread count."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from newsreader.models import CategoryCount
+from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view
+
+
+class CategoryList(OptionList):
+    """The fixed views and the categories; choosing one shows it in the article list."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
+        Binding("g,home", "first", "Top", show=False, id="top"),
+        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
+    ]
+    COMPONENT_CLASSES = {"category-list--count", "category-list--heading"}
+
+    class ViewHighlighted(Message):
+        """The highlight moved to a view."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
+    class ViewChosen(Message):
+        """Enter on a view: show it and move to the list."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.views: list[View] = []
+        self._counts: dict[str, int] = {}
+
+    def set_counts(self, totals: dict[str, int], categories: list[CategoryCount]) -> None:
+        """Fill the pane from the store's counts; the highlighted view stays highlighted."""
+        keep = self.current.key if self.current else None
+        self.views = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
+        self._counts = {"all": totals.get("unread", 0), "unread": totals.get("unread", 0),
+                        "favourites": totals.get("favourites", 0)}
+        self._counts.update((f"category:{c.name}", c.unread) for c in categories)
+        options: list[Option | None] = []
+        for i, view in enumerate(self.views):
+            if i == 3:
+                options.append(None)  # a rule between the fixed views and the categories
+            options.append(Option(self._prompt(view), id=view.key))
+        self.set_options(options)
+        self.select_key(keep or "all")
+
+    def adjust(self, category: str, unread_delta: int = 0, favourite_delta: int = 0) -> None:
+        """Change the counts after one article changed, without asking the store."""
+        for key, delta in (("all", unread_delta), ("unread", unread_delta),
+                           (f"category:{category}", unread_delta), ("favourites", favourite_delta)):
+            if delta and key in self._counts:
+                self._counts[key] = max(0, self._counts[key] + delta)
+                view = next(v for v in self.views if v.key == key)
+                self.replace_option_prompt(key, self._prompt(view))
+
+    def unread(self, key: str) -> int:
+        """The count shown beside a view."""
+        return self._counts.get(key, 0)
+
+    def _prompt(self, view: View) -> Content:
+        n = self._counts.get(view.key, 0)
+        count = Content(str(n) if n else "").stylize(
+            self.get_visual_style("category-list--count", partial=True))
+        width = max(self.scrollable_content_region.width - 2, 12)
+        label = Content(view.label)
+        room = width - count.cell_length - 1
+        if label.cell_length > room:
+            label = label.truncate(max(room, 2), ellipsis=True)
+        return label + " " * (width - label.cell_length - count.cell_length) + count
+
+    def on_resize(self) -> None:
+        for view in self.views:
+            self.replace_option_prompt(view.key, self._prompt(view))
+
+    @property
+    def current(self) -> View | None:
+        """The highlighted view."""
+        option = self.highlighted_option
+        if option is None:
+            return None
+        return next((v for v in self.views if v.key == option.id), None)
+
+    def select_key(self, key: str) -> bool:
+        """Highlight the view with this key, if the pane lists it."""
+        try:
+            self.highlighted = self.get_option_index(key)
+        except OptionDoesNotExist:  # a category that has gone
+            return False
+        return True
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.ViewHighlighted(self.current))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.ViewChosen(self.current))

@@ -1,0 +1,181 @@
+"""The reading pane: the open article with every quote in its speaker's colour."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from newsreader.models import Article, Quote
+from newsreader.quoteview import speaker_index, speaker_list
+from newsreader.tui.article_text import (
+    QuoteStyles,
+    paragraph_bounds,
+    paragraph_content,
+    paragraph_of,
+)
+from newsreader.tui.widgets.speaker_list import SpeakerList
+
+SPEAKER_SLOTS = 6
+
+
+class ReadingPane(VerticalScroll):
+    """Title, byline, source, date and link; the speakers; then the body."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
+    ]
+    COMPONENT_CLASSES = {
+        *(f"reading-pane--speaker-{i}" for i in range(SPEAKER_SLOTS)),
+        "reading-pane--quote", "reading-pane--name", "reading-pane--forward",
+        "reading-pane--faded", "reading-pane--current",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.forward: str | None = None
+        self.current: Quote | None = None
+        self._bounds: list[tuple[int, int]] = []
+        self._slots: dict[str, int] = {}
+        self._quotes: list[Quote] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-title")
+        yield Static(id="article-meta")
+        yield Static(id="article-link")
+        yield SpeakerList(id="speaker-list")
+        yield Vertical(id="article-body")
+
+    def on_mount(self) -> None:
+        self.query_one(SpeakerList).display = False
+
+    # --- what is shown -------------------------------------------------------
+
+    def quote_styles(self) -> QuoteStyles:
+        """The quote styles as the current theme and TCSS make them."""
+        get = self.get_visual_style
+        return QuoteStyles(
+            speakers=tuple(get(f"reading-pane--speaker-{i}", partial=True) for i in range(SPEAKER_SLOTS)),
+            unattributed=get("reading-pane--quote", partial=True),
+            name=get("reading-pane--name", partial=True),
+            forward=get("reading-pane--forward", partial=True),
+            faded=get("reading-pane--faded", partial=True),
+            current=get("reading-pane--current", partial=True),
+        )
+
+    def show_message(self, message: Content) -> None:
+        """Show a note instead of an article (nothing chosen, a welcome)."""
+        self.article = None
+        self._quotes, self._bounds, self._slots = [], [], {}
+        self.forward = self.current = None
+        for wid in ("#article-title", "#article-meta", "#article-link"):
+            self.query_one(wid, Static).update("")
+        self.query_one(SpeakerList).set_speakers([], self.quote_styles())
+        body = self.query_one("#article-body")
+        body.remove_children()
+        body.mount(Static(message, classes="paragraph message"))
+        self.scroll_home(animate=False)
+
+    def show_article(self, article: Article) -> None:
+        """Show an article from the top, no speaker brought forward."""
+        self.article = article
+        self._quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
+        self._bounds = paragraph_bounds(article.body)
+        self._slots = speaker_index(self._quotes)
+        self.forward = self.current = None
+        self.query_one("#article-title", Static).update(Content(article.title))
+        when = f"{article.published:%Y-%m-%d %H:%M} UTC" + (" (imported)" if article.published_estimated else "")
+        meta = [m for m in (article.byline, article.feed_title or article.source, when, article.category) if m]
+        self.query_one("#article-meta", Static).update(Content(" · ".join(meta)))
+        self.query_one("#article-link", Static).update(Content(article.link or ""))
+        self.query_one("#article-link").display = bool(article.link)
+        body = self.query_one("#article-body")
+        body.remove_children()
+        body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs())
+        self._show_speakers()
+        self.scroll_home(animate=False)
+
+    def restyle(self) -> None:
+        """Draw the article again (the theme or the speaker brought forward changed)."""
+        if self.article is None:
+            return
+        for widget, content in zip(self.query("#article-body > .paragraph").results(Static),
+                                   self._paragraphs()):
+            widget.update(content)
+        self._show_speakers()
+
+    def _paragraphs(self) -> list[Content]:
+        assert self.article is not None
+        styles = self.quote_styles()
+        return [paragraph_content(self.article.body, b, self._quotes, self._slots, styles,
+                                  forward=self.forward, current=self.current)
+                for b in self._bounds]
+
+    def _show_speakers(self) -> None:
+        self.query_one(SpeakerList).set_speakers(speaker_list(self._quotes), self.quote_styles(),
+                                                 self.forward)
+
+    # --- quotes --------------------------------------------------------------
+
+    @property
+    def speakers(self) -> list[tuple[str, int]]:
+        """The open article's speakers with their number of quotes."""
+        return speaker_list(self._quotes)
+
+    def bring_forward(self, name: str | None) -> None:
+        """Make one speaker's quotes stand out (None: nobody) and go to the first of them."""
+        self.forward = name
+        self.current = None
+        self.restyle()
+        if name is not None:
+            self.jump_quote(1)
+
+    def jump_quote(self, step: int) -> bool:
+        """Go to the next (``step`` 1) or previous (-1) quote, of the forward speaker if any."""
+        quotes = [q for q in self._quotes if self.forward is None or q.speaker == self.forward]
+        if not quotes:
+            return False
+        if self.current in quotes:
+            i = quotes.index(self.current) + step  # type: ignore[arg-type]
+        else:
+            i = 0 if step > 0 else len(quotes) - 1
+        if not 0 <= i < len(quotes):
+            return False
+        self.current = quotes[i]
+        self.restyle()
+        self.reveal_offset(self.current.start)
+        return True
+
+    def reveal_offset(self, offset: int) -> None:
+        """Scroll so the paragraph holding body offset ``offset`` is in view."""
+        paragraphs = list(self.query("#article-body > .paragraph").results(Static))
+        if paragraphs:
+            target = paragraphs[paragraph_of(self._bounds, offset)]
+            self.call_after_refresh(self.scroll_to_center, target, animate=False)
+
+    def focus_quote_at(self, offset: int) -> None:
+        """Make the quote starting at ``offset`` the current one and show it."""
+        found = next((q for q in self._quotes if q.start <= offset < max(q.end, q.start + 1)), None)
+        self.current = found
+        self.restyle()
+        self.reveal_offset(offset)
+
+    # --- paging --------------------------------------------------------------
+
+    @property
+    def at_end(self) -> bool:
+        """Whether the bottom of the article is in view."""
+        return self.scroll_y >= self.max_scroll_y
+
+    def page(self, step: int) -> None:
+        """Scroll a page down (1) or up (-1)."""
+        if step > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)

@@ -1,0 +1,84 @@
+"""The speakers of the open article, each in their colour with their number of quotes."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsreader.tui.article_text import QuoteStyles
+
+
+class SpeakerList(OptionList):
+    """Enter brings a speaker's quotes forward; ``e`` lists every quote they gave."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
+        Binding("e", "every_quote", "Every quote", id="speaker-quotes",
+                tooltip="Every quote by this speaker, across the library"),
+        Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear"),
+    ]
+
+    class SpeakerChosen(Message):
+        """A speaker was chosen (None: bring nobody forward)."""
+
+        def __init__(self, name: str | None) -> None:
+            super().__init__()
+            self.name = name
+
+    class EveryQuoteRequested(Message):
+        """The reader asked for every quote by this speaker."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.speakers: list[tuple[str, int]] = []
+
+    def set_speakers(self, speakers: list[tuple[str, int]], styles: QuoteStyles,
+                     forward: str | None = None) -> None:
+        """List ``(name, quotes)`` pairs; the speaker brought forward is marked."""
+        keep = self.highlighted
+        self.speakers = speakers
+        options = []
+        for slot, (name, n) in enumerate(speakers):
+            marker = "▶ " if name == forward else "● "
+            prompt = Content.assemble(
+                Content(marker).stylize(styles.speaker(slot)),
+                Content(name).stylize(styles.speaker(slot) + styles.name),
+                f"  {n} quote{'' if n == 1 else 's'}",
+            )
+            options.append(Option(prompt))
+        self.set_options(options)
+        self.display = bool(speakers)
+        if speakers:
+            self.highlighted = keep if keep is not None and keep < len(speakers) else 0
+
+    @property
+    def current(self) -> str | None:
+        """The highlighted speaker's name."""
+        if self.highlighted is None or not self.speakers:
+            return None
+        return self.speakers[self.highlighted][0]
+
+    def action_every_quote(self) -> None:
+        """Ask for the highlighted speaker's quotes across the library."""
+        if self.current:
+            self.post_message(self.EveryQuoteRequested(self.current))
+
+    def action_clear_forward(self) -> None:
+        """Bring nobody forward."""
+        self.post_message(self.SpeakerChosen(None))
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current:
+            self.post_message(self.SpeakerChosen(self.current))
