@@ -25,6 +25,7 @@ class Para:
         self.sent_of: list[int] = []  # token -> global sentence id
         self.sent_lo: dict[int, int] = {}  # global sentence id -> its first token
         self.mentions: list[Mention] = []
+        self.mtoks: list[int] = []  # first token of each mention, for bisect
         self.qtok: dict[int, int] = {}  # span index -> its token here
 
 
@@ -65,6 +66,7 @@ class Article:
             self._sentences(para)
             starts = {lo for lo in para.sent_lo.values()}
             para.mentions = scan_mentions(toks, starts)
+            para.mtoks = [m.tok for m in para.mentions]
             for m in para.mentions:
                 sid = para.sent_of[m.tok] if m.tok < len(para.sent_of) else len(self.sent_mentions) - 1
                 m.extra["sid"] = sid

@@ -8,6 +8,8 @@ resolved by ``Resolver``; continuation across sentences is left to the caller.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import NAMING_VERBS, SPEECH_VERBS
 from newsreader.analysis.names import Mention
@@ -34,13 +36,24 @@ def is_verb(word: str, naming: bool = False) -> bool:
 
 
 def _mention_at(para: Para, lo: int, hi: int) -> Mention | None:
-    """The first mention starting within tokens [lo, hi)."""
-    for m in para.mentions:
-        if lo <= m.tok < hi or (m.tok < lo < m.tok_end and m.kind != "pron"):
-            return m
-        if m.tok >= hi:
-            break
+    """The first mention starting within tokens [lo, hi) (or running over ``lo``)."""
+    ms = para.mentions
+    i = bisect_left(para.mtoks, lo)
+    if i > 0 and ms[i - 1].tok < lo < ms[i - 1].tok_end and ms[i - 1].kind != "pron":
+        return ms[i - 1]
+    if i < len(ms) and ms[i].tok < hi:
+        return ms[i]
     return None
+
+
+def _before(para: Para, limit: int, lo: int):
+    """Mentions ending by token ``limit`` and starting at ``lo`` or later, nearest first."""
+    ms = para.mentions
+    i = bisect_left(para.mtoks, limit) - 1
+    while i >= 0 and ms[i].tok >= lo:
+        if ms[i].tok_end <= limit:
+            yield ms[i]
+        i -= 1
 
 
 def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
@@ -48,31 +61,39 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     comma-enclosed aside (an appositive or a relative clause) just before the verb."""
     toks = para.toks
     limit = v
+    if v - 1 > lo and toks[v - 1][1].lower() == "who" and toks[v - 2][1] == ",":
+        for m in _before(para, v - 2, lo):  # "X, who told reporters ..."
+            if m.tok_end == v - 2 and m.kind != "pron":
+                return m
+            break
     if v - 1 > lo and toks[v - 1][1] == ",":
         c = v - 2
         while c > lo and toks[c][1] != "," and v - c < 25:
             c -= 1
-        if c > lo and toks[c][1] == ",":
+        if c >= lo and toks[c][1] == ",":
             limit = c
-    best = None
-    for m in para.mentions:
-        if m.tok_end > limit or m.tok < lo:
-            if m.tok >= limit:
+            for m in _before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
+                if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org"):
+                    return m
                 break
-            continue
+    best = None
+    for m in _before(para, limit, max(lo, limit - 60)):
         if (m.extra.get("prep") and m.kind != "pron") or m.extra.get("poss"):
             continue
         best = m
+        break
     if best is None and limit != v:
         return _subject_before(para, limit, lo) if limit > lo else None
     return best
 
 
 def _first_subject(para: Para, lo: int, hi: int) -> Mention | None:
-    for m in para.mentions:
+    ms = para.mentions
+    for i in range(bisect_left(para.mtoks, lo), len(ms)):
+        m = ms[i]
         if m.tok >= hi:
             break
-        if m.tok >= lo and not m.extra.get("prep") and not m.extra.get("poss"):
+        if not m.extra.get("prep") and not m.extra.get("poss"):
             return m
     return None
 
@@ -119,6 +140,7 @@ def leading(para: Para, qi: int) -> Found | None:
     else:
         lo = para.sent_lo[para.sent_of[-1]] if toks else 0
     k = qi - 1
+    lo = max(lo, qi - 80)  # a bounded look back keeps the whole pass linear
     while k >= lo:
         t = toks[k]
         if t[0] == "w":
@@ -144,7 +166,7 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     word = toks[v][1].lower()
     if word.endswith("ing") and v > lo and toks[v - 1][1].lower() in _PARTICIPLE_LEADS:
         # "..., stating, “...”": the subject is the main clause's
-        for k in range(v - 1, lo - 1, -1):
+        for k in range(v - 1, max(lo, v - 60) - 1, -1):
             if toks[k][0] == "w" and is_verb(toks[k][1]) and not toks[k][1].lower().endswith("ing"):
                 m = _subject_before(para, k, lo)
                 if m is not None:

@@ -73,7 +73,9 @@ TITLES: frozenset[str] = frozenset(
     speaker leader minister's coach manager officer inspector superintendent detective
     constable envoy adviser advisor aide analyst expert founder editor host anchor
     correspondent reporter councillor councilman councilwoman dean provost
-    attorney prosecutor lawyer economist scientist researcher executive""".split()
+    attorney prosecutor lawyer economist scientist researcher executive striker
+    goalkeeper defender midfielder winger captain forward skipper veteran rookie
+    delegate negotiator""".split()
 )
 
 # Role nouns an attribution may rest on ("the spokesman said"); a role resolves to a
@@ -85,10 +87,10 @@ ROLES: frozenset[str] = frozenset(
     coach manager officer envoy adviser advisor aide economist scientist researcher
     executive founder chief general commander king queen prince pope source sources
     diplomat diplomats lawmaker lawmakers legislator spokespeople representative
-    police witness witnesses resident residents author authors report statement
+    police witness witnesses resident residents author authors
     ministry department company government agency court party campaign
     organisers organizers doctor doctors nurse teacher student activist activists
-    host interviewer candidate owner worker workers father mother son daughter wife husband""".split()
+    host interviewer candidate owner delegate delegates negotiator negotiators worker workers father mother son daughter wife husband""".split()
 )
 
 ROLE_SYNONYMS: dict[str, str] = {

@@ -141,7 +141,7 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             if not (_is_cap(w) or w.lower() in PARTICLES or (words and words[-1][0].lower() in TITLES)
                     or j == i):
                 break
-            if not _is_cap(w) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
+            if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
                 if w.lower() in PARTICLES or not (words and words[-1][0].lower() in TITLES):
                     break
             w2, poss = _strip_possessive(w)

@@ -7,6 +7,7 @@ pass or a bounded look around a quote, so the cost grows linearly with the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
@@ -90,7 +91,7 @@ def _attribute(art: Article, k: int):
     return leading(lead_para, lead_q) or trailing(last, ql)
 
 
-def _keep(art: Article, k: int, attributed: bool) -> bool:
+def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     """Scare quotes, titles of works and quotes in headings are not quotations."""
     sp = art.spans[k]
     para = art.paras[sp.para]
@@ -99,13 +100,17 @@ def _keep(art: Article, k: int, attributed: bool) -> bool:
     content = art.text[sp.start:sp.end].strip()
     words = _WORDS.findall(content)
     if not attributed:
+        if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
+            return True
         return len(words) >= 3 and not _title_case(words, content)
-    return not (_title_case(words, content) and len(words) >= 2 and not content.endswith(_CLAUSE_END))
+    return not (_title_case(words, content) and len(words) >= 2)
 
 
 def _title_case(words: list[str], content: str) -> bool:
+    """A title of a work or a slogan: every longer word capitalised, no full stop."""
     long_ = [w for w in words if len(w) > 3]
-    return bool(long_) and all(w[:1].isupper() for w in long_) and not content.endswith(_CLAUSE_END)
+    return (bool(long_) and all(w[:1].isupper() for w in long_)
+            and not content.endswith((".", "!", "?", ".,")))
 
 
 def _starts_sentence(para: Para, qi: int) -> bool:
@@ -128,7 +133,7 @@ def find_quotes(text: str) -> list[Quote]:
     out = []
     for k, sp in enumerate(art.spans):
         who = got.get(k)
-        if not _keep(art, k, who is not None and who[3] != "cont"):
+        if not _keep(art, k, who is not None and who[3] != "cont", who is not None):
             continue
         if who is None:
             out.append(Quote(sp.start, sp.end, "quote"))
@@ -152,8 +157,10 @@ def _continue(art: Article, got: dict) -> None:
             continue
         prev = k - 1
         if prev >= 0 and prev in got and spans[prev].last_para >= sp.para - 1:
-            between = [m for m in para.mentions if m.tok < qi and m.kind != "pron"
-                       and (spans[prev].last_para < sp.para or m.tok > para.qtok[prev])]
+            lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]
+            i = bisect_left(para.mtoks, lo)
+            between = i < len(para.mentions) and para.mentions[i].tok < qi and any(
+                m.kind != "pron" for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
             if not between:
                 got[k] = got[prev][:3] + ("cont",)
                 continue

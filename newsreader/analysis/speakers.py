@@ -88,12 +88,14 @@ class Cast:
         self.gender: list[str] = []
         self.kind: list[str] = []
         self.last_seen: list[int] = []
+        self.by_key: dict[str, list[int]] = {}
 
     def add(self, words: tuple[str, ...], kind: str, pos: int, gender: str = "?") -> int:
         """Register a full mention; merge it with an entry for the same person."""
         key = fold(words[-1]) if words else ""
-        for k, known in enumerate(self.names):
-            if self.kind[k] != kind or fold(known[-1]) != key:
+        for k in self.by_key.get(key, ()):
+            known = self.names[k]
+            if self.kind[k] != kind:
                 continue
             if len(known) == 1 or len(words) == 1 or _close(fold(known[0]), fold(words[0])):
                 if len(words) > len(known):
@@ -102,6 +104,7 @@ class Cast:
                 if gender != "?":
                     self.gender[k] = gender
                 return k
+        self.by_key.setdefault(key, []).append(len(self.names))
         self.names.append(words)
         self.gender.append(gender)
         self.kind.append(kind)
@@ -112,8 +115,9 @@ class Cast:
         """The entry a bare surname (or given name) at ``pos`` refers to, or -1."""
         key = fold(word)
         best, best_pos = -1, -1
-        for k, known in enumerate(self.names):
-            if len(known) > 1 and self.kind[k] == "person" and (fold(known[-1]) == key):
+        for k in self.by_key.get(key, ()):
+            known = self.names[k]
+            if len(known) > 1 and self.kind[k] == "person":
                 seen = self.last_seen[k]
                 score = seen if seen <= pos else -seen - 2  # before beats after; nearest wins
                 if best < 0 or score > best_pos:

@@ -1,0 +1,99 @@
+"""find_quotes: shapes of attribution, traps, turns, and the dev-set floor."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from newsreader.analysis import find_quotes
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def spoken(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start:q.end], q.speaker) for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("“It is over,” said Anna Berg.", [("It is over,", "Anna Berg")]),
+    ("“It is over,” Anna Berg said.", [("It is over,", "Anna Berg")]),
+    ("Anna Berg said: “It is over.”", [("It is over.", "Anna Berg")]),
+    ("Anna Berg, the club chair, stated, “It is over.”", [("It is over.", "Anna Berg")]),
+    ("According to Anna Berg, “the season is over.”", [("the season is over.", "Anna Berg")]),
+    ("Anna Berg said the club had a “serious problem” with money.", [("serious problem", "Anna Berg")]),
+    ("“It is over.” Berg told reporters. “We start again.”",
+     [("It is over.", "Berg"), ("We start again.", "Berg")]),
+    ('"Straight marks work too," said Omar Said.', [("Straight marks work too,", "Omar Said")]),
+    ("«On y va,» said Luc Marchand.", [("On y va,", "Luc Marchand")]),
+    ("''An old style,'' said Ruth Kemp.", [("An old style,", "Ruth Kemp")]),
+])
+def test_attribution_shapes(text, want):
+    assert spoken(text) == want
+
+
+def test_surname_resolves_to_full_name_and_pronoun_to_speaker():
+    text = ("Coach Marta Lind spoke after the game.\n\n"
+            "“We were poor,” Lind said. “Nobody can hide from that.”\n\n"
+            "“I take the blame,” she added.")
+    assert spoken(text) == [("We were poor,", "Marta Lind"), ("Nobody can hide from that.", "Marta Lind"),
+                            ("I take the blame,", "Marta Lind")]
+
+
+def test_role_noun_resolves_to_named_person():
+    text = ("Government spokesman Piet Claes held a briefing on Monday.\n\n"
+            "“There will be no new taxes,” the spokesman said.")
+    assert spoken(text) == [("There will be no new taxes,", "Piet Claes")]
+
+
+def test_case_slip_and_title_are_mended():
+    text = ("Interviewer: dr. elena Marsh, welcome. What went wrong?\n\n"
+            "Dr.Marsh: Everything that could go wrong did, in the end.\n\n"
+            "Interviewer: Thank you, Dr. Marsh, for your time today.")
+    got = find_quotes(text)
+    assert [q.kind for q in got] == ["turn"] * 3
+    assert [q.speaker for q in got] == ["Interviewer", "Elena Marsh", "Interviewer"]
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    text = ("Joanne Reyes and her brother Daniel Reyes both work nights.\n\n"
+            "“It is hard,” Joanne Reyes said.\n\n“It is harder for her,” Daniel Reyes said.")
+    assert [s for _, s in spoken(text)] == ["Joanne Reyes", "Daniel Reyes"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov's Warning: Any Foreign Presence Is Unacceptable\n\nBody text follows here.",
+    "The so-called “peace plan” was discussed.",
+    "It's the teams' best season, and they're happy.",
+    "Her book, “The Patient State,” sold well.",
+    "Humidity: 85%\n\nWind Speed: 18 km/h",
+    "Their banner read “No Deal Is Better Than a Bad Deal”.",
+])
+def test_traps_are_not_quotations(text):
+    assert find_quotes(text) == []
+
+
+def test_multi_paragraph_quote_is_one_span():
+    text = "He said:\n\n“First part of it.\n\n“Second part of it.”"
+    got = find_quotes(text)
+    assert len(got) == 1
+    assert text[got[0].start:got[0].end] == "First part of it.\n\n“Second part of it."
+
+
+def test_offsets_cover_content_without_marks_and_the_mention():
+    text = "“Fine,” said Dr. Ana Ruiz, “but only once.”"
+    for q in find_quotes(text):
+        assert text[q.start - 1] == "“" and text[q.end] == "”"
+        assert text[q.speaker_start:q.speaker_end] == "Ana Ruiz"
+        assert q.cue == "said"
+
+
+def test_dev_set_scores_stay_above_floor():
+    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.score()
+    assert res["counts"][1] >= 80
+    assert res["span"][2] >= 0.95
+    assert res["span+speaker"][2] >= 0.88
