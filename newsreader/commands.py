@@ -22,7 +22,8 @@ from newsreader.store.timefmt import to_db
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False)
+    # Piped output is not wrapped at 80 columns: scripts get whole lines.
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
 def _dump(obj) -> None:
@@ -216,7 +217,7 @@ def cmd_show(args) -> int:
         return 0
     from newsreader.render import render_article
 
-    _console().print(render_article(art), soft_wrap=False)
+    _console().print(render_article(art), soft_wrap=not sys.stdout.isatty())
     return 0
 
 

@@ -161,7 +161,7 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
             page: ParsedArticle = parsed  # type: ignore[assignment]
             if not page.guid:
                 page = _with_guid(page, source)
-            loaded.title = clean_line(page.title) or source
+            loaded.title = Path(source).name  # the source is the file, not the article
             loaded.items = prepare([page], category)
     except NewsreaderError as exc:
         res.error = str(exc)
