@@ -129,7 +129,7 @@ class Article:
         found = self.roles.get(role)
         if not found:
             return -1
-        best = found[0][1]
+        best = -1
         for at, ent in found:
             if at <= pos:
                 best = ent

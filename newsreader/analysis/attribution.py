@@ -112,8 +112,10 @@ def trailing(para: Para, qi: int) -> Found | None:
     if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
         m = _mention_at(para, j + 2, j + 5)
         return (m, "according to") if m is not None else None
-    m = _mention_at(para, j, j + 2)
-    if m is None or m.extra.get("poss"):
+    m = _mention_at(para, j, j + 5)
+    while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
+        m = _mention_at(para, m.tok_end, m.tok_end + 3)
+    if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight

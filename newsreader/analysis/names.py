@@ -117,8 +117,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                         break
                 role = ROLE_SYNONYMS.get(low, low)
                 gender = "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else "?"
-                if out and out[-1].tok >= j:
-                    j = out.pop().tok
+                if out and (out[-1].tok >= j or (out[-1].kind == "role" and out[-1].tok_end == i)):
+                    j = min(j, out.pop().tok)
                 out.append(Mention("role", j, i + 1, toks[j][2], e, (word,), role=role,
                                    gender=gender))
             i += 1
@@ -175,6 +175,10 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
                 m.gender = prev.gender
             keep[-1] = m
             continue
+        if (m.kind == "person" and prev is not None and prev.kind == "role"
+                and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
+            m.role = m.role or prev.role  # "the foreign minister, Espen Eide,"
+            prev.extra["appos"] = m
         if (m.kind == "role" and prev is not None and prev.kind == "person"
                 and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
             prev.role = prev.role or m.role
