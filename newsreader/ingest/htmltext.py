@@ -183,3 +183,22 @@ def html_to_text(html: str, base_url: str | None = None) -> tuple[str, tuple[str
     paras, links = _walk(root, base_url)
     text = "\n\n".join(p.replace("\n\n", "\n") for p in paras)
     return clean_text(scrub(text)), unique(links)
+
+
+_CLEANER = None
+
+
+def sanitize_html(html: str) -> str:
+    """The entry's HTML with scripts, event handlers, styles, frames, forms and
+    ``javascript:`` links removed (lxml_html_clean), for storing beside the text."""
+    global _CLEANER
+    if _CLEANER is None:
+        from lxml_html_clean import Cleaner
+
+        _CLEANER = Cleaner(scripts=True, javascript=True, style=True, embedded=True, frames=True,
+                           forms=True, meta=True, comments=True, page_structure=False,
+                           safe_attrs_only=True)
+    try:
+        return strip_unsafe(_CLEANER.clean_html(html))
+    except (ValueError, TypeError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
+        return ""

@@ -149,3 +149,26 @@ def test_source_path_is_never_opened(tmp_path):
     target.write_bytes(load("rss2.xml"))
     with pytest.raises(IngestError):
         parse_feed(str(target).encode(), str(target))
+
+
+def test_stored_html_of_sanitizer_cases_is_defused():
+    """The entry HTML kept beside the text loses scripts, handlers and embeds."""
+    from pathlib import Path
+
+    from newsreader.errors import IngestError
+
+    folder = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "feeds" / "illformed"
+    if not folder.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    seen = 0
+    for path in sorted(folder.glob("fp_sanitize*")):
+        try:
+            feed = parse_feed(path.read_bytes(), str(path))
+        except IngestError:
+            continue
+        for art in feed.articles:
+            html = (art.html or "").lower()
+            seen += bool(html)
+            for bad in ("<script", "onload", "javascript:", "<iframe", "<embed", "<object"):
+                assert bad not in html, (path.name, html)
+    assert seen
