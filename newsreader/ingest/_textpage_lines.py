@@ -115,17 +115,64 @@ def classify(line: Line, is_date) -> None:
         line.score = min(line.score, -6.0)
 
 
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The column a saver hard-wrapped the page at, if it did.
+
+    A hard-wrapped dump has many lines just short of one width and almost
+    none beyond it; a dump with one block a line has no such edge.
+    """
+    top = 240
+    hist = [0] * (top + 2)
+    for n in lengths:
+        hist[min(n, top + 1)] += 1
+    above = hist[top + 1]
+    for width in range(top, 39, -1):
+        if hist[width]:
+            near = sum(hist[width - 20 : width + 1])
+            if near >= 8 and near >= 3 * above and above <= max(2, len(lengths) // 50):
+                return width
+            if above > max(2, len(lengths) // 50):
+                return None
+        above += hist[width]
+    return None
+
+
+def _unwrap(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Join the lines of hard-wrapped paragraphs back into one line each.
+
+    A line continues the one above it when no blank line parts them and the
+    wrapper had to break: the first word below would not have fitted.
+    """
+    width = _wrap_width([len(text) for text, _ in rows if len(text) >= 20])
+    if width is None:
+        return rows
+    out: list[tuple[str, int]] = []
+    joined_len = 0  # length of the last physical line of the row being built
+    for text, gap in rows:
+        if out and gap == 0 and joined_len + 1 + len(text.split(" ", 1)[0]) > width and joined_len >= width // 2:
+            prev, prev_gap = out[-1]
+            out[-1] = (prev + " " + text, prev_gap)
+        else:
+            out.append((text, gap))
+        joined_len = len(text)
+    return out
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-empty lines of a dump, with the count of blank lines above each."""
-    lines: list[Line] = []
+    """Non-empty lines of a dump, with the count of blank lines above each.
+
+    Hard-wrapped paragraphs are joined back into one line each first.
+    """
+    rows: list[tuple[str, int]] = []
     gap = 0
     for raw in text.split("\n"):
         stripped = " ".join(raw.split())
         if not stripped:
             gap += 1
             continue
-        lines.append(Line(len(lines), stripped, word_count(stripped), gap))
+        rows.append((stripped, gap))
         gap = 0
+    lines = [Line(i, t, word_count(t), g) for i, (t, g) in enumerate(_unwrap(rows))]
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.text.lower()] = counts.get(ln.text.lower(), 0) + 1

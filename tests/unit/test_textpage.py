@@ -247,3 +247,21 @@ def test_seed_003():
     assert sum(p.startswith("Interviewer:") for p in paras) == 5
     for furniture in ("Leave a Comment", "Akismet", "Home »"):
         assert furniture not in article.body
+
+
+def test_hard_wrapped_page_is_joined_back_into_paragraphs():
+    import textwrap
+
+    blocks = [*NAV, TITLE, *BODY, *TAIL]
+    text = "\n\n".join("\n".join(textwrap.wrap(b, 72)) for b in blocks) + "\n"
+    article = parse_text_page(text)
+    assert article.title == TITLE
+    assert article.body.split("\n\n") == BODY
+
+
+def test_short_lines_without_blank_lines_are_not_joined():
+    head = ["Friday, 12 September, 2025", "London, UK", "Humidity: 85%", "Wind Speed: 18.5 km/h"]
+    text = "\n".join(head) + "\n\n" + page([TITLE])
+    article = parse_text_page(text)
+    assert article.body.split("\n\n") == BODY
+    assert article.published == datetime(2025, 9, 12, tzinfo=timezone.utc)
