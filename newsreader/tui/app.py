@@ -108,7 +108,7 @@ class NewsreaderApp(App[None]):
         self.main.post_message(messages.ShowSpeaker(message.name, message.key))
 
     def _to_main(self) -> None:
-        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
+        while self.screen is not self.main:
             self.pop_screen()
 
     # --- actions -------------------------------------------------------------

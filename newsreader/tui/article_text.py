@@ -16,7 +16,7 @@ from textual.style import Style
 
 from newsreader.models import Quote
 
-_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\n))*", re.S)
+_PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\n))*")
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,39 @@ def make_app(library):
         return NewsreaderApp(db or library, clock=lambda: NOW, config=config or Config(refresh_minutes=0))
 
     return make
+
+
+@pytest.fixture
+def anyio_backend():
+    """Pilot tests run on asyncio (through anyio's pytest plugin)."""
+    return "asyncio"
+
+
+async def settle(pilot) -> None:
+    """Let messages, then workers, then their results land."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def titles(app) -> list[str]:
+    """The article list's titles, top to bottom."""
+    return [r.title for r in app.main.articles.rows]
+
+
+def stored(db: Path, article_id: int):
+    """The article as the library holds it now (a fresh connection)."""
+    from newsreader.store import Store
+
+    with Store(db) as store:
+        return store.article(article_id)
+
+
+def article_id(db: Path, title: str) -> int:
+    """The id of the article with this title."""
+    from newsreader.store import Store
+
+    with Store(db) as store:
+        return next(a.id for a in store.iter_articles() if a.title == title)

@@ -128,6 +128,7 @@ class MainScreen(Screen[None]):
         if view.is_fixed:
             self.fixed_view = view
             self.app.remember(view=view.key)
+            self.categories.select_key(view.key)
         try:
             self.articles.show_view(view, keep_id)
         except NewsreaderError as exc:  # a search with no words in it
@@ -159,6 +160,7 @@ class MainScreen(Screen[None]):
         self.articles.focus()
 
     def on_show_view(self, message: messages.ShowView) -> None:
+        message.stop()
         self.show_view(message.view)
         if message.view.is_fixed:
             self.categories.select_key(message.view.key)
@@ -174,6 +176,7 @@ class MainScreen(Screen[None]):
         self.open_article(event.summary.id)
 
     def on_open_article(self, message: messages.OpenArticle) -> None:
+        message.stop()
         self.open_article(message.article_id, message.quote_start)
 
     # --- opening -------------------------------------------------------------
@@ -292,14 +295,18 @@ class MainScreen(Screen[None]):
 
     def set_status(self, text: str) -> None:
         """Show one line of progress or a result above the footer."""
-        self.query_one("#status-line", Static).update(Content(text))
+        line = self.query_one("#status-line", Static)
+        line.update(Content(text))
+        line.display = bool(text)
 
     # --- moving --------------------------------------------------------------
 
     def _find_unread(self, step: int) -> ArticleSummary | None:
         lst = self.articles
         start = lst.highlighted if lst.highlighted is not None else -1
-        i = start + step
+        on_open = self.article is not None and lst.current is not None and lst.current.id == self.article.id
+        # Nothing open yet: the highlighted row itself is the next one to read.
+        i = start + step if on_open or start < 0 or step < 0 else start
         while True:
             if i < 0:
                 return None
@@ -380,6 +387,7 @@ class MainScreen(Screen[None]):
         self.post_message(messages.ShowSpeaker(event.name))
 
     def on_show_speaker(self, message: messages.ShowSpeaker) -> None:
+        message.stop()
         def opened(target: tuple[int, int] | None) -> None:
             if target is not None:
                 self.open_article(*target)

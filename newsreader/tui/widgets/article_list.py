@@ -154,7 +154,12 @@ class ArticleList(OptionList):
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if self._more and new >= self.max_scroll_y - self.size.height:
-            self.call_later(self.load_more)
+            self.call_later(self._load_if_near_end)
+
+    def _load_if_near_end(self) -> None:
+        # Checked again here: a page may have arrived since the scroll asked for one.
+        if self._more and self.scroll_y >= self.max_scroll_y - self.size.height:
+            self.load_more()
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -54,7 +54,8 @@ class CategoryList(OptionList):
             if i == 3:
                 options.append(None)  # a rule between the fixed views and the categories
             options.append(Option(self._prompt(view), id=view.key))
-        self.set_options(options)
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
         self.select_key(keep or "all")
 
     def adjust(self, category: str, unread_delta: int = 0, favourite_delta: int = 0) -> None:
@@ -94,11 +95,13 @@ class CategoryList(OptionList):
         return next((v for v in self.views if v.key == option.id), None)
 
     def select_key(self, key: str) -> bool:
-        """Highlight the view with this key, if the pane lists it."""
+        """Highlight the view with this key, if the pane lists it (quietly: the list is not changed)."""
         try:
-            self.highlighted = self.get_option_index(key)
+            index = self.get_option_index(key)
         except OptionDoesNotExist:  # a category that has gone
             return False
+        with self.prevent(OptionList.OptionHighlighted):
+            self.highlighted = index
         return True
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -40,3 +40,5 @@ class QuoteList(OptionList):
                 Content(f"“{' '.join(text.split())}”").stylize(quote_style), "\n",
                 Content(f"— {where}").stylize(meta_style))))
         self.set_options(options)
+        if options:
+            self.highlighted = 0

@@ -1,0 +1,67 @@
+"""Quote spans become styles on plain Content; nothing in a body is read as markup."""
+
+from __future__ import annotations
+
+from textual.style import Style
+
+from newsreader.models import Quote
+from newsreader.tui.article_text import (
+    QuoteStyles,
+    needs_label,
+    paragraph_bounds,
+    paragraph_content,
+    paragraph_of,
+)
+
+RED, GREEN = Style(bold=False, italic=True), Style(underline=True)
+STYLES = QuoteStyles(speakers=(RED, GREEN), unattributed=Style(dim=True), name=Style(bold=True),
+                     forward=Style(strike=True), faded=Style(dim=True), current=Style(underline=True))
+
+
+def spans(content):
+    return [(s.start, s.end, s.style) for s in content.spans]
+
+
+def test_paragraph_bounds_split_on_blank_lines():
+    body = "One line.\nStill one.\n\nTwo.\n\nThree."
+    assert [body[a:b] for a, b in paragraph_bounds(body)] == ["One line.\nStill one.", "Two.", "Three."]
+    assert paragraph_of(paragraph_bounds(body), body.index("Two")) == 1
+
+
+def test_each_speaker_gets_their_slot_and_the_name_is_marked():
+    body = "“Yes,” said Ana Ruiz. “No,” said Bo Lee."
+    qa = Quote(1, 4, "quote", "Ana Ruiz", 12, 20)
+    qb = Quote(23, 25, "quote", "Bo Lee", 33, 39)
+    content = paragraph_content(body, (0, len(body)), [qa, qb], {"Ana Ruiz": 0, "Bo Lee": 1}, STYLES)
+    assert content.plain == body
+    got = spans(content)
+    assert (1, 4, RED) in got and (23, 25, GREEN) in got
+    assert (12, 20, RED + STYLES.name) in got
+
+
+def test_forward_speaker_stands_out_and_others_fade():
+    body = "“Yes,” said Ana Ruiz. “No,” said Bo Lee."
+    qa = Quote(1, 4, "quote", "Ana Ruiz", 12, 20)
+    qb = Quote(23, 25, "quote", "Bo Lee", 33, 39)
+    content = paragraph_content(body, (0, len(body)), [qa, qb], {"Ana Ruiz": 0, "Bo Lee": 1}, STYLES,
+                                forward="Bo Lee", current=qb)
+    got = spans(content)
+    assert (23, 25, STYLES.forward) in got and (1, 4, STYLES.faded) in got
+    assert (23, 25, STYLES.current) in got
+
+
+def test_turn_without_a_visible_name_gets_a_label():
+    body = "Why now?\n\nBecause the river moved."
+    turn = Quote(10, len(body), "turn", "Rosa Field")
+    assert needs_label(turn)
+    content = paragraph_content(body, paragraph_bounds(body)[1], [turn], {"Rosa Field": 0}, STYLES)
+    assert content.plain == "Rosa Field: Because the river moved."
+    labelled = Quote(12, 20, "turn", "Rosa Field", 0, 10)
+    assert not needs_label(labelled)
+
+
+def test_markup_in_a_body_stays_text():
+    body = "[bold]x[/] and [@click=app.quit]quit[/] and [link=https://e.example]l[/link]"
+    content = paragraph_content(body, (0, len(body)), [], {}, STYLES)
+    assert content.plain == body
+    assert content.spans == []

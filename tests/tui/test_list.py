@@ -1,0 +1,187 @@
+"""The categories pane and the article list: moving, views, state keys, paging."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.config import Config
+from newsreader.store import Store
+from newsreader.store.store import PAGE
+from newsreader.tui.screens.confirm import ConfirmDialog
+from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.category_list import CategoryList
+from tests.tui.conftest import NOW, article_id, build_library, settle, stored, titles
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_opens_on_all_with_categories_and_unread_counts(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        cats = app.main.categories
+        assert [v.label for v in cats.views][:3] == ["All", "Unread", "Favourites"]
+        assert "World" in [v.label for v in cats.views]
+        assert cats.unread("category:World") == 4 and cats.unread("all") == 7
+        assert titles(app)[1] == "Ministers meet at the river summit"
+        assert isinstance(app.focused, ArticleList)
+
+
+async def test_j_k_g_G_move_the_highlight(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        lst = app.main.articles
+        await pilot.press("j", "j")
+        assert lst.highlighted == 2
+        await pilot.press("k")
+        assert lst.highlighted == 1
+        await pilot.press("G")
+        assert lst.highlighted == len(lst.rows) - 1
+        await pilot.press("g")
+        assert lst.highlighted == 0
+        await pilot.press("down", "up", "down")
+        assert lst.highlighted == 1
+
+
+async def test_choosing_a_category_lists_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        assert isinstance(app.focused, CategoryList)
+        app.main.categories.select_key("category:World")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert {r.category for r in app.main.articles.rows} == {"World"}
+        assert len(app.main.articles.rows) == 4
+        assert isinstance(app.focused, ArticleList)
+        assert app.main.articles.border_title == "World"
+
+
+async def test_tab_shift_tab_h_l_change_pane(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        seen = []
+        for key in ("tab", "tab", "tab", "shift+tab", "h", "l", "l"):
+            await pilot.press(key)
+            seen.append(app.focused.id)
+        assert seen == ["reading-pane", "category-list", "article-list", "category-list",
+                        "reading-pane", "category-list", "article-list"]
+
+
+async def test_f_and_m_toggle_and_save_at_once(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        row = app.main.articles.current
+        await pilot.press("f")
+        assert stored(library, row.id).favourite
+        assert app.main.articles.current.favourite
+        assert app.main.categories.unread("favourites") == 1
+        await pilot.press("m")
+        assert stored(library, row.id).read
+        assert app.main.categories.unread("all") == 6
+        await pilot.press("m", "f")
+        assert not stored(library, row.id).read and not stored(library, row.id).favourite
+
+
+async def test_n_and_p_open_the_next_and_previous_unread(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        first, second, third = app.main.articles.rows[:3]
+        with Store(library) as store:
+            store.set_read([second.id])
+        app.main.articles.reload()
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.article.id == first.id and stored(library, first.id).read
+        await pilot.press("p")
+        await settle(pilot)
+        assert "No unread articles above" in str(app.main.query_one("#status-line").content)
+        await pilot.press("m")  # keep the first one unread
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.article.id == third.id  # the read one is skipped
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.main.article.id == first.id
+
+
+async def test_A_asks_then_marks_the_category_read(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.show_view(app.main.categories.views[-2])  # World (sorted: Science, World, [red]Tricks[)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.main.categories.unread("category:World") == 4
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        with Store(library) as store:
+            assert {a.read for a in store.iter_articles() if a.category == "World"} == {True}
+            assert {a.read for a in store.iter_articles() if a.category == "Science"} == {False}
+        assert app.main.categories.unread("category:World") == 0
+        assert all(r.read for r in app.main.articles.rows), (app.main.articles.view, app.main.articles.rows)
+
+
+async def test_search_view_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"delta", "enter")
+        await settle(pilot)
+        assert set(titles(app)) == {"Ministers meet at the river summit",
+                                    "Interview: the mapmaker who redrew the delta"}
+        assert app.main.articles.border_title == "Search: delta"
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.main.articles.view.key == "all" and len(titles(app)) == 7
+
+
+async def test_search_for_nothing_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebra", "enter")
+        await settle(pilot)
+        assert titles(app) == [] and "nothing found" in str(app.main.articles.border_subtitle)
+        await pilot.press("slash", *"[]", "enter")
+        await settle(pilot)
+        assert any("no words" in n.message for n in app._notifications)
+
+
+async def test_list_is_paged_from_the_store(tui_home, tmp_path):
+    feed = tmp_path / "many.rss"
+    items = "".join(
+        f"<item><title>Item {i:03d}</title><guid>many-{i}</guid>"
+        f"<pubDate>Mon, 02 Nov 2026 {i // 60 % 24:02d}:{i % 60:02d}:00 GMT</pubDate>"
+        f"<category>Bulk</category><description>Body {i}.</description></item>"
+        for i in range(PAGE * 2 + 50))
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>{items}'
+                    "</channel></rss>", encoding="utf-8")
+    db = tui_home / "library.sqlite3"
+    build_library(db, feeds=[feed])
+    from newsreader.tui.app import NewsreaderApp
+
+    app = NewsreaderApp(db, clock=lambda: NOW, config=Config(refresh_minutes=0))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        lst = app.main.articles
+        assert len(lst.rows) == PAGE and lst.has_more
+        await pilot.press("G")
+        await pilot.pause()
+        assert len(lst.rows) == PAGE * 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert len(lst.rows) == PAGE * 2 + 50 and not lst.has_more
+        assert [r.id for r in lst.rows] == sorted({r.id for r in lst.rows}, key=[r.id for r in lst.rows].index)
+        assert len({r.id for r in lst.rows}) == len(lst.rows)
