@@ -1,9 +1,10 @@
-"""Score find_quotes on the development set in tests/data/quotes/.
+"""Score find_quotes on a set of gold articles (default: tests/data/quotes/).
 
 Each ``NAME.txt`` has a ``NAME.json`` with gold quotations given by their text
 (offsets are found in order of appearance), kind and speaker. Prints precision,
 recall and F1 for exact spans, and for exact span plus matching speaker.
-Run: ``.venv/bin/python benchmarks/quotes_score.py [-v]``.
+Run: ``.venv/bin/python benchmarks/quotes_score.py [DIR ...] [-v]``; with
+several directories each is scored and then all together.
 """
 
 from __future__ import annotations
@@ -40,8 +41,15 @@ def load_gold(txt: Path) -> tuple[str, list[dict]]:
 def speaker_match(pred: str | None, gold: str | None) -> bool:
     if pred is None or gold is None:
         return pred is None and gold is None
-    norm = lambda s: s.lower().removeprefix("the ").strip()  # noqa: E731
-    return norm(pred) == norm(gold) or same_person(pred, gold)
+    return _norm(pred) == _norm(gold) or same_person(pred, gold)
+
+
+def _norm(name: str) -> str:
+    low = name.lower().strip()
+    for det in ("the ", "a ", "an ", "one "):
+        if low.startswith(det):
+            return low[len(det):].strip()
+    return low
 
 
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
@@ -50,10 +58,11 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(verbose: bool = False) -> dict[str, tuple[float, float, float]]:
+def score(verbose: bool = False, data: Path | list[Path] = DATA) -> dict[str, tuple[float, float, float]]:
     """Precision, recall, F1 for spans and for span+speaker over the whole set."""
     npred = ngold = tp_span = tp_both = 0
-    for txt in sorted(DATA.glob("*.txt")):
+    dirs = [data] if isinstance(data, Path) else list(data)
+    for txt in sorted(p for d in dirs for p in d.glob("*.txt")):
         text, gold = load_gold(txt)
         pred = find_quotes(text)
         npred += len(pred)
@@ -80,12 +89,20 @@ def score(verbose: bool = False) -> dict[str, tuple[float, float, float]]:
             "counts": (npred, ngold)}
 
 
-def main() -> None:
-    res = score(verbose="-v" in sys.argv)
-    print(f"predicted {res['counts'][0]}, gold {res['counts'][1]}")
+def report(title: str, res: dict) -> None:
+    print(f"{title}: predicted {res['counts'][0]}, gold {res['counts'][1]}")
     for name in ("span", "span+speaker"):
         p, r, f = res[name]
-        print(f"{name:13s} P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}")
+        print(f"  {name:13s} P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}")
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    dirs = [Path(a) for a in sys.argv[1:] if a != "-v"] or [DATA]
+    for d in dirs:
+        report(str(d), score(verbose, d))
+    if len(dirs) > 1:
+        report("all", score(False, dirs))
 
 
 if __name__ == "__main__":
