@@ -13,8 +13,8 @@ so the stress level can be compared with that of a harder set (a set where
 those baselines are lower carries more chrome).
 
 Run: ``.venv/bin/python benchmarks/textpage_stress.py [-v] [--seeds 1,2,3] [--level X] [--dump NAME]``.
-At the default level (0.35) the baselines come out near 0.63 (whole page)
-and 0.74 (paragraphs of 25+ words); ``--level 1`` is harsher still.
+At the default level (0.3) the baselines come out near 0.62 (whole page)
+and 0.73 (paragraphs of 25+ words); ``--level 1`` is harsher still.
 """
 
 from __future__ import annotations
@@ -207,6 +207,23 @@ def caption(rng: random.Random) -> str:
     return text
 
 
+ABOUT_BITS = [
+    "has served readers across the region since it was founded by a group of printers",
+    "is owned by a trust whose only purpose is to secure its future for generations to come",
+    "publishes daily in print and around the clock online, with a team of reporters in every county",
+    "was named regional title of the year twice in the last decade by its peers",
+    "also runs local radio stations, a weekly magazine and a programme of public lectures",
+    "welcomes letters from readers, which may be edited for length and clarity before they appear",
+]
+
+
+def about_paragraph(rng: random.Random) -> str:
+    """A publisher's own prose: long sentences and no tell-tale vocabulary."""
+    bits = rng.sample(ABOUT_BITS, 3)
+    return (f"The Daily Example {bits[0]}. Today it {bits[1]}, and it {bits[2]}. "
+            f"Its journalists follow a published code of practice.")
+
+
 def teaser(rng: random.Random) -> list[str]:
     sentences = [
         f"{rng.choice(ACTORS)} in {rng.choice(PLACES)} said on {rng.choice(['Monday', 'Wednesday', 'Thursday'])} "
@@ -215,6 +232,8 @@ def teaser(rng: random.Random) -> list[str]:
         f"with critics arguing that the cost had been {rng.choice(['underestimated', 'hidden', 'ignored'])}.",
         f"A spokesperson said further details would be published {rng.choice(['next week', 'within days', 'after the summer'])}.",
     ]
+    if rng.random() < 0.5:  # no label, only a headline above the paragraph
+        return [headline(rng), " ".join(sentences)]
     return ["Up next", headline(rng), " ".join(sentences), "Continue reading"]
 
 
@@ -277,6 +296,8 @@ def stress(dump: str, gold: str, rng: random.Random, level: float = 1.0) -> str:
         lambda: related_block(rng, k(6)),
         lambda: teaser(rng),
         lambda: ["Comments", f"{rng.randint(3, 400)} comments"] + sum((comment(rng, title_words) for _ in range(k(3))), []),
+        lambda: sum((comment(rng, title_words)[:3] for _ in range(1 + k(2))), []),  # no header
+        lambda: [about_paragraph(rng)],
         lambda: ["Newsletter", rng.choice(PROMO), "Enter your email address", "Sign up"],
         lambda: [rng.choice(PROMO)],
         lambda: related_block(rng, k(8)),
@@ -316,7 +337,7 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {ARTICLES} not found")
         return 0
     seeds = [int(x) for x in argv[argv.index("--seeds") + 1].split(",")] if "--seeds" in argv else [1, 2, 3, 4, 5]
-    level = float(argv[argv.index("--level") + 1]) if "--level" in argv else 0.35
+    level = float(argv[argv.index("--level") + 1]) if "--level" in argv else 0.3
     only = argv[argv.index("--dump") + 1] if "--dump" in argv else None
     verbose = "-v" in argv
     pages = [(p.stem, p.read_bytes(), truth(p.stem)) for p in sorted((ARTICLES / "html").glob("*.html"))]

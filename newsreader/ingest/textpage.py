@@ -47,6 +47,52 @@ _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the aut
 
 
 _GAP = 8  # lines of menus or headings in a row
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+# Long function words that say nothing about a story's topic.
+_COMMON = frozenset(
+    "that this with from have were will been they their them there which would could should "
+    "about after before into over than then when what where while also more most some such "
+    "only other these those very just like your said says year years"
+    .split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT.findall(text.lower()) if w not in _COMMON}
+
+
+def _cut_off_topic_tail(lines: list[Line], s: int, e: int, title: str | None) -> int:
+    """End the body before trailing prose that shares nothing with the story.
+
+    The topic is the headline's words plus the words that recur across the
+    first half of the body; a closing run of prose (a teaser for another
+    story, reader comments, a publisher's blurb, legal text) that comes
+    after a break (a label, a name, a heading) and hardly touches the topic
+    is not the article.
+    """
+    prose = [i for i in range(s, e + 1) if lines[i].shape == SENTENCE]
+    if len(prose) < 4:
+        return e
+    seen: dict[str, int] = {}
+    for i in prose[: (len(prose) + 1) // 2]:
+        for w in _content_words(lines[i].text):
+            seen[w] = seen.get(w, 0) + 1
+    topic = {w for w, n in seen.items() if n >= 2} | _content_words(title or "")
+    if len(topic) < 5:
+        return e
+    cut = e
+    kept_words = sum(lines[i].words for i in prose)
+    tail_words = 0
+    for i in range(e, s, -1):
+        ln = lines[i]
+        if ln.shape == SENTENCE:
+            if len(_content_words(ln.text) & topic) >= 2:
+                break
+            tail_words += ln.words
+        elif lines[i - 1].shape != SENTENCE or ln.words <= 6:
+            if tail_words and 2 * tail_words < kept_words:
+                cut = i - 1
+    return cut
 
 
 def _sanitize(text: str) -> str:
@@ -120,10 +166,17 @@ def _extend_list(lines: list[Line], e: int) -> int:
 
 def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
     """End the body before a comment thread, an author blurb or an "about the author" box."""
+    prose_before, total = 0, sum(ln.words for ln in lines[s : e + 1] if ln.shape == SENTENCE)
     for i in range(s + 1, e + 1):
         # Comment threads are prose too, but they follow a header such as "12 Comments".
-        if lines[i].words <= 5 and _COMMENTS.match(lines[i].text):
-            return i - 1
+        # A bare "Comments" may be a share-bar button near the top of the article,
+        # so it only cuts when most of the prose lies above it.
+        ln = lines[i]
+        if ln.words <= 5 and _COMMENTS.match(ln.text):
+            if ln.words > 1 or 2 * prose_before >= total - prose_before:
+                return i - 1
+        if ln.shape == SENTENCE:
+            prose_before += ln.words
     for i in range(max(s + 1, e - 6), e + 1):
         ln = lines[i]
         if _ABOUT.match(ln.text):
@@ -217,6 +270,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     meta = head.read_head(lines, s, e)
     if meta.title_index is not None and s <= meta.title_index < e:
         s, e = _trim(lines, meta.title_index + 1, e)
+    s, e = _trim(lines, s, _cut_off_topic_tail(lines, s, e, meta.title))
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
     s, e = _trim(lines, _skip_head_block(lines, s, e), e)
     e = _extend_list(lines, e)

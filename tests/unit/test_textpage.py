@@ -265,3 +265,16 @@ def test_short_lines_without_blank_lines_are_not_joined():
     article = parse_text_page(text)
     assert article.body.split("\n\n") == BODY
     assert article.published == datetime(2025, 9, 12, tzinfo=timezone.utc)
+
+
+def test_off_topic_prose_after_the_article_is_cut():
+    tail = [
+        "Quarry Road",
+        "The regional orchestra announced on Monday that its winter season would open with three "
+        "concerts of music by young composers, with tickets going on general release next month.",
+        "Melodie K.",
+        "Honestly I think both sides are missing the point entirely, and nothing will change until "
+        "somebody in charge actually has to live with the consequences of what gets decided.",
+    ]
+    article = parse_text_page(page([*NAV, TITLE], BODY, tail + TAIL))
+    assert article.body.split("\n\n") == BODY
