@@ -10,6 +10,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from newsreader import paths
 from newsreader.config import Config, ConfigError, load_config
@@ -110,6 +111,14 @@ class NewsreaderApp(App[None]):
     def _to_main(self) -> None:
         while self.screen is not self.main:
             self.pop_screen()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed says so instead of failing silently."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(f"{event.worker.name or 'A task'} failed: {type(error).__name__}: {error}",
+                        severity="error", timeout=10, markup=False)
+            self._status("")
 
     # --- actions -------------------------------------------------------------
 

@@ -41,10 +41,10 @@ class CategoryList(OptionList):
         super().__init__(**kwargs)
         self.views: list[View] = []
         self._counts: dict[str, int] = {}
+        self.wanted = "all"  # the view to highlight, even before the counts arrive
 
     def set_counts(self, totals: dict[str, int], categories: list[CategoryCount]) -> None:
         """Fill the pane from the store's counts; the highlighted view stays highlighted."""
-        keep = self.current.key if self.current else None
         self.views = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
         self._counts = {"all": totals.get("unread", 0), "unread": totals.get("unread", 0),
                         "favourites": totals.get("favourites", 0)}
@@ -56,7 +56,8 @@ class CategoryList(OptionList):
             options.append(Option(self._prompt(view), id=view.key))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-        self.select_key(keep or "all")
+        if not self.select_key(self.wanted):
+            self.select_key("all")
 
     def adjust(self, category: str, unread_delta: int = 0, favourite_delta: int = 0) -> None:
         """Change the counts after one article changed, without asking the store."""
@@ -96,6 +97,7 @@ class CategoryList(OptionList):
 
     def select_key(self, key: str) -> bool:
         """Highlight the view with this key, if the pane lists it (quietly: the list is not changed)."""
+        self.wanted = key
         try:
             index = self.get_option_index(key)
         except OptionDoesNotExist:  # a category that has gone
@@ -107,6 +109,7 @@ class CategoryList(OptionList):
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.current is not None:
+            self.wanted = self.current.key
             self.post_message(self.ViewHighlighted(self.current))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

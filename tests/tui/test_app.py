@@ -1,0 +1,182 @@
+"""The app as a whole: welcome, help, keymap, palette, state, refresh, narrow layout, hostile text."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from newsreader import paths
+from newsreader.config import Config
+from newsreader.store import Store
+from newsreader.tui.app import NewsreaderApp
+from newsreader.tui.screens.help import HelpDialog
+from newsreader.tui.screens.welcome import WelcomeScreen
+from newsreader.tui.state import load_state
+from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.reading_pane import ReadingPane
+from tests.tui import quote_stub
+from tests.tui.conftest import DATA, NOW, article_id, settle, stored, titles
+
+pytestmark = pytest.mark.anyio
+SUMMIT = "Ministers meet at the river summit"
+
+
+async def test_empty_library_opens_on_the_welcome(tui_home):
+    app = NewsreaderApp(paths.database_path(), clock=lambda: NOW, config=Config(refresh_minutes=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        text = str(app.screen.query_one("#welcome-text").content)
+        assert "newsreader add" in text and "newsreader import" in text and "newsreader --demo" in text
+        await pilot.press("r")
+        await settle(pilot)
+        assert "No subscriptions" in str(app.screen.query_one("#welcome-status").content)
+        await pilot.press("q")
+        await settle(pilot)
+    assert app.return_code == 0
+
+
+async def test_f_then_q_q_leaves_that_article_read_and_favourite(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        opened = app.main.article.id
+        await pilot.press("f", "q")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("q")
+        await settle(pilot)
+    with Store(library) as store:
+        changed = [(a.id, a.read, a.favourite) for a in store.iter_articles() if a.read or a.favourite]
+    assert changed == [(opened, True, True)]
+
+
+async def test_help_shows_keys_with_the_keymap_applied(make_app):
+    app = make_app(Config(refresh_minutes=0, keys={"favourite": "F", "next-unread": "N"}))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        row = app.main.articles.current
+        await pilot.press("f")
+        assert not row.favourite and not app.main.articles.current.favourite  # f is no longer bound
+        await pilot.press("F")
+        assert app.main.articles.current.favourite
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        rows = {i: (k, d) for k, d, i in app.screen.rows}
+        assert rows["favourite"][0] == "F" and rows["next-unread"][0] == "N"
+        for binding_id in ("search", "refresh", "next-quote", "speakers", "open-link", "mark-all-read",
+                           "page-down", "back", "help", "command-palette", "down", "top", "pane-left"):
+            assert binding_id in rows
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_palette_goes_to_a_category_a_feed_and_a_speaker(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        for query, check in (
+            ("Go to World", lambda: app.main.articles.view.key == "category:World"),
+            ("Feed: Lab Notes", lambda: set(titles(app)) == {"Comet dust found in glacier ice",
+                                                             "Bees prefer the blue flowers, study says"}),
+            ("Quotes by Omar Vale", lambda: "Omar Vale" in str(app.screen.query_one("#speaker-heading").content)),
+        ):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*query)
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert check(), query
+
+
+async def test_theme_and_last_category_are_remembered(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        app.main.show_view(next(v for v in app.main.categories.views if v.label == "Science"))
+        await settle(pilot)
+    assert load_state().theme == "nord" and load_state().view == "category:Science"
+    again = make_app()
+    async with again.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+        assert again.main.articles.view.key == "category:Science"
+        assert again.main.categories.current.key == "category:Science"
+
+
+async def test_r_refreshes_in_a_worker_and_keeps_the_selection(make_app, library, tmp_path, monkeypatch):
+    from newsreader.ingest import pipeline
+    from newsreader.ingest.subscribe import add_subscription
+
+    monkeypatch.setattr(pipeline, "analyse", quote_stub.analyse)
+    feed = tmp_path / "live.rss"
+    shutil.copy(DATA / "science.rss", feed)
+    with Store(library) as store:
+        add_subscription(store, str(feed))
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")
+        kept = app.main.articles.current.id
+        text = feed.read_text(encoding="utf-8").replace("<item>", (
+            "<item><title>Fresh: a new moon is named</title><guid>lab-13</guid>"
+            "<pubDate>Thu, 05 Nov 2026 11:00:00 GMT</pubDate><category>Science</category>"
+            "<description>“Call it Pip,” said astronomer Lou Park.</description></item><item>"), 1)
+        feed.write_text(text, encoding="utf-8")
+        await pilot.press("r")
+        await settle(pilot)
+        assert "Fresh: a new moon is named" in titles(app)
+        assert app.main.articles.current.id == kept
+        assert "1 articles added" in str(app.main.query_one("#status-line").content)
+        assert app.main.categories.unread("category:Science") == 3
+
+
+async def test_narrow_terminal_stacks_list_then_article(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.main.has_class("-narrow")
+        assert not app.main.reader.display or not app.main.reader.region.width
+        assert app.main.articles.region.width > 40
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.main.reader.region.width >= 78 and app.main.articles.region.width == 0
+        assert isinstance(app.focused, ReadingPane)
+        assert app.main.query_one("#speaker-list").region.height > 0
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.main.articles.region.width > 40 and isinstance(app.focused, ArticleList)
+
+
+async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        title = "Price [USD] rises [/] again [@click=app.quit]click me[/]"
+        assert titles(app)[0] == title
+        assert title in str(app.main.articles.get_option_at_index(0).prompt)
+        assert "[red]Tricks[" in [v.label for v in app.main.categories.views]
+        await pilot.press("enter")
+        await settle(pilot)
+        body = "\n\n".join(str(p.content) for p in app.main.reader.query("#article-body > .paragraph"))
+        assert "[@click=app.quit]Quit now[/]" in body and "[bold]not bold[/bold]" in body
+        assert "\x1b" not in body and "\u202e" not in body and "\x07" not in body
+        await pilot.click("#article-body")
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.is_running and app.screen is app.main
+        assert stored(library, article_id(library, title)).read
+
+
+async def test_a_broken_config_is_reported_and_ignored(library, tui_home):
+    paths.config_path().write_text("mark_read = 'sometimes'\n", encoding="utf-8")
+    app = NewsreaderApp(library, clock=lambda: NOW)
+    assert app.config == Config()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert any("mark_read" in n.message for n in app._notifications)
