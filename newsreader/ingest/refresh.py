@@ -1,29 +1,37 @@
 """``newsreader refresh``: read every subscribed feed again, each on its own.
 
 The network fetches many feeds at once in a thread of its own (see
-``fetch.FetchRun``); this module takes the results as they come, in the
-calling thread, and parses and stores them feed by feed, each in its own
-transaction. A Store's connection belongs to its thread, so the store is only
-ever touched here. One bad feed is recorded on the feed and in the report,
-never raised.
+``fetch.FetchRun``). Results come back to the calling thread as they finish:
+those that need no parsing (a 304, the same body, an error) are recorded at
+once; changed bodies are parsed in worker processes, and stored feed by
+feed, each in its own transaction, from the calling thread only (a Store's
+connection belongs to its thread). One bad feed is recorded on the feed and
+in the report, never raised.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Callable
 
 from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchRun, FetchSettings, body_hash, is_url
-from newsreader.ingest.pipeline import parse_document, store_feed
+from newsreader.ingest.detect import sniff
+from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.pipeline import prepare
 from newsreader.models import Feed
-from newsreader.store import Store
+from newsreader.store import NewArticle, Store
 from newsreader.store.timefmt import now_utc
 from newsreader.text import clean_line
 
 Progress = Callable[[int, int, str], None]
+POOL_MIN_FEEDS = 8  # with fewer feeds than this, parsing stays in the calling thread
 
 
 @dataclass
@@ -53,12 +61,15 @@ class RefreshReport:
 
 def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
-                should_stop: Callable[[], bool] | None = None) -> RefreshReport:
+                should_stop: Callable[[], bool] | None = None,
+                workers: int | None = None) -> RefreshReport:
     """Refresh each enabled subscription (or ``feeds``); failures are recorded and reported.
 
     ``progress(done, total, name)`` is called from the calling thread after
     each feed; ``should_stop()`` is asked between feeds (a Textual worker's
     ``is_cancelled``) and ends the refresh early, keeping what is stored.
+    ``workers`` is the number of parser processes (None: one per CPU, up to
+    4, when there are enough feeds; 0: parse in the calling thread).
     """
     feeds = [f for f in (store.feeds() if feeds is None else feeds) if f.enabled]
     report = RefreshReport(total=len(feeds))
@@ -73,6 +84,10 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
     by_id = {f.id: f for f in due}
     jobs = [FetchJob(f.id, f.url, f.etag, f.last_modified) for f in due if is_url(f.url)]
     files = [f for f in due if not is_url(f.url)]
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 4) if len(due) >= POOL_MIN_FEEDS else 0
+    parsers = _Parsers(workers)
+    pending: dict[Future, tuple[Feed, FetchResult]] = {}
 
     def step(feed: Feed) -> bool:
         nonlocal done
@@ -84,19 +99,38 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
             return False
         return True
 
+    def finish(block: bool) -> bool:
+        """Store what the parsers have done; with ``block``, wait for one at least."""
+        if block and pending:
+            wait(pending, return_when=FIRST_COMPLETED)
+        for fut in [f for f in pending if f.done()]:
+            feed, res = pending.pop(fut)
+            _store(store, feed, res, parsers.result(fut, res, feed.category), started, report)
+            if not step(feed):
+                return False
+        return True
+
     if progress:
         progress(done, len(feeds), "")
-    # The network starts first and works while local files are read.
-    with FetchRun(jobs, settings) as run:
-        for feed in files:
-            _refresh_file(store, feed, started, report)
-            if not step(feed):
-                return report
-        for res in run:
-            feed = by_id[res.key]
-            _apply(store, feed, res, started, report)
-            if not step(feed):
-                return report
+    try:
+        # the network starts first and works while local files are read
+        with FetchRun(jobs, settings) as run:
+            for res in chain((_read_file(f) for f in files), run):
+                feed = by_id[res.key]
+                if _settled(store, feed, res, started, report):
+                    if not step(feed):
+                        return report
+                else:
+                    fut = parsers.submit(res.body, res.final_url or res.url, feed.category)
+                    pending[fut] = (feed, res)
+                # holding results back here holds the network back too (FetchRun's window)
+                if not finish(block=len(pending) >= parsers.in_flight):
+                    return report
+            while pending:
+                if not finish(block=True):
+                    return report
+    finally:
+        parsers.close()
     return report
 
 
@@ -104,21 +138,32 @@ def _when(t: datetime) -> str:
     return f"{t:%Y-%m-%d %H:%M} UTC"
 
 
-def _refresh_file(store: Store, feed: Feed, started: datetime, report: RefreshReport) -> None:
+def _read_file(feed: Feed) -> FetchResult:
+    """A file subscription read again from disk, in the shape of a fetch."""
     from newsreader.ingest.detect import read_source_bytes
 
     try:
         data = read_source_bytes(Path(feed.url))
     except NewsreaderError as exc:
-        _failed(store, feed, str(exc), started, report)
-        return
-    res = FetchResult(key=feed.id, url=feed.url, final_url=feed.url, status=200, body=data,
-                      body_hash=body_hash(data))
-    _apply(store, feed, res, started, report)
+        return FetchResult(key=feed.id, url=feed.url, error=str(exc))
+    return FetchResult(key=feed.id, url=feed.url, final_url=feed.url, status=200, body=data,
+                       body_hash=body_hash(data))
 
 
-def _apply(store: Store, feed: Feed, res: FetchResult, started: datetime, report: RefreshReport) -> None:
-    """Record one feed's result: store new articles, or the reason it failed."""
+def _ok_fields(feed: Feed, res: FetchResult, started: datetime) -> dict:
+    ok = dict(last_attempt=started, last_success=started, last_error=None, failures=0,
+              retry_after=None)
+    if is_url(feed.url):
+        # a 304 may leave the validators out: keep the ones that were sent
+        keep = res.not_modified
+        ok.update(etag=res.etag or (feed.etag if keep else None),
+                  last_modified=res.last_modified or (feed.last_modified if keep else None))
+    return ok
+
+
+def _settled(store: Store, feed: Feed, res: FetchResult, started: datetime,
+             report: RefreshReport) -> bool:
+    """Record a result that needs no parsing (an error, a 304, the same body); else False."""
     if res.error:
         extra = {}
         if res.retry_after is not None:
@@ -126,59 +171,70 @@ def _apply(store: Store, feed: Feed, res: FetchResult, started: datetime, report
         if res.gone:
             extra["enabled"] = 0
         _failed(store, feed, res.error, started, report, **extra)
-        return
-    ok = dict(last_attempt=started, last_success=started, last_error=None, failures=0,
-              retry_after=None)
-    if is_url(feed.url):
-        ok.update(etag=res.etag, last_modified=res.last_modified)
-    if res.not_modified:
-        # A 304 may leave out the validators; keep the ones we sent.
-        ok.update(etag=res.etag or feed.etag, last_modified=res.last_modified or feed.last_modified)
+        return True
+    if res.not_modified or (res.body_hash is not None and res.body_hash == feed.body_hash):
         with store.transaction():
             _move(store, feed, res)
-            store.update_feed(feed.id, **ok)
+            store.update_feed(feed.id, **_ok_fields(feed, res, started))
         report.unchanged += 1
-        return
-    if res.body_hash is not None and res.body_hash == feed.body_hash:
-        with store.transaction():
-            _move(store, feed, res)
-            store.update_feed(feed.id, **ok)
-        report.unchanged += 1
-        return
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A feed body parsed and made ready to store, or the reason it could not be."""
+
+    title: str = ""
+    link: str | None = None
+    items: tuple[NewArticle, ...] = ()
+    error: str | None = None
+
+
+def digest(body: bytes, source: str, category: str | None) -> Digest:
+    """Parse a fetched body and prepare its articles (in a parser process, or here)."""
     try:
-        parsed = _parse_feed(res)
-        with store.transaction():
-            url = _move(store, feed, res)
-            _id, counts = store_feed(store, parsed, url, category=feed.category)
-            if feed.title in (feed.url, res.url) and clean_line(parsed.title):
-                ok["title"] = clean_line(parsed.title)  # subscribed by address alone
-            store.update_feed(feed.id, body_hash=res.body_hash, **ok)
+        parsed = _parse_feed(body, source)
+        return Digest(clean_line(parsed.title), parsed.link, tuple(prepare(parsed.articles, category)))
     except NewsreaderError as exc:
-        _failed(store, feed, str(exc), started, report)
-        return
+        return Digest(error=str(exc))
     except (OSError, ValueError, LookupError, UnicodeError, RecursionError, MemoryError) as exc:
         # a parser bug on one odd document must not stop the other feeds
-        _failed(store, feed, f"could not read the feed ({type(exc).__name__}: {exc})", started, report)
+        return Digest(error=f"could not read the feed ({type(exc).__name__}: {exc})")
+
+
+def _parse_feed(body: bytes, source: str):
+    kind = sniff(body, source)
+    if kind in ("feed", "jsonfeed"):
+        return parse_feed(body, source)
+    if kind == "html":
+        from newsreader.ingest.discover import feed_links
+
+        links = feed_links(body, source)
+        hint = f"; the page names a feed at {links[0]}" if links else ""
+        raise IngestError(f"the address gives a web page, not a feed{hint}")
+    raise IngestError(f"not a feed (it looks like {'an' if kind[0] in 'aeiouh' else 'a'} {kind} document)")
+
+
+def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: datetime,
+           report: RefreshReport) -> None:
+    """Store one parsed feed in its own transaction."""
+    if got.error:
+        _failed(store, feed, got.error, started, report)
         return
+    ok = _ok_fields(feed, res, started)
+    if feed.title in (feed.url, res.url) and got.title:
+        ok["title"] = got.title  # subscribed by address alone: the feed names itself
+    with store.transaction():
+        url = _move(store, feed, res)
+        feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)
+        counts = store.upsert_articles(feed_id, url, got.items)
+        store.update_feed(feed.id, body_hash=res.body_hash, **ok)
     report.added += counts.added
     if counts.added or counts.updated:
         report.fetched += 1
     else:
         report.unchanged += 1
-
-
-def _parse_feed(res: FetchResult):
-    source = res.final_url or res.url
-    kind, parsed = parse_document(res.body, source)
-    if kind in ("feed", "jsonfeed"):
-        return parsed
-    if kind == "html":
-        from newsreader.ingest.discover import feed_links
-
-        links = feed_links(res.body, source)
-        hint = f"; the page names a feed at {links[0]}" if links else ""
-        raise IngestError(f"the address gives a web page, not a feed{hint}")
-    raise IngestError(f"not a feed (it looks like {'an' if kind[0] in 'aeiouh' else 'a'} {kind} document)")
 
 
 def _move(store: Store, feed: Feed, res: FetchResult) -> str:
@@ -195,3 +251,61 @@ def _failed(store: Store, feed: Feed, reason: str, started: datetime, report: Re
     store.update_feed(feed.id, last_attempt=started, last_error=reason,
                       failures=feed.failures + 1, **extra)
     report.failed.append((feed.title, reason))
+
+
+class _Parsers:
+    """Feed parsing in worker processes, so many changed feeds use every CPU.
+
+    Parsing is pure Python and dominates a first refresh; threads would share
+    one interpreter lock. With no workers, or when processes cannot start,
+    parsing happens in the calling thread.
+    """
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+        self.in_flight = 2 * workers + 2
+
+    def _start(self):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        ctx = mp.get_context(method)
+        if method == "forkserver":
+            # workers fork from a server that has imported the parsers already
+            ctx.set_forkserver_preload(["newsreader.ingest.refresh", "newsreader.ingest.feeds",
+                                        "newsreader.analysis"])
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+
+    def submit(self, body: bytes, source: str, category: str | None) -> Future:
+        if self.workers and self.pool is None:
+            try:
+                self.pool = self._start()
+            except (OSError, ValueError, NotImplementedError):
+                self.workers = 0
+        if self.pool is not None:
+            try:
+                return self.pool.submit(digest, body, source, category)
+            except (BrokenProcessPool, RuntimeError):
+                self._give_up()
+        fut: Future = Future()
+        fut.set_result(digest(body, source, category))
+        return fut
+
+    def result(self, fut: Future, res: FetchResult, category: str | None) -> Digest:
+        try:
+            return fut.result()
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory): parse here, now and from now on
+            self._give_up()
+            return digest(res.body, res.final_url or res.url, category)
+
+    def _give_up(self) -> None:
+        self.close()
+        self.workers = 0
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from newsreader.errors import IngestError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchSettings, body_hash, fetch_all, is_url
+from newsreader.ingest.detect import sniff
+from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.pipeline import parse_document, store_feed
 from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
@@ -48,9 +50,9 @@ def load(target: str, settings: FetchSettings | None = None) -> Loaded:
             raise IngestError(f"not a feed (it looks like {_a(kind)} document)")
         return Loaded(str(path.resolve()), parsed)
     res = _get(target, settings)
-    kind, parsed = parse_document(res.body, res.final_url)
+    kind = sniff(res.body, res.final_url)
     if kind in ("feed", "jsonfeed"):
-        return Loaded(res.permanent_url or target, parsed, res)
+        return Loaded(res.permanent_url or target, parse_feed(res.body, res.final_url), res)
     if kind != "html":
         raise IngestError(f"not a feed (it looks like {_a(kind)} document)")
     from newsreader.ingest.discover import feed_links
@@ -62,12 +64,11 @@ def load(target: str, settings: FetchSettings | None = None) -> Loaded:
     for link in links[:MAX_CANDIDATES]:
         try:
             got = _get(link, settings)
-            kind, parsed = parse_document(got.body, got.final_url)
+            if sniff(got.body, got.final_url) in ("feed", "jsonfeed"):
+                return Loaded(got.permanent_url or link, parse_feed(got.body, got.final_url), got)
         except IngestError as exc:
             reasons.append(f"{link}: {exc}")
             continue
-        if kind in ("feed", "jsonfeed"):
-            return Loaded(got.permanent_url or link, parsed, got)
         reasons.append(f"{link}: not a feed")
     raise IngestError("the page names feeds, but none could be read: " + "; ".join(reasons))
 

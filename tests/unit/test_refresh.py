@@ -28,17 +28,6 @@ PAGE = b"""<!DOCTYPE html><html><head><title>Harbour News</title>
 </head><body><p>Welcome to the harbour news, a page for people.</p></body></html>"""
 
 
-@pytest.fixture(autouse=True)
-def _quotes_standin(monkeypatch):
-    # TEMPORARY until newsreader.analysis.find_quotes lands
-    try:
-        from newsreader.analysis import find_quotes  # noqa: F401
-    except ImportError:
-        from newsreader.ingest import pipeline
-
-        monkeypatch.setattr(pipeline, "analyse", lambda body: ((), ()))
-
-
 @pytest.fixture
 def server():
     with FeedServer() as srv:
@@ -83,7 +72,7 @@ def test_same_body_is_not_parsed_again(server, store, monkeypatch):
     server.feed("/f", rss("Same", 3))  # no validators: the server always sends the body
     subscribe(store, server.url("/f"))
     assert refresh_all(store, settings=FAST).added == 3
-    monkeypatch.setattr(refresh_mod, "parse_document", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr(refresh_mod, "parse_feed", lambda *a: pytest.fail("parsed again"))
     report = refresh_all(store, settings=FAST)
     assert report.unchanged == 1 and report.added == 0 and not report.failed
 
