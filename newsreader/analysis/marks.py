@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00bb\"]")
+_MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00bb\"\u2018\u2019']")
 
-# Family of each opening mark, and the marks that close it.
+# Family of each opening mark, and the marks that close it. Single marks (curly
+# "c1", straight "s1") open a quotation only when the paragraph (or the next one,
+# re-opening it) has a mark that can close it; an apostrophe inside a word never does.
 _OPENERS = {"\u201c": "c", "\u201e": "c", "\u201d": "c", "\u00ab": "g", '"': "s",
-            "''": "t", "``": "t", "\u2018\u2018": "t"}
-_CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "s": ('"',), "t": ("''", "\u2019\u2019")}
+            "''": "t", "``": "t", "\u2018\u2018": "t", "\u2018": "c1", "'": "s1"}
+_CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "s": ('"',), "t": ("''", "\u2019\u2019"),
+            "c1": ("\u2019",), "s1": ("'",)}
+_SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
+_BEFORE_SINGLE = set(" \t\n([{\u2014\u2013/:;\u00a0") | {""}
 
 
 @dataclass
@@ -30,6 +35,7 @@ class Span:
     para: int  # paragraph of the opening mark
     last_para: int  # paragraph of the closing mark
     closed: bool = True
+    prev_part: int = -1  # the span this one continues (a quotation re-opened in a new paragraph)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -60,51 +66,78 @@ def _opener_at(text: str, pos: int, end: int) -> str | None:
         if text.startswith(mark, pos):
             return mark
     ch = text[pos:pos + 1]
-    return ch if ch in _OPENERS else None
+    if ch in _OPENERS and pos + 1 < end and not text[pos + 1].isspace():
+        return ch
+    return None
+
+
+def _single_closes(text: str, i: int, mark: str, pstart: int, pend: int) -> bool:
+    """Whether a single mark at ``i`` can close a quotation (not an apostrophe in a word)."""
+    if mark not in ("\u2019", "'"):
+        return False
+    prev = text[i - 1] if i > pstart else " "
+    nxt = text[i + 1] if i + 1 < pend else " "
+    return not prev.isspace() and not nxt.isalnum()
 
 
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
-    """Every quotation span in ``text``, in order; multi-paragraph quotes are one span."""
+    """Every quotation span in ``text``, in order. A quotation carried over several
+    paragraphs gives one span per paragraph, each linked to the one before."""
     spans: list[Span] = []
-    state = None  # (family, opener, content_start, open_at, para)
+    state = None  # (family, opener, content_start, open_at, para, prev_part)
     skip_to = -1
     for p, (pstart, pend) in enumerate(paras):
-        for m in _MARK.finditer(text, pstart, pend):
-            i = m.start()
+        marks = [(m.start(), m.group()) for m in _MARK.finditer(text, pstart, pend)]
+        last_close = {"\u2019": -1, "'": -1}
+        for i, mark in marks:
+            if _single_closes(text, i, mark, pstart, pend):
+                last_close[mark] = i
+        nxt_para = paras[p + 1] if p + 1 < len(paras) else None
+        reopen = _opener_at(text, nxt_para[0], nxt_para[1]) if nxt_para else None
+        for i, mark in marks:
             if i < skip_to:
                 continue
-            mark = m.group()
+            end_m = i + len(mark)
             prev = text[i - 1] if i > pstart else ""
-            nxt = text[m.end()] if m.end() < pend else " "
+            nxt = text[end_m] if end_m < pend else " "
             if state is None:
                 fam = _OPENERS.get(mark)
                 if fam is None or nxt.isspace():
                     continue
-                if mark in ('"', "''", "``", "\u201d") and prev not in _BEFORE_OPEN:
+                if fam in _SINGLE:
+                    closer = _CLOSERS[fam][0]
+                    if prev not in _BEFORE_SINGLE or nxt in "'\u2019" or (
+                            last_close[closer] <= i and reopen != mark):
+                        continue
+                elif mark in ('"', "''", "``", "\u201d") and prev not in _BEFORE_OPEN:
                     continue
-                state = (fam, mark, m.end(), i, p)
+                state = (fam, mark, end_m, i, p, -1)
                 continue
-            fam, opener, cstart, open_at, opara = state
+            fam, opener, cstart, open_at, opara, part = state
             if mark in _CLOSERS[fam]:
                 if mark == "\u201c" and opener == "\u201c" and not (prev and not prev.isspace()):
                     # a fresh opener: the earlier quote never closed, start again here
-                    state = (fam, mark, m.end(), i, p)
+                    state = (fam, mark, end_m, i, p, -1)
+                    continue
+                if fam in _SINGLE and not _single_closes(text, i, mark, pstart, pend):
                     continue
                 if text[cstart:i].strip():
-                    spans.append(Span(cstart, i, open_at, m.end(), opara, p))
+                    spans.append(Span(cstart, i, open_at, end_m, opara, p, prev_part=part))
                 state = None
         if state is not None:
-            nxt_para = paras[p + 1] if p + 1 < len(paras) else None
-            fam = state[0]
-            reopen = _opener_at(text, nxt_para[0], nxt_para[1]) if nxt_para else None
-            if reopen is not None and _OPENERS.get(reopen) == fam:
-                skip_to = text.index(reopen, nxt_para[0]) + len(reopen)
-                continue
-            _, _, cstart, open_at, opara = state
+            fam, opener, cstart, open_at, opara, part = state
             end = pend
             while end > cstart and text[end - 1].isspace():
                 end -= 1
-            if fam != "s" and end > cstart:
-                spans.append(Span(cstart, end, open_at, end, opara, p, closed=False))
             state = None
+            if reopen is not None and _OPENERS.get(reopen) == fam:
+                if end > cstart:
+                    spans.append(Span(cstart, end, open_at, end, opara, p, closed=False, prev_part=part))
+                    part = len(spans) - 1
+                at = text.index(reopen, nxt_para[0])
+                skip_to = at + len(reopen)
+                state = (fam, reopen, skip_to, at, p + 1, part)
+                continue
+            if (fam not in ("s", "s1") or part >= 0) and end > cstart:
+                spans.append(Span(cstart, end, open_at, end, opara, p, closed=False, prev_part=part))
     return spans

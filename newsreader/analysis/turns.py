@@ -20,7 +20,7 @@ _NOT_SPEAKERS = frozenset(
     wind weather temperature price cost score result results summary background
     key points breaking live exclusive opinion analysis analyses part chapter step""".split()
 )
-_END = (".", "?", "!", "\u201d", '"', ":", "\u2026", ")", "\u00bb")
+_END = (".", "?", "!", "\u201d", '"', ":", "\u2026", ")", "\u00bb", "\u2019", "'")
 
 
 def heading_like(text: str) -> bool:

@@ -74,11 +74,22 @@ def test_traps_are_not_quotations(text):
     assert find_quotes(text) == []
 
 
-def test_multi_paragraph_quote_is_one_span():
-    text = "He said:\n\n“First part of it.\n\n“Second part of it.”"
-    got = find_quotes(text)
-    assert len(got) == 1
-    assert text[got[0].start:got[0].end] == "First part of it.\n\n“Second part of it."
+def test_multi_paragraph_quote_is_one_span_per_paragraph():
+    text = "Ann Lee said:\n\n“First part of it.\n\n“Second part of it.\n\n“Third.”"
+    assert spoken(text) == [("First part of it.", "Ann Lee"), ("Second part of it.", "Ann Lee"),
+                            ("Third.", "Ann Lee")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("‘It is over,’ said Anna Berg. ‘We can’t go on.’",
+     [("It is over,", "Anna Berg"), ("We can’t go on.", "Anna Berg")]),
+    ("'You can't run a shop on \"maybe\",' said Anna Berg.",
+     [('You can\'t run a shop on "maybe",', "Anna Berg")]),
+    ("Anna Berg said it was 'a disgrace'.", [("a disgrace", "Anna Berg")]),
+    ("It's the players' day, and the fans' too, Anna Berg's team said.", []),
+])
+def test_single_marks_as_main_marks(text, want):
+    assert spoken(text) == want
 
 
 def test_offsets_cover_content_without_marks_and_the_mention():
