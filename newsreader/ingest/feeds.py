@@ -29,7 +29,6 @@ from newsreader.ingest.jsonfeed import UNTITLED, parse_json_feed
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
-MAX_CATEGORIES = 3
 _MAX_ENTITY_EXPANSION = 1_000_000  # characters a kept internal entity may add in total
 _PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 _DOCTYPE = re.compile(rb"<!DOCTYPE\s+([^\s\[>]+)[^\[>]*(\[)?", re.IGNORECASE)
@@ -149,7 +148,7 @@ def _terms(entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
         every.append(term)
         if not _KEYWORD_SCHEME.search(tag.get("scheme") or "") and term.casefold() not in keyword_set:
             own.append(term)
-    return unique(own)[:MAX_CATEGORIES], unique(every + keywords)
+    return unique(own), unique(every + keywords)
 
 
 def _article(entry, base: str | None) -> ParsedArticle:
