@@ -46,13 +46,13 @@ class MainScreen(Screen[None]):
     """The three panes and the keys that act across them."""
 
     BINDINGS = [
-        _b("n", "next_unread", "Next unread", "next-unread", "Open the next unread article"),
+        _b("n", "next_unread", "Next", "next-unread", "Open the next unread article"),
         _b("p", "previous_unread", "Prev unread", "previous-unread", "Open the previous unread article", False),
         _b("space", "page(1)", "Page", "page-down", "Page the article down; at its end, the next unread", False),
         _b("b", "page(-1)", "Page up", "page-up", "Page the article up", False),
         _b("f", "toggle_favourite", "Fav", "favourite", "Favourite on or off"),
-        _b("m", "toggle_read", "Read", "read", "Read on or off"),
-        _b("A", "mark_view_read", "All read", "mark-all-read", "Mark everything in this list read (asks first)"),
+        _b("m", "toggle_read", "Read", "read", "Read on or off", False),
+        _b("A", "mark_view_read", "All read", "mark-all-read", "Mark everything in this list read (asks first)", False),
         _b("tab", "pane(1)", "Next pane", "next-pane", "Move to the next pane", False),
         _b("shift+tab", "pane(-1)", "Previous pane", "previous-pane", "Move to the previous pane", False),
         _b("l,right", "pane(1)", "Pane right", "pane-right", "Move to the pane on the right", False),

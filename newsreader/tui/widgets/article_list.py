@@ -131,11 +131,11 @@ class ArticleList(OptionList):
     def _prompt(self, row: ArticleSummary) -> Content:
         style = self.get_visual_style("article-list--read" if row.read else "article-list--unread",
                                       partial=True)
-        star = Content("★ " if row.favourite else "  ").stylize(
+        star = Content("★ " if row.favourite else "").stylize(
             self.get_visual_style("article-list--star", partial=True))
         meta = f"{row.feed_title or row.source} · {age(row.published, self._clock())}"
         meta_style = self.get_visual_style("article-list--meta", partial=True)
-        return Content.assemble(star, Content(row.title).stylize(style), "\n  ",
+        return Content.assemble(star, Content(row.title).stylize(style), "\n",
                                 Content(meta).stylize(meta_style))
 
     def refresh_prompts(self) -> None:
