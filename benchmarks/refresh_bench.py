@@ -103,7 +103,12 @@ def _ours(home: Path, urls: list[str], deadline: float | None = None):
             report = refresh_all(s, settings=settings)
             took = time.perf_counter() - t
             articles = s.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            t = time.perf_counter()
+            s.feeds()  # part of every refresh: listing the subscriptions
+            once.listing = time.perf_counter() - t
         return took, report, articles
+
+    once.listing = 0.0
 
     return once
 
@@ -138,6 +143,7 @@ def bench(n: int, items: int) -> int:
             second, r2, _ = once()
             print(f"newsreader  first refresh  {first:6.2f} s  ({r1.summary()}; {articles} stored)")
             print(f"newsreader  second refresh {second:6.2f} s  ({r2.summary()})")
+            print(f"  of which listing the subscriptions (Store.feeds) takes {once.listing:.2f} s")
         with tempfile.TemporaryDirectory() as tmp:
             nb = _newsboat(Path(tmp), urls)
         if nb is None:
@@ -163,7 +169,10 @@ def check() -> int:
             once = _ours(Path(tmp), urls)
             took, r1, articles = once()
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"first refresh: {took:.2f} s, {articles} articles stored, peak RSS {peak:.0f} MB")
+            # parser processes (and the feed server's, which is not ours) are children
+            child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"first refresh: {took:.2f} s, {articles} articles stored, peak RSS {peak:.0f} MB"
+                  f" (largest child process {child:.0f} MB)")
             print(f"  {r1.summary()}")
             for name, reason in r1.failed:
                 print(f"  failed: {bad.get(name, '?')}: {name}: {reason}")
