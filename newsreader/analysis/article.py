@@ -6,6 +6,8 @@ around a quote (the frame) can be read without the words inside it.
 
 from __future__ import annotations
 
+import re
+
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
 from newsreader.analysis.speakers import Cast
@@ -14,6 +16,13 @@ PREPOSITIONS = frozenset(
     "in at from to with by for of on beside near about against into onto over under "
     "between among toward towards than like".split()
 )
+
+
+# Two or more capitalised words in a row (particles allowed between): a full name,
+# with any title, or an institution. No nested quantifiers: linear.
+_CAPRUN = re.compile(
+    r"[A-Z][\w'\u2019\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|den|del|da|di|du|la|le|bin|al|el)[ \t]+)?"
+    r"[A-Z][\w'\u2019\-]*\.?)+")
 
 
 class Para:
@@ -26,6 +35,7 @@ class Para:
         self.sent_lo: dict[int, int] = {}  # global sentence id -> its first token
         self.mentions: list[Mention] = []
         self.mtoks: list[int] = []  # first token of each mention, for bisect
+        self.side: list[Mention] = []  # names harvested from a paragraph not read in full
         self.qtok: dict[int, int] = {}  # span index -> its token here
 
 
@@ -43,6 +53,42 @@ class Article:
         self._layout()
         self._resolve()
 
+    def _active(self, by_para: dict) -> list[bool]:
+        """Paragraphs read in full: those with a quotation or a possible turn label,
+        one ending in a colon, and the two before each (where speakers are introduced).
+        The rest only lend the cast their full names and roles."""
+        text, paras = self.text, self.paras
+        active = [False] * len(paras)
+        for para in paras:
+            i = para.idx
+            hot = i in by_para or text.find(":", para.start, min(para.end, para.start + 60)) > 0
+            if hot:
+                for j in range(max(0, i - 2), min(len(paras), i + 2)):
+                    active[j] = True
+        return active
+
+    def _harvest(self, para: Para) -> None:
+        """Names and roles from a paragraph that is not read in full: tokens around
+        each run of capitalised words only."""
+        text = self.text
+        hi_prev = para.start
+        for m in _CAPRUN.finditer(text, para.start, para.end):
+            lo = max(hi_prev, m.start() - 48)
+            if lo > para.start:
+                sp = text.find(" ", lo, m.start())
+                lo = sp + 1 if sp >= 0 else m.start()
+            hi = min(para.end, m.end() + 64)
+            if hi < para.end:
+                sp = text.rfind(" ", m.end(), hi)
+                hi = sp if sp >= 0 else m.end()
+            toks = tokenize(text, lo, hi)
+            hi_prev = hi
+            for mention in scan_mentions(toks, {0} if lo == para.start else set()):
+                if mention.kind in ("person", "org") and len(mention.words) > 1:
+                    mention.extra["para"] = para.idx
+                    mention.extra["side"] = True
+                    para.mentions.append(mention)
+
     def _layout(self) -> None:
         text = self.text
         by_para: dict[int, list[tuple[int, int, int]]] = {}
@@ -52,7 +98,16 @@ class Article:
                 lo = max(sp.open_at, para.start)
                 hi = min(sp.close_end, para.end)
                 by_para.setdefault(p, []).append((lo, hi, k if p in (sp.para, sp.last_para) else -1))
+        active = self._active(by_para)
         for para in self.paras:
+            if not active[para.idx]:
+                sid = len(self.sent_mentions)
+                self.sent_mentions.append([])
+                para.sent_lo[sid] = 0
+                self._harvest(para)
+                para.side = para.mentions
+                para.mentions = []
+                continue
             toks: list[list] = []
             pos = para.start
             for lo, hi, k in by_para.get(para.idx, ()):
@@ -102,7 +157,7 @@ class Article:
         cast = self.cast
         pending: list[Mention] = []
         for para in self.paras:
-            for m in para.mentions:
+            for m in para.mentions or para.side:
                 if m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":

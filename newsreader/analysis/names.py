@@ -14,7 +14,7 @@ from newsreader.analysis.lexicon import (
     ABBREVIATIONS, ORG_HEADS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
 )
 
-_TOKEN = re.compile(r"\w+(?:['\u2019\-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(\w+(?:['\u2019\-]\w+)*)|[^\w\s]")
 _POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
                   "spokeswoman", "chairwoman", "councilwoman"}
@@ -49,8 +49,8 @@ class Mention:
 
 def tokenize(text: str, start: int, end: int) -> list[list]:
     """Word and punctuation tokens of ``text[start:end]`` as [kind, text, start, end]."""
-    return [["w" if m.group()[0].isalnum() or m.group()[0] == "_" else "p",
-             m.group(), m.start(), m.end()] for m in _TOKEN.finditer(text, start, end)]
+    return [["w" if m.lastindex else "p", m.group(), m.start(), m.end()]
+            for m in _TOKEN.finditer(text, start, end)]
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -81,6 +81,10 @@ def is_sentence_end(toks: list, i: int) -> bool:
     return True
 
 
+_LOWER_INTEREST = frozenset(PRONOUNS) | ROLES | {r + "s" for r in ROLES} | TITLES | {
+    "dr", "mr", "mrs", "ms", "prof"}
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -90,11 +94,20 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
     out: list[Mention] = []
     n = len(toks)
     i = 0
+    interest = _LOWER_INTEREST
     while i < n:
-        kind, word, s, e = toks[i][:4]
-        if kind != "w":
+        t = toks[i]
+        if t[0] != "w":
             i += 1
             continue
+        word = t[1]
+        if word.islower() and word not in interest:
+            # the common case, a plain lower-case word: only a case slip at a
+            # sentence start ("sergei Lavrov") can begin a mention here
+            if i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper():
+                i += 1
+                continue
+        kind, word, s, e = t[0], t[1], t[2], t[3]
         low = word.lower()
         if low in PRONOUNS and low != "i":
             out.append(Mention("pron", i, i + 1, s, e, (word,), gender=PRONOUNS[low]))

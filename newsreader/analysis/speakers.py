@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsreader.analysis.lexicon import PARTICLES, TITLES
 
@@ -24,6 +25,7 @@ def _ascii(word: str) -> str:
     return "".join(ch for ch in word if ch.isalnum() and not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """A transliteration-folded form of one name word: Sergei, Sergey -> 'sergey'."""
     w = _ascii(word)
