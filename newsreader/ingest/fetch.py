@@ -405,7 +405,11 @@ class FetchRun:
         try:
             async def one(job: FetchJob) -> None:
                 await self._credit.acquire()
-                await net.run_job(job)
+                try:
+                    await net.run_job(job)
+                except Exception as exc:  # noqa: BLE001 - a bug on one feed must not end the run
+                    self.results.put(FetchResult(key=job.key, url=job.url,
+                                                 error=f"cannot fetch ({type(exc).__name__}: {exc})"))
 
             await asyncio.gather(*(one(j) for j in self.jobs))
         except asyncio.CancelledError:
