@@ -25,7 +25,7 @@ from newsreader.tui.providers.speakers import SpeakerCommands
 from newsreader.tui.screens.help import HelpDialog, help_rows
 from newsreader.tui.screens.main import MainScreen
 from newsreader.tui.screens.welcome import WelcomeScreen
-from newsreader.tui.state import UiState, load_state, save_state
+from newsreader.tui.state import load_state, save_state
 from newsreader.tui.views import ALL, View, view_from_key
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reading_pane import ReadingPane

@@ -10,7 +10,7 @@ from newsreader.store.store import PAGE
 from newsreader.tui.screens.confirm import ConfirmDialog
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.category_list import CategoryList
-from tests.tui.conftest import NOW, article_id, build_library, settle, stored, titles
+from tests.tui.conftest import NOW, build_library, settle, stored, titles
 
 pytestmark = pytest.mark.anyio
 
