@@ -7,7 +7,7 @@ traceback. Output meant for scripts comes with ``--json``.
 from __future__ import annotations
 
 import argparse
-import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -93,14 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_ID:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
     return int(text)
 
 
 def _article_id(text: str) -> int:
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
         raise argparse.ArgumentTypeError(f"an article id is a number, got {text!r}")
     return int(text)
 
@@ -108,8 +111,11 @@ def _article_id(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        if args.home:
+        if args.home is not None:
+            _check_home(args.home)
             paths.set_home(args.home)
+        if args.demo and args.command is not None:
+            raise UsageError("--demo opens the app on a throwaway library; it takes no command")
         if args.command is None:
             return _open_app(args.demo)
         from newsreader import commands
@@ -120,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except NewsreaderError as exc:
         _fail(str(exc))
+        return 1
+    except sqlite3.Error as exc:
+        _fail(f"the library database cannot be used ({exc}): {paths.database_path()}")
         return 1
     except KeyboardInterrupt:
         _fail("interrupted")
@@ -133,7 +142,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    from newsreader.text import clean_line
+
+    # Paths and reasons can carry bytes from a file name or a server: keep them text.
+    print(f"{PROG}: error: {clean_line(message)}", file=sys.stderr)
+
+
+def _check_home(home: str) -> None:
+    if not home.strip():
+        raise UsageError("--home needs a directory")
+    if Path(home).expanduser().exists() and not Path(home).expanduser().is_dir():
+        raise NewsreaderError(f"--home {home}: not a directory")
 
 
 def _open_app(demo: bool) -> int:

@@ -17,6 +17,7 @@ from typing import Iterator
 from newsreader.errors import NewsreaderError
 from newsreader.store import Filter, Store, open_store
 from newsreader.store.timefmt import to_db
+from newsreader.text import clean_line
 
 
 def _console(stderr: bool = False):
@@ -51,7 +52,7 @@ def _progress(enabled: bool, label: str):
 
 
 def _err(message: str) -> None:
-    print(f"newsreader: error: {message}", file=sys.stderr)
+    print(f"newsreader: error: {clean_line(message)}", file=sys.stderr)
 
 
 # --- import, add, feeds, remove, refresh ---------------------------------------
@@ -74,9 +75,9 @@ def cmd_import(args) -> int:
                 continue
             what = (f"{r.subscribed} feeds subscribed" if r.kind == "opml"
                     else f"{r.added} added, {r.updated} updated, {r.unchanged} unchanged")
-            out.print(f"{r.path}: {r.kind}: {what}")
+            out.print(clean_line(f"{r.path}: {r.kind}: {what}"))
             for w in r.warnings:
-                out.print(f"  warning: {w}")
+                out.print(f"  warning: {clean_line(w)}")
         if len(results) > 1:
             out.print(f"{len(results) - len(failed)} imported, {len(failed)} failed")
     return 1 if failed else 0
@@ -85,8 +86,13 @@ def cmd_import(args) -> int:
 def cmd_add(args) -> int:
     from newsreader.ingest.subscribe import add_subscription
 
+    if not args.target.strip():
+        raise NewsreaderError("add needs a feed URL or file path")
     with open_store() as store:
-        feed, counts = add_subscription(store, args.target, category=args.category, title=args.title)
+        try:
+            feed, counts = add_subscription(store, args.target, category=args.category, title=args.title)
+        except NewsreaderError as exc:
+            raise NewsreaderError(f"{args.target}: {exc}") from None
     if args.json:
         _dump({"id": feed.id, "url": feed.url, "title": feed.title, "category": feed.category,
                "added": counts.added, "updated": counts.updated})
@@ -184,6 +190,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_search(args) -> int:
+    if not args.query.strip():
+        raise NewsreaderError("the search is empty: give a word to look for")
     with open_store() as store:
         rows = _list(store, Filter(search=args.query), args.limit)
     if args.json:
@@ -280,10 +288,18 @@ def _output(file: str | None) -> Iterator:
     target = Path(file)
     if target.is_dir():
         raise NewsreaderError(f"{file}: is a directory")
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".newsreader-")
+    if not target.parent.is_dir():
+        raise NewsreaderError(f"{file}: no such directory")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".newsreader-")
+    except OSError as exc:
+        raise NewsreaderError(f"{file}: cannot write there ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)

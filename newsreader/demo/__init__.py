@@ -15,7 +15,7 @@ DEMO_FEED = Path(__file__).with_name("demo.json")
 
 
 def build_demo_library(db_path: Path) -> None:
-    """Import the demo articles into a new library at ``db_path``; mark a few states."""
+    """Import the demo articles into a new library at ``db_path``."""
     from newsreader.errors import NewsreaderError
     from newsreader.ingest.pipeline import import_file
     from newsreader.store import Store

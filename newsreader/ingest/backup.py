@@ -53,10 +53,13 @@ def restore(store: Store, data: dict) -> UpsertCounts:
     with store.transaction():
         for f in feeds:
             try:
+                if not all(isinstance(f.get(k), str) for k in ("url",)) or not all(
+                        f.get(k) is None or isinstance(f.get(k), str) for k in ("title", "category", "site")):
+                    raise TypeError
                 store.ensure_feed(f["url"], f.get("title") or f["url"], category=f.get("category"),
                                   site=f.get("site"), subscribed=bool(f.get("subscribed", True)))
-            except (KeyError, TypeError):
-                raise IngestError("a feed in the backup has no url") from None
+            except (KeyError, TypeError, AttributeError):
+                raise IngestError("a feed in the backup has no url or a field that is not text") from None
         for rec in articles:
             try:
                 item, url = _article(rec, prepare)
@@ -69,7 +72,39 @@ def restore(store: Store, data: dict) -> UpsertCounts:
     return UpsertCounts(added, updated, unchanged)
 
 
+def _stamp(rec: dict, key: str) -> str | None:
+    """A stored timestamp from the backup, checked: a bad one refuses the file."""
+    value = rec.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or from_db(value) is None:
+        raise ValueError(f"{key} is not a timestamp like 2026-01-31T12:00:00Z: {value!r}")
+    return value
+
+
+def _text(rec: dict, key: str, required: bool = False) -> str | None:
+    value = rec.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text")
+    return value
+
+
 def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
+    if not isinstance(rec, dict):
+        raise ValueError("an article must be an object")
+    for key in ("title", "body"):
+        _text(rec, key, required=True)
+    for key in ("guid", "link", "byline", "summary", "html", "category", "source", "feed_url",
+                "feed_title", "feed_category"):
+        _text(rec, key)
+    for key in ("published", "read_at", "favourite_at", "imported_at"):
+        _stamp(rec, key)
+    for key in ("tags", "links"):
+        value = rec.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{key} must be a list of text")
     published = None if rec.get("published_estimated") else from_db(rec.get("published"))
     parsed = ParsedArticle(
         title=rec["title"], body=rec["body"], guid=rec.get("guid"), link=rec.get("link"),

@@ -109,12 +109,19 @@ def check_not_binary(data: bytes) -> None:
         raise IngestError("binary file (mostly control bytes)")
 
 
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
 def read_source_bytes(path: str | Path) -> bytes:
     """Read a file to import: gunzipped if needed, refused with a reason if unusable."""
     path = Path(path)
     try:
         if path.is_dir():
             raise IngestError("is a directory")
+        if path.exists() and not path.is_file():
+            raise IngestError("not a regular file (a device, pipe or socket)")
+        if path.exists() and path.stat().st_size > MAX_FILE_BYTES:
+            raise IngestError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
         data = path.read_bytes()
     except FileNotFoundError:
         raise IngestError("no such file") from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -60,11 +61,14 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
         body = clean_text(art.body)
         guid = art.guid or art.link or "hash:" + content_hash(title, to_db(art.published) or "")
         quotes, keys = analyse(body)
+        byline = clean_line(art.byline) or None
+        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t))
+        # Everything a reader sees goes into the hash, so any change updates the article.
+        seen = "\0".join((body, byline or "", art.link or "", to_db(art.published) or "", *tags))
         out.append(NewArticle(
             guid=guid, title=title, body=body, category=category,
-            content_hash=content_hash(title, body), published=to_db(art.published),
-            link=art.link or None, byline=clean_line(art.byline) or None,
-            tags=tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t)),
+            content_hash=content_hash(title, seen), published=to_db(art.published),
+            link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
             quotes=quotes, speaker_keys=keys,
         ))
@@ -138,13 +142,19 @@ class Loaded:
 def load_file(path: str | Path, category: str | None = None) -> Loaded:
     """Read, sniff, parse and prepare one file; errors come back in the result."""
     from newsreader.ingest.detect import read_source_bytes
+    from newsreader.ingest.fetch import fetch, is_url
 
     p = Path(path)
-    source = str(p.resolve()) if p.exists() else str(p)
+    remote = is_url(str(path))
+    source = str(path) if remote else str(p.resolve()) if p.exists() else str(p)
     res = FileResult(path=str(path))
     loaded = Loaded(result=res, source=source)
     try:
-        data = read_source_bytes(p)
+        if remote:
+            got = fetch(str(path))
+            data, loaded.source = got.body, got.url
+        else:
+            data = read_source_bytes(p)
         res.kind, parsed = parse_document(data, source)
         if res.kind in ("feed", "jsonfeed"):
             feed: ParsedFeed = parsed  # type: ignore[assignment]
@@ -161,12 +171,14 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
             page: ParsedArticle = parsed  # type: ignore[assignment]
             if not page.guid:
                 page = _with_guid(page, source)
-            loaded.title = Path(source).name  # the source is the file, not the article
+            loaded.title = clean_line(Path(source).name)  # the source is the file, not the article
             loaded.items = prepare([page], category)
     except NewsreaderError as exc:
         res.error = str(exc)
     except (OSError, ValueError, UnicodeError, RecursionError, MemoryError) as exc:
         res.error = f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # a parser bug must not stop the other files
+        res.error = f"could not be read ({type(exc).__name__}: {exc})"
     return loaded
 
 
@@ -184,13 +196,20 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
 
             counts = restore(store, loaded.backup)  # type: ignore[arg-type]
         else:
+            items = loaded.items
             with store.transaction():
+                known = store.feed_by_url(loaded.source)
+                if category is None and known is not None and known.category:
+                    # A subscription's own category still comes first.
+                    items = [replace(it, category=known.category) for it in items]
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site)
-                counts = store.upsert_articles(feed_id, loaded.source, loaded.items)
+                counts = store.upsert_articles(feed_id, loaded.source, items)
         res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
     except NewsreaderError as exc:
         res.error = str(exc)
+    except sqlite3.IntegrityError as exc:
+        res.error = f"could not be stored ({exc})"
     return res
 
 
@@ -200,8 +219,6 @@ def import_file(store: Store, path: str | Path, category: str | None = None) -> 
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
-    from dataclasses import replace
-
     return replace(page, guid="file:" + source)
 
 

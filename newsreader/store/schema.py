@@ -111,6 +111,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         return found
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # Another process may have migrated while we waited for the write lock.
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
         for script in MIGRATIONS[found:]:
             for statement in _statements(script):
                 conn.execute(statement)

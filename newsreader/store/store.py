@@ -181,7 +181,7 @@ class Store:
 
     def find_feed(self, ref: str) -> Feed:
         """A subscription by id, URL or exact title."""
-        if ref.isdigit():
+        if ref.isascii() and ref.isdigit() and len(ref) < 19:
             found = self._feed_rows("f.id = ? AND f.subscribed = 1", (int(ref),))
         else:
             found = self._feed_rows("(f.url = ? OR f.title = ?) AND f.subscribed = 1", (ref, ref))

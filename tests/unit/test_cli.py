@@ -239,3 +239,58 @@ def test_seed_pages(capsys, shared):
     for r in rows.values():
         body = jrun(capsys, "show", str(r["id"]))["body"]
         assert "cookie" not in body.lower() and "Leave a Comment" not in body
+
+
+def test_bad_backups_are_refused_whole(capsys, cli_data, tmp_path):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    before = jrun(capsys, "list")
+    good = {"title": "x", "body": "y", "feed_url": "f"}
+    cases = [
+        {**good, "read": True, "read_at": "yesterday"},
+        {**good, "published": "2026-13-45"},
+        {**good, "tags": "not a list"},
+        {**good, "title": None},
+        "not an object",
+    ]
+    for i, bad in enumerate(cases):
+        path = tmp_path / f"bad{i}.json"
+        path.write_text(json.dumps({"newsreader_backup": 1, "feeds": [], "articles": [good, bad]}))
+        code, _, err = run(capsys, "import", str(path))
+        assert code == 1 and "malformed" in err, (bad, err)
+    path = tmp_path / "badfeed.json"
+    path.write_text(json.dumps({"newsreader_backup": 1, "feeds": [{"url": ["x"]}], "articles": []}))
+    assert run(capsys, "import", str(path))[0] == 1
+    assert jrun(capsys, "list") == before
+
+
+def test_import_keeps_a_subscriptions_category(capsys, cli_data, tmp_path):
+    feed = tmp_path / "h.rss"
+    feed.write_bytes((cli_data / "harbour.rss").read_bytes())
+    assert run(capsys, "add", str(feed), "--category", "Local")[0] == 0
+    assert run(capsys, "import", str(feed))[0] == 0
+    assert {r["category"] for r in jrun(capsys, "list")} == {"Local"}
+
+
+def test_more_misuse_is_one_line(capsys, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    for argv in (["show", "99999999999999999999999"], ["remove", "²"], ["search", "  "],
+                 ["--home", str(tmp_path / "afile"), "list"], ["--home", "", "list"],
+                 ["--demo", "list"], ["add", ""], ["export", "--json", str(tmp_path / "no" / "x.json")],
+                 ["import", "/dev/zero"]):
+        code, out, err = run(capsys, *argv)
+        assert code != 0, argv
+        assert len(err.strip().splitlines()) == 1 and err.startswith("newsreader: error:"), (argv, err)
+
+
+def test_damaged_database_is_one_line(capsys, newsreader_home):
+    newsreader_home.mkdir(parents=True)
+    (newsreader_home / "library.sqlite3").write_bytes(b"this is not a database" * 100)
+    code, out, err = run(capsys, "list")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "library" in err
+
+
+def test_control_characters_in_file_names_stay_out_of_messages(capsys, tmp_path):
+    bad = tmp_path / "evil\x1b[31mname.rss"
+    bad.write_bytes(b"")
+    code, out, err = run(capsys, "import", str(bad))
+    assert code == 1 and "\x1b" not in err
