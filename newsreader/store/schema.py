@@ -54,6 +54,7 @@ CREATE TABLE articles (
 );
 CREATE UNIQUE INDEX articles_feed_guid ON articles(feed_id, guid);
 CREATE INDEX articles_link ON articles(link) WHERE link IS NOT NULL;
+CREATE INDEX articles_feed_read ON articles(feed_id, read);
 CREATE INDEX articles_published ON articles(published DESC, id DESC);
 CREATE INDEX articles_category ON articles(category, published DESC, id DESC);
 CREATE INDEX articles_unread ON articles(read, published DESC, id DESC);
