@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis.marks import Span, find_spans, paragraphs
+from newsreader.analysis.lexicon import SPEECH_VERBS
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
-from newsreader.analysis.speakers import Cast
+from newsreader.analysis.speakers import Cast, fold
 
 PREPOSITIONS = frozenset(
     "in at from to with by for of on beside near about against into onto over under "
@@ -50,6 +51,7 @@ class Article:
         self.sent_mentions: list[list[Mention]] = []
         self.cast = Cast()
         self.roles: dict[str, list[tuple[int, int]]] = {}
+        self.orgs: list[tuple[int, int]] = []  # (position, entity) of each institution mention
         self._layout()
         self._resolve()
 
@@ -126,7 +128,7 @@ class Article:
                 sid = para.sent_of[m.tok] if m.tok < len(para.sent_of) else len(self.sent_mentions) - 1
                 m.extra["sid"] = sid
                 m.extra["para"] = para.idx
-                m.extra["prep"] = m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS
+                m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False)
                 self.sent_mentions[sid].append(m)
 
     def _sentences(self, para: Para) -> None:
@@ -161,23 +163,66 @@ class Article:
                 if m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":
-                    m.entity = cast.resolve(m.words[0], m.start)
+                    m.entity = cast.resolve(m.words[0], m.start, m.gender, m.role)
                     if m.entity < 0:
                         pending.append(m)
                     else:
                         cast.last_seen[m.entity] = m.start
                 elif m.kind == "org" and m.words:
                     m.entity = cast.add(m.words, "org", m.start)
-                if m.kind == "person" and m.role and m.entity >= 0:
-                    self.roles.setdefault(m.role, []).append((m.start, m.entity))
+                    self.orgs.append((m.start, m.entity))
+                if m.kind == "person" and m.entity >= 0:
+                    self._add_roles(m)
+        # a lone capitalised word opening a sentence that names nobody in the article
+        # and never appears inside a sentence is an ordinary word ("Replays suggested")
+        inner = {fold(m.words[0]) for para in self.paras for m in para.mentions
+                 if m.kind == "person" and len(m.words) == 1 and not m.extra.get("initial")}
+        junk = False
         for m in pending:
-            m.entity = cast.resolve(m.words[0], m.start)
+            m.entity = cast.resolve(m.words[0], m.start, m.gender, m.role)
             if m.entity < 0:
+                if m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner:
+                    toks = self.paras[m.extra["para"]].toks
+                    if m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS:
+                        # "India argued", "Berg told reporters": a speaker after all, but
+                        # too weak a name to be what a later pronoun points back to
+                        m.entity = cast.add(m.words, "person", m.start, m.gender)
+                        m.extra["weak"] = True
+                        continue
+                    m.kind = "junk"
+                    junk = True
+                    continue
                 m.entity = cast.add(m.words, "person", m.start, m.gender)
-            if m.role:
-                self.roles.setdefault(m.role, []).append((m.start, m.entity))
+            self._add_roles(m)
             if m.gender != "?" and cast.gender[m.entity] == "?":
                 cast.gender[m.entity] = m.gender
+        if junk:
+            for para in self.paras:
+                if any(m.kind == "junk" for m in para.mentions):
+                    para.mentions = [m for m in para.mentions if m.kind != "junk"]
+                    para.mtoks = [m.tok for m in para.mentions]
+            self.sent_mentions = [[m for m in ms if m.kind != "junk"] for ms in self.sent_mentions]
+        self.orgs.sort()
+
+    def _add_roles(self, m: Mention) -> None:
+        roles = m.extra.get("roles", [])
+        for role in ([m.role] if m.role else []) + roles:
+            self.roles.setdefault(role, []).append((m.start, m.entity))
+            self.cast.roles[m.entity].add(role)
+
+    def sent_lo_tok(self, m: Mention) -> int:
+        """The first token of the sentence ``m`` is in."""
+        para = self.paras[m.extra["para"]]
+        return para.sent_lo.get(m.extra["sid"], -1)
+
+    def org_before(self, pos: int) -> int:
+        """The institution mentioned last before ``pos``, or -1."""
+        best = -1
+        for at, ent in self.orgs:
+            if at > pos:
+                break
+            best = ent
+        return best
 
     def role_entity(self, role: str, pos: int) -> int:
         """The person the article named with ``role`` most recently before ``pos``."""

@@ -108,6 +108,10 @@ def trailing(para: Para, qi: int) -> Found | None:
         return None
     if is_verb(toks[j][1]):
         m = _mention_at(para, j + 1, j + 4)
+        if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
+            nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
+            if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
+                m = nxt
         return (m, toks[j][1]) if m is not None else None
     if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
         m = _mention_at(para, j + 2, j + 5)

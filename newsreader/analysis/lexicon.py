@@ -51,7 +51,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 NAMING_VERBS: frozenset[str] = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled "
     "branded brand brands term terms termed".split()
-)
+) | frozenset().union(*(_inflect(v) for v in
+                        """praise criticise criticize accuse condemn welcome dismiss slam
+                        decry denounce applaud hail blast defend reject""".split()))
 
 # Words that stop a backwards search for the subject of a verb: a new clause begins.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
@@ -75,7 +77,11 @@ TITLES: frozenset[str] = frozenset(
     correspondent reporter councillor councilman councilwoman dean provost
     attorney prosecutor lawyer economist scientist researcher executive striker
     goalkeeper defender midfielder winger captain forward skipper veteran rookie
-    delegate negotiator""".split()
+    delegate negotiator singer actor actress rapper musician artist writer novelist
+    poet comedian designer chef filmmaker producer entrepreneur businessman
+    businesswoman billionaire campaigner activist pastor priest mp msp mep mla
+    backbencher meteorologist forecaster historian novelist playwright pilot
+    fisherman farmer watchman""".split()
 )
 
 # Role nouns an attribution may rest on ("the spokesman said"); a role resolves to a
@@ -90,7 +96,20 @@ ROLES: frozenset[str] = frozenset(
     police witness witnesses resident residents author authors
     ministry department company government agency court party campaign
     organisers organizers doctor doctors nurse teacher student activist activists
-    host interviewer candidate owner delegate delegates negotiator negotiators worker workers father mother son daughter wife husband""".split()
+    host interviewer candidate owner delegate delegates negotiator negotiators worker workers father mother son daughter wife husband
+    sister brother man woman whistleblower backbencher mp msp mep mla meteorologist
+    forecaster fan passenger neighbour neighbor survivor victim historian singer actor
+    actress rapper artist writer chef operator firm carmaker promoter charity
+    organisation organization watchdog regulator union statement""".split()
+)
+
+# Role nouns that name an institution rather than a person: a name beside one is an
+# institution ("the promoter, Brightline Live"), and one that names nobody resolves to
+# the institution last mentioned ("the company said in a statement").
+ORG_ROLES: frozenset[str] = frozenset(
+    """company firm carmaker operator promoter charity organisation organization
+    watchdog regulator union ministry department agency government statement group
+    airline bank retailer insurer broadcaster network""".split()
 )
 
 ROLE_SYNONYMS: dict[str, str] = {
@@ -106,7 +125,9 @@ ORG_HEADS: frozenset[str] = frozenset(
     university institute foundation association federation corporation company
     group inc corp ltd plc times post news journal press network organisation
     organization alliance nato un eu fund authority board cabinet palace embassy
-    downing street hall centre center club league""".split()
+    downing street hall centre center club league motors holdings airlines airways
+    energy systems technologies pharmaceuticals securities capital partners trust
+    media studios records industries labs institution""".split()
 )
 
 # Capitalised words that are never a speaker's name by themselves.

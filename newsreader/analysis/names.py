@@ -11,15 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from newsreader.analysis.lexicon import (
-    ABBREVIATIONS, ORG_HEADS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
+    ABBREVIATIONS, ORG_HEADS, ORG_ROLES, SPEECH_VERBS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
 )
 
 _TOKEN = re.compile(r"(\w+(?:['\u2019\-]\w+)*)|[^\w\s]")
 _POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
-                  "spokeswoman", "chairwoman", "councilwoman"}
+                  "spokeswoman", "chairwoman", "councilwoman", "wife", "mother", "daughter",
+                  "sister", "woman", "actress", "businesswoman", "grandmother", "aunt", "niece",
+                  "girl", "widow", "congresswoman"}
 _MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "spokesman", "chairman",
-                "councilman", "father", "fr"}
+                "councilman", "father", "fr", "husband", "son", "brother", "man", "businessman",
+                "grandfather", "uncle", "nephew", "boy", "widower", "congressman", "fisherman"}
 DEMONYMS = frozenset(
     """russian american british french german chinese ukrainian israeli iranian
     palestinian indian pakistani japanese korean turkish syrian iraqi egyptian saudi
@@ -81,6 +84,26 @@ def is_sentence_end(toks: list, i: int) -> bool:
     return True
 
 
+_DETERMINERS = frozenset("the a an one his her their its our".split())
+_HONORIFICS = frozenset("dr mr mrs ms prof sir dame sen rep gov gen".split())
+_CONNECTORS = frozenset("of for and on".split())
+_DATELINE_NEXT = frozenset(",\u2014\u2013-(")
+_OBJECT_AFTER = frozenset("told tell tells telling".split())
+
+
+def _org_ahead(toks: list, j: int, words: list) -> bool:
+    """Whether a connector at ``j - 1`` joins an institution's name: capitalised words
+    follow and the run (so far or ahead) has an institution's head word."""
+    if any(w[0].lower() in ORG_HEADS for w in words):
+        return toks[j][0] == "w" and _is_cap(toks[j][1])
+    for k in range(j, min(len(toks), j + 4)):
+        if toks[k][0] != "w" or not _is_cap(toks[k][1]):
+            return False
+        if toks[k][1].lower() in ORG_HEADS:
+            return True
+    return False
+
+
 _LOWER_INTEREST = frozenset(PRONOUNS) | ROLES | {r + "s" for r in ROLES} | TITLES | {
     "dr", "mr", "mrs", "ms", "prof"}
 
@@ -124,10 +147,22 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             if low in ROLES or (low.endswith("s") and low[:-1] in ROLES):
                 j = i
                 while j > 0 and toks[j - 1][0] == "w" and (
-                        _is_cap(toks[j - 1][1]) or toks[j - 1][1].lower() in ("the", "a", "an")):
+                        _is_cap(toks[j - 1][1]) or toks[j - 1][1].lower() in _DETERMINERS):
                     j -= 1
-                    if toks[j][1].lower() in ("the", "a", "an"):
+                    if toks[j][1].lower() in _DETERMINERS:
                         break
+                if j == i:
+                    # "the county health commissioner", "the city's utilities director"
+                    k = i
+                    while k > 0 and i - k < 4 and toks[k - 1][0] == "w":
+                        lw = toks[k - 1][1].lower()
+                        if lw in _DETERMINERS or lw.endswith(_POSSESSIVE[:2]):
+                            j = k - 1
+                            break
+                        if (lw in STOPWORDS or lw in PRONOUNS or lw in ROLES
+                                or lw in SPEECH_VERBS or lw.endswith(("ed", "ing"))):
+                            break
+                        k -= 1
                 role = ROLE_SYNONYMS.get(low, low)
                 gender = "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else "?"
                 if out and (out[-1].tok >= j or (out[-1].kind == "role" and out[-1].tok_end == i)):
@@ -153,10 +188,18 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                 break
             if not (_is_cap(w) or w.lower() in PARTICLES or (words and words[-1][0].lower() in TITLES)
                     or j == i):
+                if (w.lower() in _CONNECTORS and words and j + 1 < n
+                        and _org_ahead(toks, j + 1, words)):  # "Department for Education"
+                    words.append((w, ws, we))
+                    j += 1
+                    continue
                 break
             if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
-                if w.lower() in PARTICLES or not (words and words[-1][0].lower() in TITLES):
+                if w.lower() in PARTICLES or not (words and words[-1][0].lower() in _HONORIFICS):
                     break
+            if not _is_cap(w) and words and words[-1][0].lower() in TITLES and words[-1][0].lower() not in _HONORIFICS \
+                    and w.lower() not in TITLES:
+                break  # "Health minister defends": a title, then an ordinary word
             w2, poss = _strip_possessive(w)
             words.append((w2, ws, ws + len(w2)))
             j += 1
@@ -167,9 +210,23 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
         if not words:
             i += 1
             continue
+        if i == 0 and j < n and toks[j][1] in _DATELINE_NEXT and all(
+                w[0].isupper() and len(w[0]) > 1 for w in words):
+            # a dateline, "OSLO, March 4 (Reuters) -", "GULL ROCK —": skip to its dash
+            i = j
+            for k in range(j, min(n, j + 16)):
+                if toks[k][1] in "\u2014\u2013-" and toks[k][0] == "p":
+                    i = k + 1
+                    break
+            continue
         m = _classify(words, i, j, toks, i in sent_start)
         if poss:
             m.extra["poss"] = True
+        if i in sent_start:
+            m.extra["initial"] = True
+        if i > 0 and toks[i - 1][1].lower() in _OBJECT_AFTER or (
+                i > 1 and toks[i - 1][1].lower() == "the" and toks[i - 2][1].lower() in _OBJECT_AFTER):
+            m.extra["obj"] = True  # "told Reuters", "told the Herald-Post"
         out.append(m)
         i = j
     return _attach_roles(out, toks)
@@ -188,15 +245,25 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
                 m.gender = prev.gender
             keep[-1] = m
             continue
-        if (m.kind == "person" and prev is not None and prev.kind == "role"
+        if (m.kind in ("person", "org") and prev is not None and prev.kind == "role"
                 and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
-            m.role = m.role or prev.role  # "the foreign minister, Espen Eide,"
+            if prev.role in ORG_ROLES:  # "the promoter, Brightline Live,"
+                m.kind = "org"
+            elif m.kind == "person":  # "the foreign minister, Espen Eide,"
+                m.extra.setdefault("roles", []).append(prev.role)
+                m.role = m.role or prev.role
+                if m.gender == "?":
+                    m.gender = prev.gender
             prev.extra["appos"] = m
-        if (m.kind == "role" and prev is not None and prev.kind == "person"
+        if (m.kind == "role" and prev is not None and prev.kind in ("person", "org")
                 and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
-            prev.role = prev.role or m.role
-            if prev.gender == "?":
-                prev.gender = m.gender
+            if m.role in ORG_ROLES:  # "Northern Grid, the network operator,"
+                prev.kind = "org"
+            elif prev.kind == "person":
+                prev.extra.setdefault("roles", []).append(m.role)
+                prev.role = prev.role or m.role
+                if prev.gender == "?":
+                    prev.gender = m.gender
             m.extra["appos"] = prev
         keep.append(m)
     return keep
@@ -209,7 +276,8 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())
-    if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS):
+    if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS) or (
+            len(words) > 2 and any(low in _CONNECTORS for low in lows[1:-1])):
         ws = words[0][1]
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1

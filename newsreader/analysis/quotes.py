@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
+from newsreader.analysis.lexicon import ORG_ROLES
 from newsreader.analysis.names import Mention
 from newsreader.analysis.turns import find_turns, heading_like
 from newsreader.models import Quote
@@ -39,12 +40,37 @@ class _Resolver:
             ent = art.role_entity(m.role, m.start)
             if ent >= 0:
                 return art.cast.display(ent)
+            org = self._org_for(m)
+            if org >= 0:
+                return art.cast.display(org)
             phrase = art.text[m.start:m.end]
             for det in _DETS:
                 if phrase.startswith(det):
                     phrase = phrase[len(det):]
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
+
+    def _org_for(self, m: Mention) -> int:
+        """The institution a role speaks for: "the company", "a company spokesman",
+        "a spokesperson for the company", "the statement" -> the last one mentioned."""
+        art = self.art
+        words = art.text[m.start:m.end].lower().split()
+        if m.role not in ORG_ROLES and not any(w in ORG_ROLES for w in words[:-1]):
+            if m.role != "spokesman":
+                return -1
+            para = art.paras[m.extra["para"]]
+            toks = para.toks
+            k = m.tok_end
+            if not (k + 1 < len(toks) and toks[k][1].lower() == "for"):
+                return -1
+            nxt = next((c for c in para.mentions if c.tok > k), None)
+            if nxt is None or nxt.tok > k + 2:
+                return -1
+            if nxt.kind == "org" and nxt.entity >= 0:
+                return nxt.entity
+            if nxt.kind != "role" or nxt.role not in ORG_ROLES:
+                return -1
+        return art.org_before(m.start)
 
     def pronoun(self, m: Mention) -> str | None:
         """The subject of the nearest sentence (this one first) that fits the pronoun."""
@@ -54,7 +80,7 @@ class _Resolver:
             for c in self.art.sent_mentions[s]:
                 if s == sid and c.tok >= m.tok:
                     break
-                if c.kind == "pron" or c.extra.get("prep"):
+                if c.kind == "pron" or c.extra.get("prep") or c.extra.get("weak"):
                     continue
                 if plural:
                     if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
@@ -62,7 +88,13 @@ class _Resolver:
                     continue
                 if c.kind == "role" and c.extra.get("appos") is None:
                     ent = self.art.role_entity(c.role, c.start)
-                    if ent < 0 or (c.gender != "?" and c.gender != m.gender):
+                    if c.gender != "?" and c.gender != m.gender:
+                        continue
+                    if ent < 0:
+                        det = self.art.text[c.start:c.end].split(None, 1)[0].lower()
+                        if det in ("the", "a", "an", "one") and not c.words[0].endswith("s") and (
+                                self.art.sent_lo_tok(c) == c.tok):
+                            return self.name(c)  # "The whistleblower, who ..., told ..."
                         continue
                     return self.art.cast.display(ent)
                 if c.kind != "person" or c.entity < 0:
@@ -109,7 +141,7 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
 def _title_case(words: list[str], content: str) -> bool:
     """A title of a work or a slogan: every longer word capitalised, no full stop."""
     long_ = [w for w in words if len(w) > 3]
-    return (bool(long_) and all(w[:1].isupper() for w in long_)
+    return ((len(long_) >= 2 or len(words) <= 2) and bool(long_) and all(w[:1].isupper() for w in long_)
             and not content.endswith((".", "!", "?", ".,")))
 
 
@@ -160,7 +192,7 @@ def _continue(art: Article, got: dict) -> None:
             lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]
             i = bisect_left(para.mtoks, lo)
             between = i < len(para.mentions) and para.mentions[i].tok < qi and any(
-                m.kind != "pron" for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
+                m.kind != "pron" and not m.extra.get("prep") for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
             if not between:
                 got[k] = got[prev][:3] + ("cont",)
                 continue

@@ -90,6 +90,8 @@ class Cast:
         self.gender: list[str] = []
         self.kind: list[str] = []
         self.last_seen: list[int] = []
+        self.first_seen: list[int] = []
+        self.roles: list[set[str]] = []
         self.by_key: dict[str, list[int]] = {}
 
     def add(self, words: tuple[str, ...], kind: str, pos: int, gender: str = "?") -> int:
@@ -111,20 +113,29 @@ class Cast:
         self.gender.append(gender)
         self.kind.append(kind)
         self.last_seen.append(pos)
+        self.first_seen.append(pos)
+        self.roles.append(set())
         return len(self.names) - 1
 
-    def resolve(self, word: str, pos: int) -> int:
-        """The entry a bare surname (or given name) at ``pos`` refers to, or -1."""
+    def resolve(self, word: str, pos: int, gender: str = "?", role: str | None = None) -> int:
+        """The entry a bare surname (or given name) at ``pos`` refers to, or -1.
+
+        Of several people with that surname, those a title rules out (``Mrs``, ``Dr``)
+        are dropped; of the rest, the one introduced first wins (a writer keeps the
+        bare surname for the main figure and names the other in full), and someone
+        introduced before ``pos`` beats someone introduced after it."""
         key = fold(word)
-        best, best_pos = -1, -1
-        for k in self.by_key.get(key, ()):
-            known = self.names[k]
-            if len(known) > 1 and self.kind[k] == "person":
-                seen = self.last_seen[k]
-                score = seen if seen <= pos else -seen - 2  # before beats after; nearest wins
-                if best < 0 or score > best_pos:
-                    best, best_pos = k, score
-        return best
+        found = [k for k in self.by_key.get(key, ())
+                 if len(self.names[k]) > 1 and self.kind[k] == "person"]
+        if len(found) > 1 and gender != "?":
+            found = ([k for k in found if self.gender[k] == gender]
+                     or [k for k in found if self.gender[k] == "?"] or found)
+        if len(found) > 1 and role:
+            found = [k for k in found if role in self.roles[k]] or found
+        if not found:
+            return -1
+        before = [k for k in found if self.first_seen[k] <= pos]
+        return min(before or found, key=lambda k: self.first_seen[k])
 
     def display(self, k: int) -> str:
         return " ".join(self.names[k])

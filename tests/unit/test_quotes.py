@@ -108,3 +108,28 @@ def test_dev_set_scores_stay_above_floor():
     assert res["counts"][1] >= 80
     assert res["span"][2] >= 0.95
     assert res["span+speaker"][2] >= 0.88
+
+
+def test_heldout_set_scores_stay_above_floor():
+    """The held-out set (tests/data/quotes_heldout, written before tuning) must not slip."""
+    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout")
+    assert res["counts"][1] >= 150
+    assert res["span"][2] >= 0.94
+    assert res["span+speaker"][2] >= 0.86
+
+
+def test_role_after_the_name_and_title_picks_among_shared_surnames():
+    text = ("Dr. Priya Rao, the county health commissioner, spoke first.\n\n"
+            "“All clear,” the health commissioner said.\n\n"
+            "Callum Ross and his wife, Shona Ross, run the shop.\n\n"
+            "“Busy,” Mrs Ross said. “Very busy,” Mr Ross said.")
+    assert [s for _, s in spoken(text)] == ["Priya Rao", "Shona Ross", "Callum Ross"]
+
+
+def test_sentence_initial_word_and_dateline_are_not_speakers():
+    text = ("OSLO (Wire) - Anna Berg spoke to reporters on Monday.\n\n"
+            "Replays suggested little contact. “I never touched him,” she said.")
+    assert spoken(text) == [("I never touched him,", "Anna Berg")]
