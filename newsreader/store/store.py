@@ -14,14 +14,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from newsreader.errors import NewsreaderError, NotFound
-from newsreader.models import (
-    Article,
-    ArticleSummary,
-    CategoryCount,
-    Feed,
-    Quote,
-    SpeakerCount,
-)
+from newsreader.models import Article, ArticleSummary, CategoryCount, Quote
+from newsreader.store.feeds import FeedQueries
+from newsreader.store.quotes import QuoteQueries
 from newsreader.store.schema import migrate
 from newsreader.store.timefmt import from_db, now_utc, to_db
 
@@ -99,8 +94,11 @@ def fts_query(text: str) -> str:
                     for i, w in enumerate(words))
 
 
-class Store:
-    """The SQLite library. Use as a context manager or call ``close()``."""
+class Store(FeedQueries, QuoteQueries):
+    """The SQLite library. Use as a context manager or call ``close()``.
+
+    Feed and quote queries live in mixins beside this module (store/feeds.py,
+    store/quotes.py); this class holds the connection and the articles."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -137,101 +135,6 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
-
-    # --- feeds ---------------------------------------------------------------
-
-    def _feed(self, row: sqlite3.Row) -> Feed:
-        return Feed(
-            id=row["id"], url=row["url"], title=row["title"], category=row["category"],
-            site=row["site"], enabled=bool(row["enabled"]), etag=row["etag"],
-            last_modified=row["last_modified"], body_hash=row["body_hash"],
-            last_attempt=from_db(row["last_attempt"]), last_success=from_db(row["last_success"]),
-            last_error=row["last_error"], failures=row["failures"],
-            retry_after=from_db(row["retry_after"]),
-            article_count=row["n"], unread_count=row["unread"],
-        )
-
-    _FEED_SELECT = (
-        "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS n,"
-        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread"
-        " FROM feeds f"
-    )
-
-    def _feed_rows(self, where: str, args: tuple) -> list[Feed]:
-        self.conn.row_factory = sqlite3.Row
-        try:
-            rows = self.conn.execute(f"{self._FEED_SELECT} WHERE {where} ORDER BY f.id", args).fetchall()
-        finally:
-            self.conn.row_factory = None
-        return [self._feed(r) for r in rows]
-
-    def feeds(self, subscribed_only: bool = True) -> list[Feed]:
-        """The subscriptions (or every source, files included)."""
-        return self._feed_rows("f.subscribed = 1" if subscribed_only else "1", ())
-
-    def feed(self, feed_id: int) -> Feed:
-        found = self._feed_rows("f.id = ?", (feed_id,))
-        if not found:
-            raise NotFound(f"no feed with id {feed_id}")
-        return found[0]
-
-    def feed_by_url(self, url: str) -> Feed | None:
-        found = self._feed_rows("f.url = ?", (url,))
-        return found[0] if found else None
-
-    def find_feed(self, ref: str) -> Feed:
-        """A subscription by id, URL or exact title."""
-        if ref.isascii() and ref.isdigit() and len(ref) < 19:
-            found = self._feed_rows("f.id = ? AND f.subscribed = 1", (int(ref),))
-        else:
-            found = self._feed_rows("(f.url = ? OR f.title = ?) AND f.subscribed = 1", (ref, ref))
-        if not found:
-            raise NotFound(f"no subscribed feed matches {ref!r}")
-        return found[0]
-
-    def ensure_feed(self, url: str, title: str, *, category: str | None = None,
-                    site: str | None = None, subscribed: bool = False) -> int:
-        """The id of the source at ``url``, made if new; a subscription is never demoted."""
-        row = self.conn.execute("SELECT id, subscribed FROM feeds WHERE url = ?", (url,)).fetchone()
-        if row:
-            sets, args = [], []
-            if subscribed and not row[1]:
-                sets.append("subscribed = 1")
-            if category is not None:
-                sets.append("category = ?")
-                args.append(category)
-            if site is not None:
-                sets.append("site = ?")
-                args.append(site)
-            if sets:
-                self.conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", (*args, row[0]))
-            return row[0]
-        cur = self.conn.execute(
-            "INSERT INTO feeds (url, title, category, site, subscribed, added_at) VALUES (?,?,?,?,?,?)",
-            (url, title or url, category, site, int(subscribed), to_db(now_utc())),
-        )
-        return cur.lastrowid
-
-    def update_feed(self, feed_id: int, **fields) -> None:
-        """Set feed columns (title, url, etag, last_error, failures, ...)."""
-        allowed = {"title", "url", "category", "site", "enabled", "etag", "last_modified",
-                   "body_hash", "last_attempt", "last_success", "last_error", "failures",
-                   "retry_after", "subscribed"}
-        bad = set(fields) - allowed
-        if bad:
-            raise ValueError(f"unknown feed fields {sorted(bad)}")
-        if not fields:
-            return
-        values = [to_db(v) if hasattr(v, "tzinfo") else v for v in fields.values()]
-        cols = ", ".join(f"{k} = ?" for k in fields)
-        self.conn.execute(f"UPDATE feeds SET {cols} WHERE id = ?", (*values, feed_id))
-
-    def remove_feed(self, feed_id: int) -> int:
-        """Unsubscribe: drop the feed and its articles, except favourites. Returns articles removed."""
-        with self.transaction():
-            cur = self.conn.execute("DELETE FROM articles WHERE feed_id = ? AND favourite = 0", (feed_id,))
-            self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
-        return cur.rowcount
 
     # --- writing articles ----------------------------------------------------
 
@@ -430,37 +333,6 @@ class Store:
             "SELECT count(*), coalesce(sum(read = 0), 0), coalesce(sum(favourite), 0) FROM articles"
         ).fetchone()
         return {"all": n, "unread": unread, "favourites": fav}
-
-    def quotes(self, speaker_keys: Iterable[str] | None = None, limit: int | None = None
-               ) -> list[tuple[int, Quote, str]]:
-        """(article id, quote, quoted text) across the library, newest article first."""
-        sql = ("SELECT q.article_id, q.start, q.end, q.kind, q.speaker, q.speaker_start, q.speaker_end,"
-               " q.cue, substr(a.body, q.start + 1, q.end - q.start) FROM quotes q"
-               " JOIN articles a ON a.id = q.article_id")
-        args: list = []
-        if speaker_keys is not None:
-            keys = list(speaker_keys)
-            if not keys:
-                return []
-            sql += f" WHERE q.speaker_key IN ({','.join('?' * len(keys))})"
-            args += keys
-        sql += " ORDER BY a.published DESC, a.id DESC, q.start"
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [(r[0], Quote(*r[1:8]), r[8]) for r in self.conn.execute(sql, args)]
-
-    def speakers(self) -> list[SpeakerCount]:
-        """Each person (by speaker key) with a display name, quote and article counts."""
-        rows = self.conn.execute(
-            "SELECT speaker_key, max(speaker), count(*), count(DISTINCT article_id) FROM quotes"
-            " WHERE speaker_key IS NOT NULL GROUP BY speaker_key ORDER BY count(*) DESC, speaker_key")
-        return [SpeakerCount(name, n, arts) for _key, name, n, arts in rows]
-
-    def speaker_keys(self) -> list[tuple[str, str]]:
-        """(key, display name) for every speaker key in the library."""
-        return list(self.conn.execute(
-            "SELECT speaker_key, max(speaker) FROM quotes WHERE speaker_key IS NOT NULL GROUP BY speaker_key"))
 
     def export_rows(self) -> Iterator[dict]:
         """Every article with its state, as plain dicts (the JSON backup)."""
