@@ -19,6 +19,16 @@ PREPOSITIONS = frozenset(
 )
 
 
+_POSS_DETS = frozenset("his her their its our my your".split())
+
+
+def _after_possessive(toks: list, i: int) -> bool:
+    prev = toks[i - 1][1].lower()
+    if prev in _POSS_DETS:
+        return True
+    return i > 1 and toks[i - 1][0] == "w" and prev.islower() and toks[i - 2][1].lower() in _POSS_DETS
+
+
 # Two or more capitalised words in a row (particles allowed between): a full name,
 # with any title, or an institution. No nested quantifiers: linear.
 _CAPRUN = re.compile(
@@ -129,6 +139,8 @@ class Article:
                 m.extra["sid"] = sid
                 m.extra["para"] = para.idx
                 m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False)
+                if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
+                    m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject
                 self.sent_mentions[sid].append(m)
 
     def _sentences(self, para: Para) -> None:
@@ -168,6 +180,8 @@ class Article:
                         pending.append(m)
                     else:
                         cast.last_seen[m.entity] = m.start
+                        if m.gender != "?" and cast.gender[m.entity] == "?":
+                            cast.gender[m.entity] = m.gender  # "Mr Mancini" settles which Mancini
                 elif m.kind == "org" and m.words:
                     m.entity = cast.add(m.words, "org", m.start)
                     self.orgs.append((m.start, m.entity))

@@ -100,7 +100,7 @@ ROLES: frozenset[str] = frozenset(
     sister brother man woman whistleblower backbencher mp msp mep mla meteorologist
     forecaster fan passenger neighbour neighbor survivor victim historian singer actor
     actress rapper artist writer chef operator firm carmaker promoter charity
-    organisation organization watchdog regulator union statement""".split()
+    organisation organization watchdog regulator union statement boss""".split()
 )
 
 # Role nouns that name an institution rather than a person: a name beside one is an
@@ -127,7 +127,10 @@ ORG_HEADS: frozenset[str] = frozenset(
     organization alliance nato un eu fund authority board cabinet palace embassy
     downing street hall centre center club league motors holdings airlines airways
     energy systems technologies pharmaceuticals securities capital partners trust
-    media studios records industries labs institution""".split()
+    media studios records industries labs institution foods brands logistics rail
+    railways transit shipping airline motors steel mining petroleum oil gas electric
+    power telecom telecoms solutions enterprises ventures investors management
+    pharma insurance""".split()
 )
 
 # Capitalised words that are never a speaker's name by themselves.

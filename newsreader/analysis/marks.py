@@ -80,6 +80,25 @@ def _single_closes(text: str, i: int, mark: str, pstart: int, pend: int) -> bool
     return not prev.isspace() and not nxt.isalnum()
 
 
+def _inch_mark(text: str, i: int, lo: int) -> bool:
+    """Whether the straight double mark at ``i`` ends a feet-and-inches figure (6'3")."""
+    k = i - 1
+    while k > lo and k > i - 4 and text[k].isdigit():
+        k -= 1
+    if k == i - 1 or k <= lo:
+        return False
+    if text[k] == " ":
+        k -= 1
+    return k > lo and text[k] in "'\u2019" and text[k - 1].isdigit()
+
+
+def _plural_possessive(text: str, i: int, pend: int, last: int) -> bool:
+    """A right single mark after an ``s`` and before a lower-case word, with a later
+    mark that can close the quotation: the apostrophe of a plural possessive."""
+    return (last > i and text[i - 1:i] == "s" and text[i + 1:i + 2] == " "
+            and text[i + 2:i + 3].islower())
+
+
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     """Every quotation span in ``text``, in order. A quotation carried over several
     paragraphs gives one span per paragraph, each linked to the one before."""
@@ -114,6 +133,10 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 state = (fam, mark, end_m, i, p, -1)
                 continue
             fam, opener, cstart, open_at, opara, part = state
+            if mark == '"' and _inch_mark(text, i, cstart):
+                continue  # 6'3" inside a quotation is a measurement, not its end
+            if fam == "c1" and mark == "\u2019" and _plural_possessive(text, i, pend, last_close[mark]):
+                continue  # "Danvers’ day" inside ‘...’
             if mark in _CLOSERS[fam]:
                 if mark == "\u201c" and opener == "\u201c" and not (prev and not prev.isspace()):
                     # a fresh opener: the earlier quote never closed, start again here

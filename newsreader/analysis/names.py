@@ -269,6 +269,12 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
     return keep
 
 
+def _prefixed_title(low: str) -> bool:
+    """A title with a prefix: "co-author", "ex-minister", "vice-chair"."""
+    head, _, tail = low.rpartition("-")
+    return bool(head) and (tail in TITLES or tail in ROLES)
+
+
 def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
@@ -282,7 +288,7 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1
     for k, low in enumerate(lows):
-        if low in TITLES or low in DEMONYMS or low in ORG_HEADS:
+        if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low):
             last_title = k
     name = words[last_title + 1:]
     role = None

@@ -47,6 +47,13 @@ class _Resolver:
             for det in _DETS:
                 if phrase.startswith(det):
                     phrase = phrase[len(det):]
+            words = phrase.split()
+            if m.role == "spokesman":
+                if len(words) > 1 and all(w[:1].isupper() for w in words[:-1]):
+                    return " ".join(words[:-1])  # "a Civic Party spokesman": the party speaks
+                body = self._for_body(m)
+                if body:
+                    return body  # "a spokeswoman for the regulator", nobody named
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
 
@@ -72,14 +79,29 @@ class _Resolver:
                 return -1
         return art.org_before(m.start)
 
-    def pronoun(self, m: Mention) -> str | None:
-        """The subject of the nearest sentence (this one first) that fits the pronoun."""
+    def _for_body(self, m: Mention) -> str | None:
+        """The institution noun in "a spokesman for the X" when X names nobody."""
+        para = self.art.paras[m.extra["para"]]
+        k = m.tok_end
+        if k + 1 < len(para.toks) and para.toks[k][1].lower() == "for":
+            nxt = next((c for c in para.mentions if c.tok > k), None)
+            if nxt is not None and nxt.tok <= k + 2 and nxt.kind == "role" and nxt.role in ORG_ROLES:
+                return nxt.words[0]
+        return None
+
+    def pronoun(self, m: Mention, depth: int = 0) -> str | None:
+        """The subject of the nearest sentence (this one first) that fits the pronoun;
+        a sentence whose subject is the same pronoun ("She did not ... But she
+        said") passes it on to that pronoun's own antecedent."""
         sid = m.extra["sid"]
         plural = m.gender == "p"
         for s in range(sid, max(-1, sid - 8), -1):
-            for c in self.art.sent_mentions[s]:
+            for n, c in enumerate(self.art.sent_mentions[s]):
                 if s == sid and c.tok >= m.tok:
                     break
+                if (c.kind == "pron" and n == 0 and c.gender == m.gender and not plural
+                        and depth < 6 and self.art.sent_lo_tok(c) == c.tok):
+                    return self.pronoun(c, depth + 1)
                 if c.kind == "pron" or c.extra.get("prep") or c.extra.get("weak"):
                     continue
                 if plural:
@@ -134,7 +156,10 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     if not attributed:
         if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
             return True
-        return len(words) >= 3 and not _title_case(words, content)
+        # a sign, slogan or title with nobody saying it, full stop inside the marks
+        # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
+        bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
+        return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
     return not (_title_case(words, content) and len(words) >= 2)
 
 
@@ -162,6 +187,7 @@ def find_quotes(text: str) -> list[Quote]:
             m, cue = found
             got[k] = (res.name(m), m.start, m.end, cue)
     _continue(art, got)
+    _carry_parts(art, got)
     out = []
     for k, sp in enumerate(art.spans):
         who = got.get(k)
@@ -199,21 +225,82 @@ def _continue(art: Article, got: dict) -> None:
         sid = para.sent_of[qi]
         if sid > 0:
             for m in art.sent_mentions[sid - 1]:
-                if not m.extra.get("prep") and m.kind != "pron" and m.extra["para"] >= sp.para - 1:
-                    name = _Resolver(art).name(m)
-                    if name:
-                        got[k] = (name, m.start, m.end, "cont")
-                    break
+                if m.extra.get("prep") or m.extra.get("poss") or m.extra["para"] < sp.para - 1:
+                    continue
+                # the subject of the sentence before; a pronoun there ("Then she talks
+                # about her father.") stands for its own antecedent
+                name = _Resolver(art).name(m)
+                if name:
+                    got[k] = (name, m.start, m.end, "cont")
+                break
         if k not in got and k + 1 in got and spans[k + 1].para == sp.last_para:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
 
 
+_ASKER_LABELS = frozenset("q question interviewer".split())
+_ANSWER_LABELS = frozenset("a answer".split())
+_ASKER_AFTER = frozenset("spoke talked interviewed asked questioned met".split())
+
+
+def _interview_cast(art: Article, first_para: int) -> tuple:
+    """Who asks and who answers in a ``Q:``/``A:`` transcript, from the paragraphs
+    before the first turn: the asker is a person introduced by "by" ("questioning
+    by X", "interview by X") or followed by "spoke to", "interviewed", ...; the one
+    answering is the last other person named there."""
+    asker = answerer = None
+    for para in art.paras[:first_para]:
+        toks = para.toks
+        for m in para.mentions or para.side:
+            if m.kind != "person" or m.entity < 0:
+                continue
+            before = {t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]} if toks else set()
+            after = toks[m.tok_end][1].lower() if m.tok_end < len(toks) else ""
+            if "by" in before or after in _ASKER_AFTER:
+                asker = asker or m
+            elif not m.extra.get("poss") and not m.extra.get("prep") and (
+                    asker is None or m.entity != asker.entity):
+                answerer = m
+    if answerer is not None and asker is not None and answerer.entity == asker.entity:
+        answerer = None
+    return asker, answerer
+
+
+def _carry_parts(art: Article, got: dict) -> None:
+    """A quotation carried over paragraphs has one speaker: every part takes the
+    attribution found for any part (the last part's "she said" most often)."""
+    spans = art.spans
+    for k in range(len(spans) - 1, -1, -1):
+        part = spans[k].prev_part
+        if part < 0:
+            continue
+        chain = [k]
+        while part >= 0 and len(chain) < 64:
+            chain.append(part)
+            part = spans[part].prev_part
+        direct = [j for j in chain if j in got and got[j][3] != "cont"]
+        src = direct[0] if direct else next((j for j in reversed(chain) if j in got), None)
+        if src is None:
+            continue
+        for j in chain:
+            if j != src and (j not in got or got[j][3] == "cont"):
+                got[j] = got[src][:3] + ("cont",)
+
+
 def _turns(art: Article, res: _Resolver) -> list[Quote]:
     out = []
+    qa = None
     for cstart, cend, para, ls, le, label in find_turns(art):
         m = next((m for m in para.mentions if m.end <= cstart and m.kind in ("person", "role")), None)
+        low = label.lower()
+        if m is None and (low in _ASKER_LABELS or low in _ANSWER_LABELS):
+            if qa is None:
+                qa = _interview_cast(art, para.idx)
+            m = qa[0] if low in _ASKER_LABELS else qa[1]
+            if m is not None:
+                out.append(Quote(cstart, cend, "turn", res.name(m), ls, le, ":"))
+                continue
         if m is not None and m.kind == "person":
             out.append(Quote(cstart, cend, "turn", res.name(m), m.start, m.end, ":"))
         else:

@@ -133,7 +133,11 @@ class Cast:
         if len(found) > 1 and role:
             found = [k for k in found if role in self.roles[k]] or found
         if not found:
-            return -1
+            # a given name alone ("Ella said") for the one person introduced with it
+            found = [k for k in range(len(self.names)) if len(self.names[k]) > 1
+                     and self.kind[k] == "person" and self.first_seen[k] <= pos
+                     and fold(self.names[k][0]) == key] if len(self.names) <= 64 else []
+            return found[0] if len(found) == 1 else -1
         before = [k for k in found if self.first_seen[k] <= pos]
         return min(before or found, key=lambda k: self.first_seen[k])
 

@@ -133,3 +133,37 @@ def test_sentence_initial_word_and_dateline_are_not_speakers():
     text = ("OSLO (Wire) - Anna Berg spoke to reporters on Monday.\n\n"
             "Replays suggested little contact. “I never touched him,” she said.")
     assert spoken(text) == [("I never touched him,", "Anna Berg")]
+
+
+def test_second_heldout_set_scores_stay_above_floor():
+    """tests/data/quotes_heldout2 was written before its authors read the code:
+    span F1 96.7 and span+speaker 71.1 at first, 98.8 / 91.4 after the fixes."""
+    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout2")
+    assert res["counts"][1] >= 150
+    assert res["span"][2] >= 0.96
+    assert res["span+speaker"][2] >= 0.88
+
+
+def test_qa_labels_resolve_to_the_interviewer_and_the_interviewee():
+    text = ("Nadia Perl runs the harbour. Tom Vale spoke to her on the quay.\n\n"
+            "Q: Is the harbour busy this year?\n\n"
+            "A: Busier than ever, and short of moorings.\n\n"
+            "Q: What will you do?\n\n"
+            "A: Dredge the north basin.")
+    assert [q.speaker for q in find_quotes(text)] == ["Tom Vale", "Nadia Perl", "Tom Vale", "Nadia Perl"]
+
+
+def test_quotation_over_paragraphs_keeps_one_speaker_and_pronoun_chains():
+    text = ("Rhea Lund has kept the mill for thirty years. Then she talks about her mother.\n\n"
+            "“She baked every morning.\n\n"
+            "“She never missed a day.”\n\n"
+            "She did not mention the sale. But she said what she thought of the buyers: “Tourists.”")
+    assert [q.speaker for q in find_quotes(text)] == ["Rhea Lund"] * 3
+
+
+def test_inch_mark_inside_straight_quotes_does_not_close_them():
+    text = '"I\'m 6\'3" and I still could not reach it," said Owen Hale.'
+    assert spoken(text) == [('I\'m 6\'3" and I still could not reach it,', "Owen Hale")]
