@@ -67,11 +67,30 @@ async def test_help_shows_keys_with_the_keymap_applied(make_app):
         assert isinstance(app.screen, HelpDialog)
         rows = {i: (k, d) for k, d, i in app.screen.rows}
         assert rows["favourite"][0] == "F" and rows["next-unread"][0] == "N"
+        assert rows["open"][0] == "⏎"  # Enter opens, and says so
         for binding_id in ("search", "refresh", "next-quote", "speakers", "open-link", "mark-all-read",
                            "page-down", "back", "help", "command-palette", "down", "top", "pane-left"):
             assert binding_id in rows
         await pilot.press("escape")
         assert app.screen is app.main
+
+
+async def test_help_columns_are_wide_enough_to_read(make_app):
+    from textual.widgets import DataTable
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        widths = [c.get_render_width(table) - 2 * table.cell_padding for c in table.columns.values()]
+        longest = [max(len(row[i]) for row in app.screen.rows) for i in range(3)]
+        assert widths[0] >= longest[0] and widths[2] >= longest[2], (widths, longest)
+        assert widths[1] >= 20, (widths, longest)  # "Favourite on or off", not "Favo"
+        assert sum(widths) + 6 * table.cell_padding <= table.scrollable_content_region.width
+        keys = {i: k for k, _d, i in app.screen.rows}
+        assert keys["down"] == "j, ↓" and keys["top"] == "g, home"  # each key once
 
 
 async def test_palette_goes_to_a_category_a_feed_and_a_speaker(make_app):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -28,10 +30,30 @@ class HelpDialog(ModalScreen[None]):
         with Vertical(id="help-dialog", classes="dialog"):
             yield Static("Keys", id="help-title", markup=False)
             yield Static(Content(INTRO), id="help-intro")
-            table: DataTable = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Does", "Id")
-            table.add_rows([Content(k), Content(d), Content(i)] for k, d, i in self.rows)
-            yield table
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+
+    def on_resize(self, _event: Resize) -> None:
+        self.call_after_refresh(self._fill)  # once the table has its new size
+
+    def _fill(self) -> None:
+        """Lay the table out for the room there is: the descriptions wrap rather than hide.
+
+        (Cells are rich ``Text``: the table measures those, where ``Content`` cells
+        were measured as one cell wide and cut to a few letters.)
+        """
+        table = self.query_one(DataTable)
+        keys = max((len(k) for k, _d, _i in self.rows), default=3)
+        ids = max((len(i) for _k, _d, i in self.rows), default=2)
+        longest = max((len(d) for _k, d, _i in self.rows), default=4)
+        room = (table.scrollable_content_region.width - keys - ids - 3 * 2 * table.cell_padding
+                - table.styles.scrollbar_size_vertical)
+        does = max(min(longest, room), 20)
+        table.clear(columns=True)
+        table.add_column("Key", width=keys)
+        table.add_column("Does", width=does)
+        table.add_column("Id", width=ids)
+        for k, d, i in self.rows:
+            table.add_row(Text(k), Text(d), Text(i), height=None)
 
     def action_close(self) -> None:
         """Close the help."""
@@ -45,10 +67,9 @@ def help_rows(bindings: Iterable[Binding], keymap: dict[str, str], display) -> l
         if not b.id or not b.description:
             continue
         keys = keymap.get(b.id, b.key)
-        shown = ", ".join(display(Binding(k.strip(), b.action)) for k in keys.split(","))
-        if b.id in rows:
-            old = rows[b.id]
-            if shown not in old[0].split(", "):
-                shown = f"{old[0]}, {shown}"
-        rows[b.id] = (shown, b.tooltip or b.description, b.id)
+        shown = [display(Binding(k.strip(), b.action)) for k in keys.split(",")]
+        if b.id in rows:  # several widgets bind the same id (down, top, ...): list each key once
+            earlier = rows[b.id][0].split(", ")
+            shown = earlier + [k for k in shown if k not in earlier]
+        rows[b.id] = (", ".join(shown), b.tooltip or b.description, b.id)
     return list(rows.values())

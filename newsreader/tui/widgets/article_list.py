@@ -28,6 +28,7 @@ class ArticleList(OptionList):
     """Titles of one view, newest first: unread bold, read dimmed, favourites starred."""
 
     BINDINGS = [
+        Binding("enter", "select", "Open", show=False, id="open", tooltip="Open the highlighted article"),
         Binding("j,down", "cursor_down", "Down", show=False, id="down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="up"),
         Binding("g,home", "first", "Top", show=False, id="top"),

@@ -19,7 +19,8 @@ class SpeakerList(OptionList):
         Binding("k,up", "cursor_up", "Up", show=False, id="up"),
         Binding("e", "every_quote", "Every quote", id="speaker-quotes",
                 tooltip="Every quote by this speaker, across the library"),
-        Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear"),
+        Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear",
+                tooltip="Bring nobody's quotes forward"),
     ]
 
     class SpeakerChosen(Message):
