@@ -1,0 +1,121 @@
+"""The lxml shortcut (fastfeed) against feedparser, document by document.
+
+Whenever the shortcut accepts a document, parse_feed must give exactly what
+the feedparser path gives: feed title, link and kind, and every article field.
+The stored HTML may differ only by serialisation, so it is compared through
+html_to_text.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsreader.errors import IngestError
+from newsreader.ingest import detect, fastfeed
+from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.htmltext import html_to_text
+
+HERE = Path(__file__).resolve().parents[1] / "data" / "feeds"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "feeds"
+FIELDS = ("title", "body", "guid", "link", "byline", "published", "categories", "tags", "summary", "links")
+SOURCES = ("", "https://news.example/feeds/main.xml")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
+
+
+OWN = _files(HERE / "fast") + [p for p in _files(HERE) if p.suffix in (".xml", ".atom", ".rss")]
+REAL = _files(SHARED / "real")
+ILLFORMED = _files(SHARED / "illformed")
+
+
+def _source(path: Path, url: str) -> str:
+    return url or str(path)
+
+
+def _accepts(data: bytes, source: str) -> bool:
+    if data.startswith(detect.GZIP_MAGIC):
+        data = detect.gunzip(data)
+    return fastfeed.read(data, source if source.startswith("http") else "") is not None
+
+
+def _compare(data: bytes, source: str) -> None:
+    try:
+        slow = parse_feed(data, source, fast=False)
+    except IngestError:
+        assert not _accepts(data, source), "the shortcut accepted a document feedparser refuses"
+        return
+    fast = parse_feed(data, source)
+    assert (fast.title, fast.link, fast.kind) == (slow.title, slow.link, slow.kind)
+    assert len(fast.articles) == len(slow.articles)
+    for i, (a, b) in enumerate(zip(fast.articles, slow.articles)):
+        for name in FIELDS:
+            assert getattr(a, name) == getattr(b, name), f"article {i}: {name}"
+        assert (a.html is None) == (b.html is None), f"article {i}: html"
+        if a.html is not None:
+            assert html_to_text(a.html) == html_to_text(b.html), f"article {i}: html"
+
+
+@pytest.mark.parametrize("url", SOURCES)
+@pytest.mark.parametrize("path", OWN, ids=lambda p: p.name)
+def test_own_fixtures_agree(path, url):
+    _compare(path.read_bytes(), _source(path, url))
+
+
+@pytest.mark.parametrize("url", SOURCES)
+@pytest.mark.parametrize("path", REAL + ILLFORMED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_shared_feeds_agree(path, url):
+    _compare(path.read_bytes(), _source(path, url))
+
+
+def test_shared_feeds_present_or_skipped():
+    if not REAL:
+        pytest.skip("../shared is absent")
+    taken = [p.name for p in REAL if _accepts(p.read_bytes(), str(p))]
+    # most ordinary real feeds take the shortcut (see the report in the commit)
+    assert len(taken) >= 20, taken
+
+
+def test_fixtures_take_the_shortcut():
+    for name in ("rss2_plain.xml", "atom_plain.xml", "rdf_plain.xml"):
+        assert _accepts((HERE / "fast" / name).read_bytes(), "https://moor.example/f.xml"), name
+
+
+def test_bench_shape_takes_the_shortcut():
+    import sys
+
+    sys.path.insert(0, str(HERE.parent / "http"))
+    from loopback import rss
+
+    data = rss("Feed 1", 50)
+    assert _accepts(data, "http://127.0.0.1/feed/1.xml")
+    _compare(data, "http://127.0.0.1/feed/1.xml")
+
+
+@pytest.mark.parametrize("snippet", [
+    b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "b">]><rss version="2.0"><channel><item><title>&a;</title></item></channel></rss>',
+    b'<?xml version="1.0" encoding="koi8-r"?><rss version="2.0"><channel><item><title>x</title></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><x:y xmlns:x="u"><link>http://a.example/</link></x:y></item></channel></rss>',
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><content src="http://a.example/x"/></entry></feed>',
+    b'<rss version="2.0"><channel><item><description>a <b>bold</b></description></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><x:y>1</x:y></item></channel></rss>',
+    b'<rss version="0.91"><channel><item><title>x</title></item></channel></rss>',
+])
+def test_declines_unusual_shapes(snippet):
+    assert not _accepts(snippet, "")
+    _compare(snippet, "x.xml")
+
+
+@pytest.mark.parametrize("snippet", [
+    b'<rss version="2.0"><channel><item><title>x</title><media:title xmlns:media="http://search.yahoo.com/mrss/">y</media:title></item></channel></rss>',
+    b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><item><media:content url="http://a.example/i.jpg"><media:title>m</media:title><media:description>&lt;b&gt;d&lt;/b&gt;</media:description></media:content><description>b</description></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><description>a</description><description>b &amp;amp; &lt;i&gt;c&lt;/i&gt;</description></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><title>t</title><image><title>&lt;b&gt;i&lt;/b&gt;</title><url>u</url></image></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><categories><category>A</category></categories><category domain="d"/><category>B</category></item></channel></rss>',
+    b'<rss version="2.0"><channel><item><guid>http://a.example/1</guid><link>http://a.example/2?a=1&amp;amp;b=2&amp;c;</link></item></channel></rss>',
+])
+def test_tricky_shapes_agree(snippet):
+    assert _accepts(snippet, "")
+    for url in SOURCES:
+        _compare(snippet, url or "x.xml")
