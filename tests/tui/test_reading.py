@@ -169,3 +169,25 @@ async def test_mark_read_setting(make_app, library, setting, read_after_open):
         assert not stored(library, app.main.article.id).read
         await pilot.pause(1.3)
         assert stored(library, app.main.article.id).read is read_after_open
+
+
+async def test_status_answers_do_not_outlive_the_article_they_were_about(make_app, monkeypatch):
+    from newsreader.tui.screens import main
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await open_title(app, pilot, SUMMIT)
+        line = app.main.query_one("#status-line")
+        await pilot.press("s", "j", "enter")
+        assert "Omar Vale's quotes brought forward" in str(line.content) and line.display
+        await pilot.press("n")  # another article: nobody is forward any more, and the line says so
+        await settle(pilot)
+        assert app.main.article.title != SUMMIT and app.main.reader.forward is None
+        assert not line.display and str(line.content) == ""
+        monkeypatch.setattr(main, "NOTE_SECONDS", 1.0)
+        app.main.article = None
+        await pilot.press("o")
+        assert "Open an article first" in str(line.content)
+        await pilot.pause(1.3)
+        assert not line.display

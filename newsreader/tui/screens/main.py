@@ -36,6 +36,7 @@ from newsreader.tui.widgets.speaker_list import SpeakerList
 
 NARROW = 110
 NOTHING_OPEN = "Choose an article and press Enter to read it."
+NOTE_SECONDS = 6.0  # how long an answer to a key ("No more quotes") stays in the status line
 
 
 def _b(key: str, action: str, text: str, id: str, tip: str, show: bool = True) -> Binding:
@@ -70,6 +71,8 @@ class MainScreen(Screen[None]):
         self.article: Article | None = None
         self.fixed_view: View = ALL  # the categories pane's view, to return to from a search
         self._read_timer = None
+        self._note = False  # the status line answers a key and goes stale once the reader moves on
+        self._note_timer = None
 
     # --- building ------------------------------------------------------------
 
@@ -202,6 +205,7 @@ class MainScreen(Screen[None]):
 
     def _show_article(self, article: Article, was_read: bool, quote_start: int | None) -> None:
         self.article = article
+        self._clear_note()
         self.reader.show_article(article)
         if article.read != was_read:
             self._changed(article, read_delta=-1)
@@ -293,11 +297,25 @@ class MainScreen(Screen[None]):
         self.load_counts()
         self.set_status(status)
 
-    def set_status(self, text: str) -> None:
-        """Show one line of progress or a result above the footer."""
+    def set_status(self, text: str, note: bool = False, sticky: bool = False) -> None:
+        """Show one line of progress or a result above the footer.
+
+        A ``note`` answers a key: it goes when another article opens, and after
+        ``NOTE_SECONDS`` unless it is ``sticky`` (it names a state still in force).
+        """
         line = self.query_one("#status-line", Static)
         line.update(Content(text))
         line.display = bool(text)
+        self._note = note and bool(text)
+        if self._note_timer is not None:
+            self._note_timer.stop()
+            self._note_timer = None
+        if self._note and not sticky:
+            self._note_timer = self.set_timer(NOTE_SECONDS, self._clear_note)
+
+    def _clear_note(self) -> None:
+        if self._note:
+            self.set_status("")
 
     # --- moving --------------------------------------------------------------
 
@@ -330,7 +348,8 @@ class MainScreen(Screen[None]):
     def _open_unread(self, step: int) -> None:
         row = self._find_unread(step)
         if row is None:
-            self.set_status("No more unread articles in this list" if step > 0 else "No unread articles above")
+            self.set_status("No more unread articles in this list" if step > 0 else "No unread articles above",
+                            note=True)
             return
         self.open_article(row.id)
 
@@ -366,13 +385,14 @@ class MainScreen(Screen[None]):
         if self.article is None:
             return
         if not self.reader.jump_quote(step):
-            self.set_status("No more quotes" if self.reader.speakers or self.article.quotes else "No quotes in this article")
+            self.set_status("No more quotes" if self.reader.speakers or self.article.quotes
+                            else "No quotes in this article", note=True)
 
     def action_speakers(self) -> None:
         """Move to the speakers list of the open article."""
         speakers = self.query_one(SpeakerList)
         if self.article is None or not speakers.speakers:
-            self.set_status("No speakers in this article" if self.article else "Open an article first")
+            self.set_status("No speakers in this article" if self.article else "Open an article first", note=True)
             return
         speakers.focus()
 
@@ -380,7 +400,8 @@ class MainScreen(Screen[None]):
     def _speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:
         name = None if event.name == self.reader.forward else event.name
         self.reader.bring_forward(name)
-        self.set_status(f"{name}'s quotes brought forward ([ and ] go through them)" if name else "")
+        self.set_status(f"{name}'s quotes brought forward ([ and ] go through them)" if name else "",
+                        note=True, sticky=True)
 
     @on(SpeakerList.EveryQuoteRequested)
     def _every_quote(self, event: SpeakerList.EveryQuoteRequested) -> None:
@@ -411,14 +432,14 @@ class MainScreen(Screen[None]):
         """Open the article's link in the browser, if it is a web link."""
         link = self.article.link if self.article else None
         if not link:
-            self.set_status("This article has no link" if self.article else "Open an article first")
+            self.set_status("This article has no link" if self.article else "Open an article first", note=True)
             return
         scheme = urlsplit(link).scheme.lower()
         if scheme not in ("http", "https"):
-            self.set_status(f"Not opening a {scheme or 'schemeless'} link; only http and https")
+            self.set_status(f"Not opening a {scheme or 'schemeless'} link; only http and https", note=True)
             return
         self._open_in_browser(link)
-        self.set_status(f"Opening {link}")
+        self.set_status(f"Opening {link}", note=True)
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, link: str) -> None:
@@ -430,6 +451,7 @@ class MainScreen(Screen[None]):
         if isinstance(focused, SpeakerList):
             if self.reader.forward:
                 self.reader.bring_forward(None)
+                self._clear_note()
             self.reader.focus()
         elif focused is self.reader or self.has_class("-reading") and self.has_class("-narrow"):
             self._leave_reading()

@@ -97,7 +97,7 @@ class ArticleList(OptionList):
         start = len(self.rows)
         self.rows.extend(rows)
         self._index.update((r.id, start + i) for i, r in enumerate(rows))
-        self.add_options(self._option(r) for r in rows)  # one call: each one lays the list out again
+        self.add_options(self._option(r) for r in rows)
         return bool(rows)
 
     def action_last(self) -> None:
