@@ -134,11 +134,18 @@ class Article:
             starts = {lo for lo in para.sent_lo.values()}
             para.mentions = scan_mentions(toks, starts)
             para.mtoks = [m.tok for m in para.mentions]
+            prev_m = None
             for m in para.mentions:
                 sid = para.sent_of[m.tok] if m.tok < len(para.sent_of) else len(self.sent_mentions) - 1
                 m.extra["sid"] = sid
                 m.extra["para"] = para.idx
                 m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False)
+                if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
+                        and prev_m.tok_end + 1 <= m.tok <= prev_m.tok_end + 2 and toks[prev_m.tok_end][1] == ","
+                        and m.kind != "pron" and not m.role and m.tok_end < len(toks)
+                        and toks[m.tok_end][1] == ","):
+                    m.extra["prep"] = True  # "in Newark, New Jersey, he said"
+                prev_m = m
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
                     m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject
                 self.sent_mentions[sid].append(m)
@@ -187,6 +194,10 @@ class Article:
                     self.orgs.append((m.start, m.entity))
                 if m.kind == "person" and m.entity >= 0:
                     self._add_roles(m)
+                q = m.extra.get("qual_org")
+                if q is not None:
+                    q.entity = cast.add(q.words, "org", q.start)
+                    self.orgs.append((q.start, q.entity))
         # a lone capitalised word opening a sentence that names nobody in the article
         # and never appears inside a sentence is an ordinary word ("Replays suggested")
         inner = {fold(m.words[0]) for para in self.paras for m in para.mentions

@@ -74,7 +74,9 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
             limit = c
             for m in _before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
                 if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org"):
-                    return m
+                    named = next(_before(para, c, max(lo, c - 8)), None)
+                    if named is None or named.tok_end != c or named.kind != "person":
+                        return m  # not "Gordon Kessler, a Republican, said"
                 break
     best = None
     for m in _before(para, limit, max(lo, limit - 60)):
@@ -124,6 +126,8 @@ def trailing(para: Para, qi: int) -> Found | None:
     k = m.tok_end
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
         if m.kind == "org" or k >= n or not is_verb(toks[k][1]):
+            return None
+        if k + 1 < n and toks[k + 1][1].lower() == "to":  # "X promised to cut ...": no report
             return None
     stop = min(n, k + 14)
     while k < stop:
@@ -178,6 +182,13 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
                 if m is not None:
                     return m
         return _first_subject(para, lo, v)
+    if v - 1 > lo and toks[v - 1][1].lower() == "and" and (
+            v - 2 <= lo or toks[v - 2][0] != "w" or toks[v - 2][1].islower()):
+        # "China accused ... in the South China Sea, and warned that ...": the verb
+        # shares the subject of the sentence
+        m = _first_subject(para, lo, v)
+        if m is not None and m.kind != "pron" or m is not None and m.tok == lo:
+            return m
     m = _subject_before(para, v, lo)
     if m is None:
         m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"

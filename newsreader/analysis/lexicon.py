@@ -81,7 +81,8 @@ TITLES: frozenset[str] = frozenset(
     poet comedian designer chef filmmaker producer entrepreneur businessman
     businesswoman billionaire campaigner activist pastor priest mp msp mep mla
     backbencher meteorologist forecaster historian novelist playwright pilot
-    fisherman farmer watchman""".split()
+    fisherman farmer watchman chairperson commodore brigadier marshal lieutenant
+    corporal superintendent""".split()
 )
 
 # Role nouns an attribution may rest on ("the spokesman said"); a role resolves to a
@@ -100,7 +101,8 @@ ROLES: frozenset[str] = frozenset(
     sister brother man woman whistleblower backbencher mp msp mep mla meteorologist
     forecaster fan passenger neighbour neighbor survivor victim historian singer actor
     actress rapper artist writer chef operator firm carmaker promoter charity
-    organisation organization watchdog regulator union statement boss""".split()
+    organisation organization watchdog regulator union statement boss commission
+    council committee embassy institute""".split()
 )
 
 # Role nouns that name an institution rather than a person: a name beside one is an
@@ -109,7 +111,8 @@ ROLES: frozenset[str] = frozenset(
 ORG_ROLES: frozenset[str] = frozenset(
     """company firm carmaker operator promoter charity organisation organization
     watchdog regulator union ministry department agency government statement group
-    airline bank retailer insurer broadcaster network""".split()
+    airline bank retailer insurer broadcaster network commission council committee
+    embassy institute""".split()
 )
 
 ROLE_SYNONYMS: dict[str, str] = {

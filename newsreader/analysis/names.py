@@ -238,6 +238,25 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
     keep: list[Mention] = []
     for m in out:
         prev = keep[-1] if keep else None
+        if (prev is not None and prev.kind == "org" and m.kind == "person" and prev.words
+                and m.tok >= prev.tok_end and (m.tok == prev.tok_end or (
+                    m.role and m.tok - prev.tok_end <= 2
+                    and all(t[0] == "w" and t[1].islower() for t in toks[prev.tok_end:m.tok])))):
+            # "State Department spokesman Thomas Reiner", "White House press secretary X":
+            # the person speaks; the institution is kept for the cast
+            m.extra["qual_org"] = prev
+            m.tok = prev.tok
+            keep[-1] = m
+            continue
+        if (m.kind == "person" and len(keep) >= 2 and keep[-2].kind == "role" and prev.kind != "pron"
+                and keep[-2].extra.get("appos") is None and prev.tok == keep[-2].tok_end + 1
+                and toks[keep[-2].tok_end][1].lower() == "of" and prev.tok_end + 1 == m.tok
+                and toks[prev.tok_end][1] == ","):
+            # "the mayor of Kłodzko, Tadeusz Wrona,": the role is the person's
+            role = keep[-2]
+            m.extra.setdefault("roles", []).append(role.role)
+            m.role = m.role or role.role
+            role.extra["appos"] = m
         if prev is not None and prev.kind == "role" and m.kind == "person" and prev.tok_end == m.tok:
             m.role = m.role or prev.role
             m.tok = prev.tok
@@ -247,8 +266,8 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             continue
         if (m.kind in ("person", "org") and prev is not None and prev.kind == "role"
                 and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
-            if prev.role in ORG_ROLES:  # "the promoter, Brightline Live,"
-                m.kind = "org"
+            if prev.role in ORG_ROLES and not (prev.tok > 0 and toks[prev.tok - 1][1].lower() == "of"):
+                m.kind = "org"  # "the promoter, Brightline Live," (not "the chair of the committee, X,")
             elif m.kind == "person":  # "the foreign minister, Espen Eide,"
                 m.extra.setdefault("roles", []).append(prev.role)
                 m.role = m.role or prev.role
@@ -288,7 +307,8 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1
     for k, low in enumerate(lows):
-        if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low):
+        if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low) or (
+                low == "chair" and k + 1 < len(lows)):  # "Fed Chair Jonathan Ashcroft"
             last_title = k
     name = words[last_title + 1:]
     role = None

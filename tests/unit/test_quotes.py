@@ -167,3 +167,41 @@ def test_quotation_over_paragraphs_keeps_one_speaker_and_pronoun_chains():
 def test_inch_mark_inside_straight_quotes_does_not_close_them():
     text = '"I\'m 6\'3" and I still could not reach it," said Owen Hale.'
     assert spoken(text) == [('I\'m 6\'3" and I still could not reach it,', "Owen Hale")]
+
+
+def test_third_heldout_set_scores_stay_above_floor():
+    """tests/data/quotes_heldout3 (wire-style copy) was written before its author read
+    the code: span F1 99.6 and span+speaker 82.3 at first, 99.6 / 93.1 after the fixes."""
+    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout3")
+    assert res["counts"][1] >= 150
+    assert res["span"][2] >= 0.97
+    assert res["span+speaker"][2] >= 0.91
+
+
+@pytest.mark.parametrize("text, want", [
+    # institution, role and name in one run: the person speaks
+    ("“No comment,” State Department spokesman Omar Veld told reporters.", "Omar Veld"),
+    ("“No comment,” White House press secretary Ida Nolan said.", "Ida Nolan"),
+    ("“No comment,” Fed Chair Paul Renn said.", "Paul Renn"),
+    ("“No comment,” said Commodore Luis Baro.", "Luis Baro"),
+    # an aside after a name is not the subject
+    ("Senator Ada Voss, a Republican, called the plan “a gift to lobbyists.”", "Ada Voss"),
+])
+def test_institution_titles_and_asides_around_the_name(text, want):
+    assert [s for _, s in spoken(text)] == [want]
+
+
+def test_role_of_place_with_name_and_place_apposition_before_pronoun():
+    text = ("The mayor of Tarn, Rob Elder, said the bridge was gone. “It fell at night,” he said.\n\n"
+            "Speaking in Tarn, North Vale, he said: “We will rebuild.”\n\n"
+            "Ann Pike ran the count and said the result was “a landslide.”")
+    assert [s for _, s in spoken(text)] == ["Rob Elder", "Rob Elder", "Ann Pike"]
+
+
+def test_verb_with_an_infinitive_after_a_quote_is_no_attribution():
+    text = ("Eva Holm spoke first. She would cut what she called “waste.” "
+            "Karl Dunn promised to cut taxes.")
+    assert [s for _, s in spoken(text)] == ["Eva Holm"]
