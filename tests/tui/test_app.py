@@ -172,6 +172,24 @@ async def test_narrow_terminal_stacks_list_then_article(make_app):
         assert app.main.articles.region.width > 40 and isinstance(app.focused, ArticleList)
 
 
+async def test_every_footer_key_fits_at_80_columns(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        await pilot.press("s")  # the speakers list adds its own key to the footer
+        await pilot.pause()
+        keys = list(app.main.query(FooterKey))
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        shown = [k for k in keys if k not in palette]
+        assert {k.description for k in shown} >= {"Next", "Search", "Back", "Refresh", "Help"} and len(shown) == 8
+        for key in shown:
+            assert key.region.width and key.region.right <= palette[0].region.x, key.description
+
+
 async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -115,7 +115,9 @@ class MainScreen(Screen[None]):
         self.categories.on_resize()
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).compact = narrow  # every key still fits in 80 columns
 
     # --- counts and lists ----------------------------------------------------
 

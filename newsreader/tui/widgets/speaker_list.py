@@ -17,7 +17,7 @@ class SpeakerList(OptionList):
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("e", "every_quote", "Every quote", id="speaker-quotes",
+        Binding("e", "every_quote", "Quotes", id="speaker-quotes",
                 tooltip="Every quote by this speaker, across the library"),
         Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear",
                 tooltip="Bring nobody's quotes forward"),
