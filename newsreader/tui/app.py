@@ -124,8 +124,10 @@ class NewsreaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key as bound now."""
-        bindings = [b for cls in (ArticleList, ReadingPane, MainScreen, SpeakerList, NewsreaderApp)
-                    for b in cls.BINDINGS if isinstance(b, Binding)]
+        # The welcome has keys of its own; the reader's would not work there.
+        classes = ((WelcomeScreen, NewsreaderApp) if isinstance(self.screen, WelcomeScreen)
+                   else (ArticleList, ReadingPane, MainScreen, SpeakerList, NewsreaderApp))
+        bindings = [b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding)]
         self.push_screen(HelpDialog(help_rows(bindings, self.config.keys, self.get_key_display)))
 
     def _auto_refresh(self) -> None:

@@ -32,6 +32,13 @@ async def test_empty_library_opens_on_the_welcome(tui_home):
         await pilot.press("r")
         await settle(pilot)
         assert "No subscriptions" in str(app.screen.query_one("#welcome-status").content)
+        await pilot.press("question_mark")  # the help lists the keys that work here, not the reader's
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert {i for _k, _d, i in app.screen.rows} == {"refresh", "back", "help", "command-palette"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
         await pilot.press("q")
         await settle(pilot)
     assert app.return_code == 0
@@ -110,6 +117,20 @@ async def test_palette_goes_to_a_category_a_feed_and_a_speaker(make_app):
             await pilot.press("enter")
             await settle(pilot)
             assert check(), query
+
+
+async def test_palette_counts_a_feed_of_one_article_in_the_singular(make_app):
+    from textual.command import CommandList
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Feed: Loud")
+        await pilot.pause(0.5)
+        shown = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
+        assert any("1 article, 0 unread" in p or "1 article, 1 unread" in p for p in shown), shown
 
 
 async def test_theme_and_last_category_are_remembered(make_app, library):

@@ -29,7 +29,8 @@ class FeedCommands(Provider):
         return lambda: self.app.post_message(ShowView(feed_view(feed.id, feed.title)))
 
     def _help(self, feed: Feed) -> str:
-        return f"{feed.article_count} articles, {feed.unread_count} unread"
+        n = feed.article_count
+        return f"{n} article{'' if n == 1 else 's'}, {feed.unread_count} unread"
 
     async def discover(self) -> Hits:
         for feed in self.feeds:
