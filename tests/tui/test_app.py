@@ -193,6 +193,18 @@ async def test_narrow_terminal_stacks_list_then_article(make_app):
         assert app.main.articles.region.width > 40 and isinstance(app.focused, ArticleList)
 
 
+async def test_narrow_q_q_in_quick_succession_goes_back_then_quits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        app.main.action_back()  # two q's in one read from the terminal: no refresh between them
+        app.main.action_back()
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+
+
 async def test_every_footer_key_fits_at_80_columns(make_app):
     from textual.widgets._footer import FooterKey
 

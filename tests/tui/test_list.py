@@ -118,6 +118,10 @@ async def test_A_asks_then_marks_the_category_read(make_app, library):
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        from textual.widgets import Button
+
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert labels == ["Mark read (y)", "Cancel (n)"]  # the dialog says which keys answer it
         await pilot.press("n")
         await settle(pilot)
         assert app.main.categories.unread("category:World") == 4

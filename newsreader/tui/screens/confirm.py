@@ -27,8 +27,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(id="confirm-buttons"):
-                yield Button(Content(self.yes), id="confirm-yes", variant="warning")
-                yield Button(Content("Cancel"), id="confirm-no")
+                # The keys are on the buttons: a modal has no footer to show them.
+                yield Button(Content(f"{self.yes} (y)"), id="confirm-yes", variant="warning")
+                yield Button(Content("Cancel (n)"), id="confirm-no")
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

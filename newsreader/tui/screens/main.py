@@ -455,7 +455,9 @@ class MainScreen(Screen[None]):
                 self.reader.bring_forward(None)
                 self._clear_note()
             self.reader.focus()
-        elif focused is self.reader or self.has_class("-reading") and self.has_class("-narrow"):
+        elif (self.has_class("-reading") if self.has_class("-narrow") else focused is self.reader):
+            # Narrow: the class says whether the article is up (the focus moves to the list only
+            # once the list is shown again, so a quick second q would see the reader still focused).
             self._leave_reading()
             self.articles.focus()
         elif self.articles.view is not None and not self.articles.view.is_fixed:
