@@ -242,28 +242,49 @@ def _continue(art: Article, got: dict) -> None:
 _ASKER_LABELS = frozenset("q question interviewer".split())
 _ANSWER_LABELS = frozenset("a answer".split())
 _ASKER_AFTER = frozenset("spoke talked interviewed asked questioned met".split())
+_MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
+_JOURNALISTS = frozenset(
+    "reporter correspondent journalist interviewer editor columnist writer host presenter anchor".split())
 
 
 def _interview_cast(art: Article, first_para: int) -> tuple:
     """Who asks and who answers in a ``Q:``/``A:`` transcript, from the paragraphs
-    before the first turn: the asker is a person introduced by "by" ("questioning
-    by X", "interview by X") or followed by "spoke to", "interviewed", ...; the one
-    answering is the last other person named there."""
-    asker = answerer = None
+    before the first turn. The asker: a person named with a journalist's title
+    ("Courier reporter X"), the person met when a pronoun standing for the subject
+    does the meeting ("He spoke with X"), one introduced by "by" ("questioning by
+    X") or followed by "spoke to", "interviewed", ... The one answering: of the
+    others, the person named most often there (the first such on a tie)."""
+    asker, rank = None, 0
+    seen: dict[int, list] = {}  # entity -> [count, first position, multi-word]
     for para in art.paras[:first_para]:
         toks = para.toks
         for m in para.mentions or para.side:
             if m.kind != "person" or m.entity < 0:
                 continue
-            before = {t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]} if toks else set()
+            before = [t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]] if toks else []
+            own = [t[1].lower() for t in toks[m.tok:m.tok_end]] if toks else []
             after = toks[m.tok_end][1].lower() if m.tok_end < len(toks) else ""
-            if "by" in before or after in _ASKER_AFTER:
-                asker = asker or m
-            elif not m.extra.get("poss") and not m.extra.get("prep") and (
-                    asker is None or m.entity != asker.entity):
-                answerer = m
-    if answerer is not None and asker is not None and answerer.entity == asker.entity:
-        answerer = None
+            r = 0
+            if any(w in _JOURNALISTS for w in before[-2:] + own[:-1]):
+                r = 3
+            elif (len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING
+                  and m.tok >= 3 and toks[m.tok - 3][1].lower() in ("he", "she", "they")):
+                r = 2  # "He spoke with X": the pronoun is the subject of the piece
+            elif "by" in before or after in _ASKER_AFTER:
+                r = 1
+            if r > rank:
+                asker, rank = m, r
+            if r == 0 and not m.extra.get("poss") and not m.extra.get("prep"):
+                got = seen.setdefault(m.entity, [0, m.start, len(art.cast.names[m.entity]) > 1])
+                got[0] += 1
+    answerer = None
+    best = None
+    for ent, (count, first, multi) in seen.items():
+        if asker is not None and ent == asker.entity:
+            continue
+        key = (multi, count, -first)
+        if best is None or key > best:
+            best, answerer = key, ent
     return asker, answerer
 
 
@@ -297,9 +318,10 @@ def _turns(art: Article, res: _Resolver) -> list[Quote]:
         if m is None and (low in _ASKER_LABELS or low in _ANSWER_LABELS):
             if qa is None:
                 qa = _interview_cast(art, para.idx)
-            m = qa[0] if low in _ASKER_LABELS else qa[1]
-            if m is not None:
-                out.append(Quote(cstart, cend, "turn", res.name(m), ls, le, ":"))
+            who = res.name(qa[0]) if low in _ASKER_LABELS and qa[0] is not None else (
+                art.cast.display(qa[1]) if low in _ANSWER_LABELS and qa[1] is not None else None)
+            if who is not None:
+                out.append(Quote(cstart, cend, "turn", who, ls, le, ":"))
                 continue
         if m is not None and m.kind == "person":
             out.append(Quote(cstart, cend, "turn", res.name(m), m.start, m.end, ":"))
