@@ -205,6 +205,12 @@ class Article:
         junk = False
         for m in pending:
             m.entity = cast.resolve(m.words[0], m.start, m.gender, m.role)
+            if m.entity < 0 and not m.role:
+                org = cast.org_short(m.words[0])
+                if org >= 0:  # "Halvard said" after "Halvard Group": the company
+                    m.kind, m.entity, m.words = "org", org, cast.names[org]
+                    self.orgs.append((m.start, org))
+                    continue
             if m.entity < 0:
                 if m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner:
                     toks = self.paras[m.extra["para"]].toks

@@ -82,7 +82,20 @@ TITLES: frozenset[str] = frozenset(
     businesswoman billionaire campaigner activist pastor priest mp msp mep mla
     backbencher meteorologist forecaster historian novelist playwright pilot
     fisherman farmer watchman chairperson commodore brigadier marshal lieutenant
-    corporal superintendent""".split()
+    corporal superintendent
+    cllr clr supt insp det pc dc ds cpl pte mx msgr hon rt ald alderman
+    councilmember congressman congresswoman assemblyman assemblywoman
+    guitarist bassist drummer pianist violinist cellist saxophonist trumpeter
+    vocalist percussionist keyboardist conductor composer songwriter
+    photographer architect engineer surgeon physician nurse paramedic firefighter
+    teacher headteacher headmaster headmistress principal librarian curator
+    sculptor painter dancer choreographer broadcaster journalist columnist
+    presenter commentator pundit referee umpire trainer jockey batsman bowler
+    quarterback pitcher sprinter cyclist swimmer goalie
+    chemist biologist physicist epidemiologist virologist psychologist
+    psychiatrist pharmacist dentist veterinarian vet coroner pathologist
+    archaeologist geologist climatologist astronomer ecologist
+    solicitor barrister magistrate sheriff trooper deputy warden""".split()
 )
 
 # Role nouns an attribution may rest on ("the spokesman said"); a role resolves to a
@@ -157,7 +170,8 @@ STOPWORDS: frozenset[str] = frozenset(
 ABBREVIATIONS: frozenset[str] = frozenset(
     """mr mrs ms dr prof sr jr st sen rep gov gen lt col capt sgt adm maj cmdr rev fr
     jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co
-    approx dept est fig mt ft ave blvd hon""".split()
+    approx dept est fig mt ft ave blvd hon cllr clr supt insp det cpl pte msgr mx
+    prof sgt""".split()
 )
 
 # Particles that belong inside a name in lower case.

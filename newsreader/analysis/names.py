@@ -85,7 +85,7 @@ def is_sentence_end(toks: list, i: int) -> bool:
 
 
 _DETERMINERS = frozenset("the a an one his her their its our".split())
-_HONORIFICS = frozenset("dr mr mrs ms prof sir dame sen rep gov gen".split())
+_HONORIFICS = frozenset("dr mr mrs ms mx prof sir dame lord lady sen rep gov gen cllr supt insp det sgt rev fr".split())
 _CONNECTORS = frozenset("of for and on".split())
 _DATELINE_NEXT = frozenset(",\u2014\u2013-(")
 _OBJECT_AFTER = frozenset("told tell tells telling".split())
@@ -238,6 +238,9 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
     keep: list[Mention] = []
     for m in out:
         prev = keep[-1] if keep else None
+        if (prev is not None and prev.kind == "person" and m.kind == "person" and m.role
+                and m.tok == prev.tok_end and toks[m.tok][1].islower()):
+            prev.kind = "org"  # "Harbor City coach Dana Whitcomb": a team or place qualifies the person
         if (prev is not None and prev.kind == "org" and m.kind == "person" and prev.words
                 and m.tok >= prev.tok_end and (m.tok == prev.tok_end or (
                     m.role and m.tok - prev.tok_end <= 2
@@ -294,10 +297,27 @@ def _prefixed_title(low: str) -> bool:
     return bool(head) and (tail in TITLES or tail in ROLES)
 
 
+_MODIFIER_TAILS = frozenset(
+    """based born bred raised headquartered owned listed backed led run funded made
+    registered born-and-raised area era style""".split())
+
+
+def _modifier(low: str) -> bool:
+    """A hyphenated modifier before a name ("Dublin-based", "Ohio-born"), not part of it."""
+    head, _, tail = low.rpartition("-")
+    return bool(head) and tail in _MODIFIER_TAILS
+
+
+def _occupation(low: str, k: int, lows: list) -> bool:
+    """A capitalised occupation noun opening a run of a name ("Cellist Ana Ruiz"):
+    an -ist word with at least two name words after it."""
+    return k == 0 and len(lows) >= 3 and len(low) > 5 and low.endswith("ist")
+
+
 def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
-    while lows and lows[0] in STOPWORDS and lows[0] not in TITLES:
+    while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])):
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())
@@ -307,7 +327,7 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1
     for k, low in enumerate(lows):
-        if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low) or (
+        if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low) or _occupation(low, k, lows) or (
                 low == "chair" and k + 1 < len(lows)):  # "Fed Chair Jonathan Ashcroft"
             last_title = k
     name = words[last_title + 1:]

@@ -141,5 +141,13 @@ class Cast:
         before = [k for k in found if self.first_seen[k] <= pos]
         return min(before or found, key=lambda k: self.first_seen[k])
 
+    def org_short(self, word: str) -> int:
+        """The institution a bare first word stands for ("Halvard" for "Halvard
+        Group" named earlier), when exactly one has that first word; or -1."""
+        key = fold(word)
+        found = [k for k in range(len(self.names)) if self.kind[k] == "org"
+                 and len(self.names[k]) > 1 and fold(self.names[k][0]) == key] if len(self.names) <= 64 else []
+        return found[0] if len(found) == 1 else -1
+
     def display(self, k: int) -> str:
         return " ".join(self.names[k])

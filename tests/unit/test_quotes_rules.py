@@ -31,3 +31,30 @@ def test_qa_answerer_is_the_person_named_most_in_the_introduction():
             "Q: And honey?\n\n"
             "A: A happy accident.")
     assert speakers(text) == ["Nils Arvo", "Tilde Sand", "Nils Arvo", "Tilde Sand"]
+
+
+def test_british_and_police_honorifics_are_titles_not_name():
+    assert speakers("“The road stays shut,” said Cllr Rhian Povey.") == ["Rhian Povey"]
+    assert speakers("Det Supt Owen Garside said: “We have made two arrests.”") == ["Owen Garside"]
+
+
+def test_occupation_noun_opening_a_sentence_is_a_role():
+    assert speakers("Cellist Ana Ruiz smiled. “We rehearsed it once,” Ruiz said.") == ["Ana Ruiz"]
+    assert speakers("Saxophonist Lee Pardo Vance shrugged. “It was loud,” he said.") == ["Lee Pardo Vance"]
+
+
+def test_hyphenated_place_modifier_is_not_part_of_the_name():
+    text = ("Tallow Foods agreed to buy a rival on Monday.\n\n"
+            "Cork-based Tallow said in a statement that the deal was “good for farmers.”")
+    assert speakers(text) == ["Tallow Foods"]
+
+
+def test_bare_first_word_of_a_company_stands_for_the_company():
+    text = ("Orrin Labs makes hearing aids.\n\n"
+            "“We are not for sale,” Orrin said in a statement.")
+    assert speakers(text) == ["Orrin Labs"]
+
+
+def test_team_name_before_a_role_and_a_name_qualifies_the_person():
+    text = "“We were lucky,” Port Ellis coach Mira Sandoval said."
+    assert speakers(text) == ["Mira Sandoval"]
