@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsreader.analysis.given_names import gender_of
 from newsreader.analysis.lexicon import PARTICLES, TITLES
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
@@ -99,15 +100,19 @@ class Cast:
         key = fold(words[-1]) if words else ""
         for k in self.by_key.get(key, ()):
             known = self.names[k]
-            if self.kind[k] != kind:
-                continue
+            if self.kind[k] != kind or gender != "?" and self.gender[k] not in ("?", gender):
+                continue  # "Mr O'Brien" is not Bev O'Brien
             if len(known) == 1 or len(words) == 1 or _close(fold(known[0]), fold(words[0])):
                 if len(words) > len(known):
                     self.names[k] = words
                 self.last_seen[k] = max(self.last_seen[k], pos)
                 if gender != "?":
                     self.gender[k] = gender
+                elif self.gender[k] == "?" and kind == "person" and len(words) > 1:
+                    self.gender[k] = gender_of(words[0])
                 return k
+        if gender == "?" and kind == "person" and len(words) > 1:
+            gender = gender_of(words[0])  # the given name, where nothing better says
         self.by_key.setdefault(key, []).append(len(self.names))
         self.names.append(words)
         self.gender.append(gender)
@@ -127,9 +132,12 @@ class Cast:
         key = fold(word)
         found = [k for k in self.by_key.get(key, ())
                  if len(self.names[k]) > 1 and self.kind[k] == "person"]
-        if len(found) > 1 and gender != "?":
+        if found and gender != "?":
+            # a title of the other sex rules a bearer out: "Mr O'Brien" next to Bev O'Brien
             found = ([k for k in found if self.gender[k] == gender]
-                     or [k for k in found if self.gender[k] == "?"] or found)
+                     or [k for k in found if self.gender[k] == "?"])
+            if not found:
+                return -1
         if len(found) > 1 and role:
             found = [k for k in found if role in self.roles[k]] or found
         if not found:

@@ -58,3 +58,16 @@ def test_bare_first_word_of_a_company_stands_for_the_company():
 def test_team_name_before_a_role_and_a_name_qualifies_the_person():
     text = "“We were lucky,” Port Ellis coach Mira Sandoval said."
     assert speakers(text) == ["Mira Sandoval"]
+
+
+def test_given_name_gender_steers_a_pronoun_past_the_other_sex():
+    text = ("Helen Marsh played on. Victor Lund missed a cue.\n\n"
+            "“It happens,” she said.")
+    assert speakers(text) == ["Helen Marsh"]
+
+
+def test_a_title_of_the_other_sex_rules_out_the_only_bearer_of_the_surname():
+    text = ("Rosa Kell runs the bakery with her husband.\n\n"
+            "“We open at five,” Mr Kell said.")
+    got = speakers(text)
+    assert got != ["Rosa Kell"] and got[0].endswith("Kell")
