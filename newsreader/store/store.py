@@ -145,6 +145,10 @@ class Store(FeedQueries, QuoteQueries):
         now = to_db(now_utc())
         conn = self.conn
         with self.transaction():
+            # new rows get ids above the largest now (the write lock is held), so
+            # they can enter the full-text index together at the end
+            before = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            pending = 0
             for it in items:
                 row = conn.execute(
                     "SELECT id, content_hash, category FROM articles WHERE feed_id = ? AND guid = ?",
@@ -170,6 +174,7 @@ class Store(FeedQueries, QuoteQueries):
                     )
                     self._write_quotes(cur.lastrowid, it)
                     added += 1
+                    pending += 1
                     continue
                 art_id = row[0]
                 if it.read_at is not None:
@@ -180,6 +185,8 @@ class Store(FeedQueries, QuoteQueries):
                 if row[1] == it.content_hash and row[2] == it.category:
                     unchanged += 1
                     continue
+                if art_id > before:  # added earlier in this batch, not indexed yet
+                    before, pending = self._index_new(before, pending), 0
                 conn.execute(
                     "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
@@ -193,7 +200,18 @@ class Store(FeedQueries, QuoteQueries):
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
                 self._write_quotes(art_id, it)
                 updated += 1
+            self._index_new(before, pending)
         return UpsertCounts(added, updated, unchanged)
+
+    def _index_new(self, before: int, pending: int) -> int:
+        """Put the rows added since id ``before`` into the full-text index; returns the
+        largest id now. (An update's trigger removes the old text from the index, so a
+        row must be indexed before it is updated.)"""
+        if not pending:
+            return before
+        self.conn.execute("INSERT INTO articles_fts(rowid, title, body)"
+                          " SELECT id, title, body FROM articles WHERE id > ?", (before,))
+        return self.conn.execute("SELECT max(id) FROM articles").fetchone()[0]
 
     def _write_quotes(self, article_id: int, it: NewArticle) -> None:
         if not it.quotes:

@@ -121,6 +121,44 @@ def test_search_uses_words_not_syntax(store):
         store.list_articles(Filter(search="  ** "))
 
 
+def test_search_index_follows_every_write(store):
+    """New rows enter the index in one statement per batch; updates, duplicates within
+    a batch and deletes keep it in step with the table."""
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art("1", title="Harbour", body="ferry timetable"),
+                                     art("1", title="Harbour", body="ferry repairs", h="x"),
+                                     art("2", title="Pier", body="storm damage", link="http://l/2")])
+    found = lambda q: sorted(a.title for a in store.list_articles(Filter(search=q)))  # noqa: E731
+    assert found("repairs") == ["Harbour"] and found("timetable") == []
+    store.upsert_articles(fid, "f", [art("3", title="Pier again", body="storm wall", link="http://l/2")])
+    assert found("wall") == ["Pier again"] and found("damage") == []
+    store.upsert_articles(fid, "f", [art("4", title="Budget", body="taxes")])
+    assert found("taxes") == ["Budget"] and found("storm") == ["Pier again"]
+    store.conn.execute("DELETE FROM articles WHERE guid = '4'")
+    assert found("taxes") == []
+    # raises "database disk image is malformed" when the index and the table disagree
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_version_1_library_is_upgraded_and_stays_searchable(tmp_path):
+    from newsreader.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "v1.sqlite3"
+    c = sqlite3.connect(path, isolation_level=None)
+    for statement in _statements(MIGRATIONS[0]):
+        c.execute(statement)
+    c.execute("PRAGMA user_version = 1")
+    c.execute("INSERT INTO feeds (url, title, added_at) VALUES ('f', 'F', '2026-01-01T00:00:00Z')")
+    c.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category,"
+              " body, content_hash) VALUES (1, 'f', 'old', 'Glacier', '2026-01-01T00:00:00Z',"
+              " '2026-01-01T00:00:00Z', 'World', 'ice retreats', 'h')")
+    c.close()
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        s.upsert_articles(1, "f", [art("new", title="Budget", body="ice cream tax")])
+        assert sorted(a.title for a in s.list_articles(Filter(search="ice"))) == ["Budget", "Glacier"]
+
+
 def test_state_survives_a_killed_process(tmp_path):
     path = tmp_path / "lib.sqlite3"
     with Store(path) as s:
