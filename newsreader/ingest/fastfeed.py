@@ -21,9 +21,19 @@ import lxml.etree as etree
 from feedparser.datetimes import _parse_date as feedparser_date
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urljoin, make_safe_absolute_uri
+from feedparser.urls import _urljoin as _feedparser_urljoin, make_safe_absolute_uri
 
 from newsreader.ingest import detect
+from newsreader.ingest.htmltext import plain_absolute
+
+
+
+def _urljoin(base: str, uri: str) -> str:
+    """feedparser's ``_urljoin``, skipping urljoin for a link already absolute."""
+    if base and plain_absolute(uri):
+        return uri
+    return _feedparser_urljoin(base, uri)
+
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

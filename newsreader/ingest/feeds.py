@@ -111,7 +111,8 @@ def _text(value: str | None, detail, base: str | None) -> tuple[str, tuple[str, 
     kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
     if "html" in kind:
         text, links = html_to_text(value, (detail or {}).get("base") or base)
-        return text, links, sanitize_html(value)
+        # RSS declares every description HTML; one with no tag has no markup to keep
+        return text, links, sanitize_html(value) if looks_like_html(value) else None
     return clean_text(scrub(value)), (), None
 
 

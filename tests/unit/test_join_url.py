@@ -1,0 +1,54 @@
+"""join_url skips urljoin only where urljoin would return the link unchanged."""
+
+from __future__ import annotations
+
+import glob
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+from hypothesis import given, strategies as st
+from feedparser.urls import _urljoin as feedparser_urljoin
+
+from newsreader.ingest import fastfeed
+from newsreader.ingest.htmltext import join_url
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "feeds"
+BASE = "http://example.org/news/feed.xml"
+ODD = ["http://a/b?", "http://a/b#", "HTTP://A/b", "http://a/b;p", "http://a/b;?x", "http://a/b?#f",
+       "http:///x", "http://[::1/x", "http://[::1]/x", "https://a/b c ", "http://a/\tb", "//a/b",
+       "http://é.example/x", "https://a:443/b", "http://a/./b/../c", "/rel", "rel?x#y", "", "#top"]
+
+
+def _result(join, href: str):
+    try:
+        return join(BASE, href)
+    except ValueError:
+        return ValueError
+
+
+def _same(href: str) -> None:
+    assert _result(join_url, href) == _result(urljoin, href), href
+    assert _result(fastfeed._urljoin, href) == _result(feedparser_urljoin, href), href
+
+
+def test_odd_links_match_urljoin():
+    for href in ODD:
+        _same(href)
+
+
+def test_every_link_in_the_shared_feeds_matches_urljoin():
+    hrefs = set()
+    for path in glob.glob(str(SHARED / "**" / "*"), recursive=True):
+        if Path(path).is_file():
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            hrefs.update(m.group(0).replace("&amp;", "&") for m in re.finditer(r"https?://[^\s\"'<>]+", text))
+    assert len(hrefs) > 1000
+    for href in hrefs:
+        _same(href)
+
+
+@given(st.text(alphabet="htps:/[]?#;.aé \t\n%&=-_", max_size=30))
+def test_any_text_matches_urljoin(tail):
+    for head in ("http://", "https://", "", "HTTP://"):
+        _same(head + tail)
