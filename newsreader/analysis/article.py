@@ -15,7 +15,8 @@ from newsreader.analysis.speakers import Cast, fold
 
 PREPOSITIONS = frozenset(
     "in at from to with by for of on beside near about against into onto over under "
-    "between among toward towards than like".split()
+    "between among toward towards than like outside inside across through throughout "
+    "around behind beyond along within via".split()
 )
 
 
@@ -141,6 +142,7 @@ class Article:
                 m.extra["para"] = para.idx
                 m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False)
                 if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
+                        and prev_m.kind in ("person", "org")
                         and prev_m.tok_end + 1 <= m.tok <= prev_m.tok_end + 2 and toks[prev_m.tok_end][1] == ","
                         and m.kind != "pron" and not m.role and m.tok_end < len(toks)
                         and toks[m.tok_end][1] == ","):

@@ -66,4 +66,6 @@ MALE: frozenset[str] = frozenset(
 def gender_of(given: str) -> str:
     """'f', 'm' or '?' for a given name."""
     low = given.lower()
+    if "-" in low and low not in FEMALE and low not in MALE:
+        low = low.rpartition("-")[2]  # Jean-Marc, Anne-Marie: the last part says
     return "f" if low in FEMALE else "m" if low in MALE else "?"

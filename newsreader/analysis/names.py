@@ -77,6 +77,8 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return True
     if t != ".":
         return False
+    if i + 1 < len(toks) and (toks[i + 1][1] in ",;" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
+        return False  # "in Scranton, Pa., where ...": an abbreviation the list lacks
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
@@ -269,7 +271,7 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             continue
         if (m.kind in ("person", "org") and prev is not None and prev.kind == "role"
                 and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
-            if prev.role in ORG_ROLES and not (prev.tok > 0 and toks[prev.tok - 1][1].lower() == "of"):
+            if prev.role in ORG_ROLES and not (prev.tok > 0 and toks[prev.tok - 1][1].lower() in _LOCATING):
                 m.kind = "org"  # "the promoter, Brightline Live," (not "the chair of the committee, X,")
             elif m.kind == "person":  # "the foreign minister, Espen Eide,"
                 m.extra.setdefault("roles", []).append(prev.role)
@@ -289,6 +291,11 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             m.extra["appos"] = prev
         keep.append(m)
     return keep
+
+
+# Prepositions after which an institution noun ends a longer phrase ("the head of
+# the union in the department, X,"): a name in apposition then is the phrase head's.
+_LOCATING = frozenset("of in at for from with within across".split())
 
 
 def _prefixed_title(low: str) -> bool:

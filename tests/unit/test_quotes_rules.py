@@ -71,3 +71,21 @@ def test_a_title_of_the_other_sex_rules_out_the_only_bearer_of_the_surname():
             "“We open at five,” Mr Kell said.")
     got = speakers(text)
     assert got != ["Rosa Kell"] and got[0].endswith("Kell")
+
+
+def test_full_stop_before_a_comma_or_lower_case_word_does_not_end_the_sentence():
+    text = ("Ms. Rowe was born in Akron, Oh., where her aunt, Lena Gault, kept a shop. "
+            "“I grew up behind a counter,” she wrote.")
+    assert speakers(text) == ["Rowe"]
+
+
+def test_name_after_outside_or_across_is_a_place_not_an_antecedent():
+    text = ("Mara Ilves told the story of the tour. The van broke down outside Tarrow.\n\n"
+            "“We walked,” she said.")
+    assert speakers(text) == ["Mara Ilves"]
+
+
+def test_name_after_an_institution_noun_behind_a_preposition_is_a_person():
+    text = ("The head of the nurses’ union in the region, Jean-Luc Amiel, warned of strikes. "
+            "“We are ready,” he said.")
+    assert speakers(text) == ["Jean-Luc Amiel"]
