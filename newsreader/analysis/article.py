@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsreader.analysis.marks import Span, find_spans, paragraphs
-from newsreader.analysis.lexicon import SPEECH_VERBS
+from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, SPEECH_VERBS
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
 from newsreader.analysis.speakers import Cast, fold
 
@@ -248,14 +248,30 @@ class Article:
         para = self.paras[m.extra["para"]]
         return para.sent_lo.get(m.extra["sid"], -1)
 
-    def org_before(self, pos: int) -> int:
-        """The institution mentioned last before ``pos``, or -1."""
+    def org_before(self, pos: int, noun: str = "") -> int:
+        """The institution mentioned last before ``pos``, or -1. With the noun the
+        article uses for it ("the council", "the company"), the institutions of that
+        kind only: one whose name has the noun ("Saltmouth Borough Council"), or for
+        a business noun one whose name has no public body's head word; of those the
+        one named most often so far, the later on a tie."""
         best = -1
+        counts: dict[int, int] = {}
         for at, ent in self.orgs:
             if at > pos:
                 break
             best = ent
-        return best
+            counts[ent] = counts.get(ent, 0) + 1
+        if not noun or best < 0:
+            return best
+        names = self.cast.names
+        if noun in BUSINESS_NOUNS:
+            fit = [e for e in counts if not any(w.lower() in PUBLIC_HEADS for w in names[e])]
+        else:
+            fit = [e for e in counts if any(fold(w) == fold(noun) for w in names[e])]
+        if not fit:
+            return best
+        last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
+        return max(fit, key=lambda e: (counts[e], last[e]))
 
     def role_entity(self, role: str, pos: int) -> int:
         """The person the article named with ``role`` most recently before ``pos``."""

@@ -128,6 +128,16 @@ ORG_ROLES: frozenset[str] = frozenset(
     embassy institute""".split()
 )
 
+# Institution nouns for a business, and the head words of names of public bodies,
+# unions and charities that "the company" never stands for.
+BUSINESS_NOUNS: frozenset[str] = frozenset(
+    "company firm carmaker operator airline bank retailer insurer broadcaster network group".split())
+PUBLIC_HEADS: frozenset[str] = frozenset(
+    """council commission committee ministry department agency government parliament
+    court police union alliance federation association fund trust foundation charity
+    institute university service authority board office embassy project coalition
+    society league party""".split())
+
 ROLE_SYNONYMS: dict[str, str] = {
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "spokespeople": "spokesman",
     "chairwoman": "chairman", "advisor": "adviser", "premier": "minister",
@@ -146,7 +156,13 @@ ORG_HEADS: frozenset[str] = frozenset(
     media studios records industries labs institution foods brands logistics rail
     railways transit shipping airline motors steel mining petroleum oil gas electric
     power telecom telecoms solutions enterprises ventures investors management
-    pharma insurance""".split()
+    pharma insurance devices electronics robotics semiconductors materials
+    instruments networks dynamics therapeutics biosciences sciences healthcare
+    entertainment pictures publishing products outfitters apparel aerospace
+    automotive chemicals engineering construction properties realty developments
+    hotels resorts restaurants markets stores clinic hospital research analytics
+    consulting associates bancorp financial project projects campaign coalition
+    society trust cooperative co-op collective initiative""".split()
 )
 
 # Capitalised words that are never a speaker's name by themselves.

@@ -96,6 +96,8 @@ _OBJECT_AFTER = frozenset("told tell tells telling".split())
 def _org_ahead(toks: list, j: int, words: list) -> bool:
     """Whether a connector at ``j - 1`` joins an institution's name: capitalised words
     follow and the run (so far or ahead) has an institution's head word."""
+    if j < len(toks) and toks[j][1].lower() in STOPWORDS:
+        return False  # "Northwind Devices on Tuesday"
     if any(w[0].lower() in ORG_HEADS for w in words):
         return toks[j][0] == "w" and _is_cap(toks[j][1])
     for k in range(j, min(len(toks), j + 4)):

@@ -77,7 +77,9 @@ class _Resolver:
                 return nxt.entity
             if nxt.kind != "role" or nxt.role not in ORG_ROLES:
                 return -1
-        return art.org_before(m.start)
+        noun = m.role if m.role in ORG_ROLES and m.role != "statement" else next(
+            (w for w in words[:-1] if w in ORG_ROLES), "")
+        return art.org_before(m.start, noun)
 
     def _for_body(self, m: Mention) -> str | None:
         """The institution noun in "a spokesman for the X" when X names nobody."""

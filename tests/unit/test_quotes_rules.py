@@ -89,3 +89,17 @@ def test_name_after_an_institution_noun_behind_a_preposition_is_a_person():
     text = ("The head of the nurses’ union in the region, Jean-Luc Amiel, warned of strikes. "
             "“We are ready,” he said.")
     assert speakers(text) == ["Jean-Luc Amiel"]
+
+
+def test_the_council_said_goes_to_the_council_not_the_last_institution():
+    text = ("Dunmere Town Council owns the harbour wall. It will apply to the Coastal Heritage Fund "
+            "for repairs.\n\n"
+            "The council said in a statement that the wall was “no longer safe.”")
+    assert speakers(text) == ["Dunmere Town Council"]
+
+
+def test_the_company_said_goes_to_the_business_named_most_not_a_charity():
+    text = ("Brackwater Devices on Monday launched a phone. Brackwater Devices shares rose.\n\n"
+            "The Open Data Trust, a charity, criticised the launch.\n\n"
+            "The company said in a statement that the phone was “private by design.”")
+    assert speakers(text) == ["Brackwater Devices"]
