@@ -236,6 +236,24 @@ class Article:
                     para.mtoks = [m.tok for m in para.mentions]
             self.sent_mentions = [[m for m in ms if m.kind != "junk"] for ms in self.sent_mentions]
         self.orgs.sort()
+        if "they/them" in self.text:
+            self._they_them()
+
+    def _they_them(self) -> None:
+        """A person the article says uses they/them pronouns (the nearest named
+        before the words) is what a singular "they" stands for: gender "n"."""
+        text = self.text
+        at = text.find("they/them")
+        while at >= 0:
+            best = None
+            for para in self.paras:
+                if para.start <= at < para.end:
+                    for m in para.mentions or para.side:
+                        if m.kind == "person" and m.entity >= 0 and m.end <= at:
+                            best = m
+            if best is not None:
+                self.cast.gender[best.entity] = "n"
+            at = text.find("they/them", at + 9)
 
     def _add_roles(self, m: Mention) -> None:
         roles = m.extra.get("roles", [])

@@ -54,6 +54,9 @@ class _Resolver:
                 body = self._for_body(m)
                 if body:
                     return body  # "a spokeswoman for the regulator", nobody named
+                earlier = self._earlier_spokesman(m)
+                if earlier is not None:
+                    return earlier  # "the spokesperson" after "a spokesperson for the X"
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
 
@@ -81,6 +84,22 @@ class _Resolver:
             (w for w in words[:-1] if w in ORG_ROLES), "")
         return art.org_before(m.start, noun)
 
+    def _earlier_spokesman(self, m: Mention) -> str | None:
+        """The institution of the last spokesman named with one ("a spokesperson for
+        the European Commission") in the sentences before a bare "the spokesperson"."""
+        sid = m.extra["sid"]
+        for s in range(sid, max(-1, sid - 12), -1):
+            for c in reversed(self.art.sent_mentions[s]):
+                if c is m or c.kind != "role" or c.role != "spokesman" or c.start >= m.start:
+                    continue
+                org = self._org_for(c)
+                if org >= 0:
+                    return self.art.cast.display(org)
+                body = self._for_body(c)
+                if body:
+                    return body
+        return None
+
     def _for_body(self, m: Mention) -> str | None:
         """The institution noun in "a spokesman for the X" when X names nobody."""
         para = self.art.paras[m.extra["para"]]
@@ -107,6 +126,8 @@ class _Resolver:
                 if c.kind == "pron" or c.extra.get("prep") or c.extra.get("weak"):
                     continue
                 if plural:
+                    if c.kind == "person" and c.entity >= 0 and self.art.cast.gender[c.entity] == "n":
+                        return self.art.cast.display(c.entity)  # a singular "they"
                     if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
                         return self.name(c)
                     continue

@@ -103,3 +103,17 @@ def test_the_company_said_goes_to_the_business_named_most_not_a_charity():
             "The Open Data Trust, a charity, criticised the launch.\n\n"
             "The company said in a statement that the phone was “private by design.”")
     assert speakers(text) == ["Brackwater Devices"]
+
+
+def test_bare_spokesperson_after_one_for_an_institution_speaks_for_it():
+    text = ("A spokesperson for the Harbour Authority said it had not seen the report. "
+            "“We will study it,” the spokesperson said.")
+    assert speakers(text) == ["Harbour Authority"]
+
+
+def test_singular_they_for_a_person_who_uses_they_them():
+    text = ("The Forecast Service warned of more wind.\n\n"
+            "“It was loud,” said Kit Arden, who uses they/them pronouns. "
+            "They said the roof had held.\n\n"
+            "“We were lucky,” they said.")
+    assert speakers(text)[-1] == "Kit Arden"
