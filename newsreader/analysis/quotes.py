@@ -13,6 +13,7 @@ from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
 from newsreader.analysis.lexicon import ORG_ROLES
 from newsreader.analysis.names import Mention
+from newsreader.analysis.speakers import fold
 from newsreader.analysis.turns import find_turns, heading_like
 from newsreader.models import Quote
 
@@ -84,6 +85,17 @@ class _Resolver:
             (w for w in words[:-1] if w in ORG_ROLES), "")
         return art.org_before(m.start, noun)
 
+    def _kin(self, c: Mention, sid: int) -> int:
+        """The one person of the role's sex who shares the surname of someone named
+        in this sentence or the one before ("His wife" next to Glen Farraday)."""
+        cast = self.art.cast
+        near = [p for s in (sid, sid - 1) if s >= 0 for p in self.art.sent_mentions[s]
+                if p.kind == "person" and p.entity >= 0 and len(cast.names[p.entity]) > 1]
+        named = {p.entity for p in near}
+        found = {k for p in near for k in cast.by_key.get(fold(cast.names[p.entity][-1]), ())
+                 if k not in named and cast.kind[k] == "person" and cast.gender[k] == c.gender}
+        return found.pop() if len(found) == 1 else -1
+
     def _earlier_spokesman(self, m: Mention) -> str | None:
         """The institution of the last spokesman named with one ("a spokesperson for
         the European Commission") in the sentences before a bare "the spokesperson"."""
@@ -137,6 +149,10 @@ class _Resolver:
                         continue
                     if ent < 0:
                         det = self.art.text[c.start:c.end].split(None, 1)[0].lower()
+                        if det in ("his", "her", "their") and c.gender == m.gender:
+                            kin = self._kin(c, s)
+                            if kin >= 0:  # "His wife" beside Glen Farraday: Linda Farraday
+                                return self.art.cast.display(kin)
                         if det in ("the", "a", "an", "one") and not c.words[0].endswith("s") and (
                                 self.art.sent_lo_tok(c) == c.tok):
                             return self.name(c)  # "The whistleblower, who ..., told ..."

@@ -117,3 +117,10 @@ def test_singular_they_for_a_person_who_uses_they_them():
             "They said the roof had held.\n\n"
             "“We were lucky,” they said.")
     assert speakers(text)[-1] == "Kit Arden"
+
+
+def test_possessive_family_role_is_the_relative_sharing_the_surname():
+    text = ("Nora Bellweather lost her shop in the flood.\n\n"
+            "Later, Tom Bellweather said they would reopen. His wife was less sure.\n\n"
+            "“We will see,” she said.")
+    assert speakers(text) == ["Nora Bellweather"]
