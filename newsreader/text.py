@@ -29,7 +29,17 @@ def clean_line(text: str | None) -> str:
     """One line of display text (a title, a byline): no controls, single spaces."""
     if not text:
         return ""
-    text = strip_unsafe(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        # no control, format or line-separator character and no space but " "
+        # (every character _UNSAFE or _SPACES matches is unprintable): the
+        # common case, done without the regular expressions
+        return " ".join(text.split()) if "  " in text else text.strip()
+    return _clean_line(text)
+
+
+def _clean_line(text: str) -> str:
+    text = strip_unsafe(text)
     return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
@@ -37,7 +47,12 @@ def clean_text(text: str | None) -> str:
     """Body text: paragraphs separated by one blank line, spaces collapsed."""
     if not text:
         return ""
-    text = strip_unsafe(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    return text if _is_clean(text) else _clean_text(text)
+
+
+def _clean_text(text: str) -> str:
+    text = strip_unsafe(text)
     paras = []
     for block in re.split(r"\n\s*\n", text):
         lines = [_SPACES.sub(" ", ln).strip() for ln in block.split("\n")]
@@ -45,6 +60,17 @@ def clean_text(text: str | None) -> str:
         if para:
             paras.append(para)
     return "\n\n".join(paras)
+
+
+def _is_clean(text: str) -> bool:
+    """True when ``text`` is already what clean_text makes of it (a stored body
+    cleaned again, say): printable lines with single inner spaces, no space at
+    either end of a line, paragraphs one blank line apart."""
+    if not text.replace("\n", "").isprintable() or "  " in text or "\n\n\n" in text:
+        return False
+    if text[0] in " \n" or text[-1] in " \n":
+        return False
+    return " \n" not in text and "\n " not in text
 
 
 def paragraphs(body: str) -> list[str]:
