@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00bb\"\u2018\u2019']")
+MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00bb\"\u2018\u2019']")
 
 # Family of each opening mark, and the marks that close it. Single marks (curly
 # "c1", straight "s1") open a quotation only when the paragraph (or the next one,
@@ -106,7 +106,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     state = None  # (family, opener, content_start, open_at, para, prev_part)
     skip_to = -1
     for p, (pstart, pend) in enumerate(paras):
-        marks = [(m.start(), m.group()) for m in _MARK.finditer(text, pstart, pend)]
+        marks = [(m.start(), m.group()) for m in MARK.finditer(text, pstart, pend)]
         last_close = {"\u2019": -1, "'": -1}
         for i, mark in marks:
             if _single_closes(text, i, mark, pstart, pend):

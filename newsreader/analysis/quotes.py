@@ -12,6 +12,7 @@ from bisect import bisect_left
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
 from newsreader.analysis.lexicon import ORG_ROLES
+from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.speakers import fold
 from newsreader.analysis.turns import find_turns, heading_like
@@ -217,6 +218,8 @@ def find_quotes(text: str) -> list[Quote]:
     """Every direct quotation and interview turn in ``text`` with its speaker, in order."""
     if not isinstance(text, str) or not text.strip():
         return []
+    if ":" not in text and MARK.search(text) is None:
+        return []  # no quotation mark and no "Name:" label: nothing to find
     art = Article(text)
     res = _Resolver(art)
     got: dict[int, tuple] = {}  # span -> (speaker, start, end, cue)
