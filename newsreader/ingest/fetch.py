@@ -425,8 +425,18 @@ class FetchRun:
                 pass
 
     def __iter__(self) -> Iterator[FetchResult]:
+        return self.iterate()
+
+    def iterate(self, on_wait: Callable[[], None] | None = None) -> Iterator[FetchResult]:
+        """The results as they come; ``on_wait()`` runs each time none is ready yet
+        (the consumer's chance to finish its own work before it blocks)."""
         while True:
-            item = self.results.get()
+            try:
+                item = self.results.get_nowait()
+            except queue.Empty:
+                if on_wait is not None:
+                    on_wait()
+                item = self.results.get()
             if item is None:
                 return
             if isinstance(item, BaseException):

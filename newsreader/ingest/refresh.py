@@ -12,13 +12,15 @@ in the report, never raised.
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchRun, FetchSettings, body_hash, is_url
@@ -101,23 +103,29 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
 
     def finish(block: bool) -> bool:
         """Store what the parsers have done; with ``block``, wait for one at least."""
-        if block and pending:
+        if block and pending and not any(f.done() for f in pending):
+            group.commit()  # nothing to write until a parser is done
             wait(pending, return_when=FIRST_COMPLETED)
         for fut in [f for f in pending if f.done()]:
             feed, res = pending.pop(fut)
-            _store(store, feed, res, parsers.result(fut, res, feed.category), started, report)
+            got = parsers.result(fut, res, feed.category)
+            with group.feed():
+                _store(store, feed, res, got, started, report)
             if not step(feed):
                 return False
         return True
 
     if progress:
         progress(done, len(feeds), "")
+    group = _Group(store)
     try:
         # the network starts first and works while local files are read
         with FetchRun(jobs, settings) as run:
-            for res in chain((_read_file(f) for f in files), run):
+            for res in chain((_read_file(f) for f in files), run.iterate(on_wait=group.commit)):
                 feed = by_id[res.key]
-                if _settled(store, feed, res, started, report):
+                with group.feed():
+                    settled = _settled(store, feed, res, started, report)
+                if settled:
                     if not step(feed):
                         return report
                 else:
@@ -130,8 +138,44 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
                 if not finish(block=True):
                     return report
     finally:
-        parsers.close()
+        try:
+            group.commit()
+        finally:
+            parsers.close()
     return report
+
+
+class _Group:
+    """Feeds written together in one transaction, each under a savepoint of its own
+    (a feed that fails to store is undone alone).
+
+    A commit writes every page the feed's rows touched in each index; feed by feed
+    that was most of the cost of storing a big refresh. The transaction is
+    committed after ``seconds`` and whenever the refresh is about to wait (for
+    the network or a parser), so the write lock is never held while idle and
+    other writers (the app marking an article read) wait a moment at most. A
+    crash loses at most the uncommitted feeds, whose validators were not saved
+    either: the next refresh fetches them again.
+    """
+
+    def __init__(self, store: Store, seconds: float = 0.1):
+        self.store, self.seconds = store, seconds
+        self.opened = 0.0
+
+    @contextmanager
+    def feed(self) -> Iterator[None]:
+        conn = self.store.conn
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+            self.opened = time.monotonic()
+        with self.store.savepoint("feed"):
+            yield
+        if time.monotonic() - self.opened >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.store.conn.in_transaction:
+            self.store.conn.execute("COMMIT")
 
 
 def _when(t: datetime) -> str:

@@ -136,6 +136,23 @@ class Store(FeedQueries, QuoteQueries):
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def savepoint(self, name: str = "part") -> Iterator[None]:
+        """Inside an open transaction, a part that is undone alone if it fails;
+        outside one, a transaction of its own."""
+        if not self.conn.in_transaction:
+            with self.transaction():
+                yield
+            return
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
+
     # --- writing articles ----------------------------------------------------
 
     def upsert_articles(self, feed_id: int, source: str, items: Iterable[NewArticle]) -> UpsertCounts:
@@ -144,21 +161,15 @@ class Store(FeedQueries, QuoteQueries):
         added = updated = unchanged = 0
         now = to_db(now_utc())
         conn = self.conn
+        items = list(items)
         with self.transaction():
             # new rows get ids above the largest now (the write lock is held), so
             # they can enter the full-text index together at the end
             before = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
             pending = 0
+            known = _Known(conn, feed_id, items)
             for it in items:
-                row = conn.execute(
-                    "SELECT id, content_hash, category FROM articles WHERE feed_id = ? AND guid = ?",
-                    (feed_id, it.guid),
-                ).fetchone()
-                if row is None and it.link:
-                    row = conn.execute(
-                        "SELECT id, content_hash, category FROM articles WHERE link = ? LIMIT 1",
-                        (it.link,),
-                    ).fetchone()
+                row = known.find(it)
                 if row is None:
                     cur = conn.execute(
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
@@ -172,6 +183,7 @@ class Store(FeedQueries, QuoteQueries):
                          int(it.read_at is not None), it.read_at,
                          int(it.favourite_at is not None), it.favourite_at),
                     )
+                    known.added(it, cur.lastrowid)
                     self._write_quotes(cur.lastrowid, it)
                     added += 1
                     pending += 1
@@ -197,6 +209,7 @@ class Store(FeedQueries, QuoteQueries):
                      it.category, json.dumps(list(it.tags)), it.summary, it.body,
                      json.dumps(list(it.links)), it.html, it.content_hash, art_id),
                 )
+                known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
                 self._write_quotes(art_id, it)
                 updated += 1
@@ -367,3 +380,75 @@ class Store(FeedQueries, QuoteQueries):
                 yield d
         finally:
             self.conn.row_factory = None
+
+
+class _Known:
+    """The stored rows a batch of articles may match, read in a few queries up front
+    and kept in step with the batch's own writes: what one lookup per article by
+    (feed, guid) and then by link would find, without those queries.
+
+    A row is ``[id, content_hash, category, link]``. By link, the row with the
+    smallest id wins (the link index's order, as ``LIMIT 1`` gives). A link whose
+    answer this cannot know (a row moved off it by an update) is asked of SQL.
+    """
+
+    CHUNK = 500
+
+    def __init__(self, conn: sqlite3.Connection, feed_id: int, items: list[NewArticle]):
+        self.conn, self.feed_id = conn, feed_id
+        self.by_guid: dict[str, list] = {}
+        self.by_link: dict[str, list] = {}
+        self.unsure: set[str] = set()
+        cols = "id, content_hash, category, link"
+        guids = list(dict.fromkeys(it.guid for it in items if it.guid is not None))
+        for part in _chunks(guids, self.CHUNK):
+            marks = ",".join("?" * len(part))
+            for guid, *row in conn.execute(
+                    f"SELECT guid, {cols} FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                    (feed_id, *part)):
+                self.by_guid[guid] = row
+        links = list(dict.fromkeys(it.link for it in items if it.link))
+        for part in _chunks(links, self.CHUNK):
+            marks = ",".join("?" * len(part))
+            for row in conn.execute(f"SELECT {cols} FROM articles WHERE link IN ({marks}) ORDER BY id", part):
+                self.by_link.setdefault(row[3], list(row))
+
+    def find(self, it: NewArticle) -> list | None:
+        row = self.by_guid.get(it.guid) if it.guid is not None else None
+        if row is None and it.link:
+            if it.link in self.unsure:
+                got = self.conn.execute(
+                    "SELECT id, content_hash, category, link FROM articles WHERE link = ? LIMIT 1",
+                    (it.link,)).fetchone()
+                return list(got) if got else None
+            row = self.by_link.get(it.link)
+        return row
+
+    def added(self, it: NewArticle, art_id: int) -> None:
+        row = [art_id, it.content_hash, it.category, it.link]
+        if it.guid is not None:
+            self.by_guid[it.guid] = row
+        if it.link:
+            self._link(it.link, row)
+
+    def updated(self, it: NewArticle, row: list) -> None:
+        row[1], row[2] = it.content_hash, it.category
+        if it.link and it.link != row[3]:
+            old = row[3]
+            if old and self.by_link.get(old) is row:
+                del self.by_link[old]
+                self.unsure.add(old)  # another row may still have it
+            row[3] = it.link
+            self._link(it.link, row)
+
+    def _link(self, link: str, row: list) -> None:
+        if link in self.unsure:
+            return
+        have = self.by_link.get(link)
+        if have is None or row[0] < have[0]:
+            self.by_link[link] = row
+
+
+def _chunks(seq: list, n: int):
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]

@@ -211,6 +211,42 @@ def test_refresh_from_a_worker_thread(server, tmp_path):
     assert out and out[0].added == 3
 
 
+def test_stored_feeds_are_committed_while_a_slow_one_is_awaited(server, tmp_path):
+    # feeds are written in groups; the group is committed before the refresh waits,
+    # so another process sees the stored articles and can write (mark read) at once
+    server.feed("/quick", rss("Quick", 4))
+    server.slow("/slow", 3.0, b"<rss>")
+    path = tmp_path / "lib.db"
+    with Store(path) as s:
+        subscribe(s, server.url("/quick"), server.url("/slow"))
+    done = []
+    thread = threading.Thread(target=lambda: done.append(
+        _refresh_path(path, FetchSettings(deadline=2.5, read_timeout=2.5))))
+    thread.start()
+    try:
+        with Store(path) as other:
+            other.conn.execute("PRAGMA busy_timeout = 100")
+            seen = 0
+            for _ in range(100):
+                seen = other.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                if seen == 4 or done:
+                    break
+                time.sleep(0.02)
+            assert seen == 4 and not done  # committed while the slow feed is still awaited
+            first = other.list_articles()[0]
+            other.set_read([first.id])  # the write lock is free
+    finally:
+        thread.join(20)
+    assert done and done[0].added == 4 and len(done[0].failed) == 1
+    with Store(path) as s:
+        assert s.article(first.id).read
+
+
+def _refresh_path(path, settings):
+    with Store(path) as s:
+        return refresh_all(s, settings=settings)
+
+
 def test_should_stop_ends_early(server, store):
     for i in range(5):
         server.feed(f"/s{i}", rss(f"S{i}", 1))

@@ -159,6 +159,22 @@ def test_version_1_library_is_upgraded_and_stays_searchable(tmp_path):
         assert sorted(a.title for a in s.list_articles(Filter(search="ice"))) == ["Budget", "Glacier"]
 
 
+def test_a_failed_savepoint_undoes_only_its_part(store):
+    fid = store.ensure_feed("f", "F")
+    with store.transaction():
+        store.upsert_articles(fid, "f", [art("1", body="kept one")])
+        with pytest.raises(RuntimeError):
+            with store.savepoint():
+                store.upsert_articles(fid, "f", [art("2", body="undone")])
+                raise RuntimeError("boom")
+        with store.savepoint():
+            store.upsert_articles(fid, "f", [art("3", body="kept three")])
+    assert sorted(a.title for a in store.list_articles(Filter(search="kept"))) == ["T", "T"]
+    assert store.list_articles(Filter(search="undone")) == []
+    assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def test_state_survives_a_killed_process(tmp_path):
     path = tmp_path / "lib.sqlite3"
     with Store(path) as s:
