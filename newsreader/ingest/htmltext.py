@@ -80,6 +80,8 @@ def absolute_url(href: str | None, base: str | None = None) -> str | None:
     href = clean_line(href).strip()
     if not href or href.startswith("#"):
         return None
+    if plain_absolute(href):
+        return href  # an http(s) scheme and a host, as urlsplit would find them
     try:
         url = join_url(base, href)
         parts = urlsplit(url)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import glob
 import re
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from hypothesis import given, strategies as st
 from feedparser.urls import _urljoin as feedparser_urljoin
 
 from newsreader.ingest import fastfeed
-from newsreader.ingest.htmltext import join_url
+from newsreader.ingest.htmltext import absolute_url, join_url
+from newsreader.text import clean_line
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "feeds"
 BASE = "http://example.org/news/feed.xml"
@@ -27,8 +28,23 @@ def _result(join, href: str):
         return ValueError
 
 
+def _absolute_slow(href: str, base: str = BASE) -> str | None:
+    """absolute_url's answer the long way: urljoin, then urlsplit's scheme and host."""
+    href = clean_line(href).strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 def _same(href: str) -> None:
     assert _result(join_url, href) == _result(urljoin, href), href
+    assert absolute_url(href, BASE) == _absolute_slow(href), href
+    assert absolute_url(href) == _absolute_slow(href, ""), href
     assert _result(fastfeed._urljoin, href) == _result(feedparser_urljoin, href), href
 
 
