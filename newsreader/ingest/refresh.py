@@ -12,6 +12,7 @@ in the report, never raised.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -164,9 +165,8 @@ class _Group:
 
     @contextmanager
     def feed(self) -> Iterator[None]:
-        conn = self.store.conn
-        if not conn.in_transaction:
-            conn.execute("BEGIN IMMEDIATE")
+        if not self.store.conn.in_transaction:
+            self.store.begin()
             self.opened = time.monotonic()
         with self.store.savepoint("feed"):
             yield
@@ -174,8 +174,7 @@ class _Group:
             self.commit()
 
     def commit(self) -> None:
-        if self.store.conn.in_transaction:
-            self.store.conn.execute("COMMIT")
+        self.store.commit()
 
 
 def _when(t: datetime) -> str:
@@ -301,34 +300,64 @@ class _Parsers:
     """Feed parsing in worker processes, so many changed feeds use every CPU.
 
     Parsing is pure Python and dominates a first refresh; threads would share
-    one interpreter lock. With no workers, or when processes cannot start,
-    parsing happens in the calling thread.
+    one interpreter lock. A single-threaded caller forks its workers at once;
+    otherwise a forkserver starts in the background (it imports the parsers,
+    about half a second). Until the pool is up, and with no workers, or when
+    processes cannot start, parsing happens in the calling thread.
     """
 
     def __init__(self, workers: int):
         self.workers = workers
         self.pool = None
         self.in_flight = 2 * workers + 2
+        self._starting: threading.Thread | None = None
+        self._started: list = []
+        if not workers:
+            return
+        import multiprocessing as mp
 
-    def _start(self):
+        methods = mp.get_all_start_methods()
+        if "fork" in methods and threading.active_count() == 1:
+            # a single-threaded process (the command line, before the network
+            # thread starts) forks safely, at once, with the parsers imported
+            import newsreader.analysis  # noqa: F401 - imported once, before the fork
+
+            self._start("fork")
+        else:
+            # threads (the app) make fork unsafe: a forkserver starts meanwhile
+            method = "forkserver" if "forkserver" in methods else "spawn"
+            self._starting = threading.Thread(target=self._start, args=(method,),
+                                              name="newsreader-parsers", daemon=True)
+            self._starting.start()
+
+    def _start(self, method: str) -> None:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        ctx = mp.get_context(method)
-        if method == "forkserver":
-            # workers fork from a server that has imported the parsers already
-            ctx.set_forkserver_preload(["newsreader.ingest.refresh", "newsreader.ingest.feeds",
-                                        "newsreader.analysis"])
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        try:
+            ctx = mp.get_context(method)
+            if method == "forkserver":
+                # workers fork from a server that has imported the parsers already
+                ctx.set_forkserver_preload(["newsreader.ingest.refresh", "newsreader.ingest.feeds",
+                                            "newsreader.analysis"])
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            # the processes start with the first task; wait here, not in submit
+            pool.submit(int).result()
+        except (OSError, ValueError, NotImplementedError, BrokenProcessPool, RuntimeError):
+            self._started.append(None)
+            return
+        self._started.append(pool)
+
+    def _ready(self) -> bool:
+        """True once the pool can take work (never, without workers)."""
+        if self.pool is None and self._started:
+            self.pool = self._started.pop()
+            if self.pool is None:
+                self.workers = 0
+        return self.pool is not None
 
     def submit(self, body: bytes, source: str, category: str | None) -> Future:
-        if self.workers and self.pool is None:
-            try:
-                self.pool = self._start()
-            except (OSError, ValueError, NotImplementedError):
-                self.workers = 0
-        if self.pool is not None:
+        if self.workers and self._ready():
             try:
                 return self.pool.submit(digest, body, source, category)
             except (BrokenProcessPool, RuntimeError):
@@ -350,6 +379,10 @@ class _Parsers:
         self.workers = 0
 
     def close(self) -> None:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+            self._ready()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None

@@ -101,6 +101,7 @@ class FeedQueries:
     def remove_feed(self, feed_id: int) -> int:
         """Unsubscribe: drop the feed and its articles, except favourites. Returns articles removed."""
         with self.transaction():
+            self._flush_index()  # the delete trigger takes rows out of the index
             cur = self.conn.execute("DELETE FROM articles WHERE feed_id = ? AND favourite = 0", (feed_id,))
             self.conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return cur.rowcount

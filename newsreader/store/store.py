@@ -128,13 +128,28 @@ class Store(FeedQueries, QuoteQueries):
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.begin()
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.rollback()
             raise
-        self.conn.execute("COMMIT")
+        self.commit()
+
+    def begin(self) -> None:
+        """Open a write transaction (``transaction()`` is the usual way)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the open transaction, its new articles in the full-text index."""
+        if self.conn.in_transaction:
+            self._flush_index()
+            self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self._unindexed_after = None
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     @contextmanager
     def savepoint(self, name: str = "part") -> Iterator[None]:
@@ -144,14 +159,38 @@ class Store(FeedQueries, QuoteQueries):
             with self.transaction():
                 yield
             return
+        unindexed = self._unindexed_after
         self.conn.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException:
             self.conn.execute(f"ROLLBACK TO {name}")
             self.conn.execute(f"RELEASE {name}")
+            # index entries made inside are undone with it: what was waiting waits again
+            self._unindexed_after = unindexed
             raise
         self.conn.execute(f"RELEASE {name}")
+
+    # --- the full-text index ---------------------------------------------------
+    # New articles enter the index together when their transaction commits: FTS5
+    # writes a segment for each statement or savepoint that adds rows, so one
+    # INSERT ... SELECT per transaction is far cheaper than one per article or
+    # per feed. Rows with ids above ``_unindexed_after`` are waiting; any update
+    # of their title or body, or their deletion (whose triggers remove the old
+    # text from the index), must come after ``_flush_index``.
+
+    _unindexed_after: int | None = None
+
+    def _note_unindexed(self) -> None:
+        """Before adding articles: remember where the rows waiting for the index start."""
+        if self._unindexed_after is None:
+            self._unindexed_after = self.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+
+    def _flush_index(self) -> None:
+        if self._unindexed_after is not None:
+            self.conn.execute("INSERT INTO articles_fts(rowid, title, body)"
+                              " SELECT id, title, body FROM articles WHERE id > ?", (self._unindexed_after,))
+            self._unindexed_after = None
 
     # --- writing articles ----------------------------------------------------
 
@@ -163,14 +202,11 @@ class Store(FeedQueries, QuoteQueries):
         conn = self.conn
         items = list(items)
         with self.transaction():
-            # new rows get ids above the largest now (the write lock is held), so
-            # they can enter the full-text index together at the end
-            before = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
-            pending = 0
             known = _Known(conn, feed_id, items)
             for it in items:
                 row = known.find(it)
                 if row is None:
+                    self._note_unindexed()
                     cur = conn.execute(
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
                         " published_estimated, imported_at, category, tags, summary, body, links, html,"
@@ -178,15 +214,14 @@ class Store(FeedQueries, QuoteQueries):
                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.imported_at or now, int(it.published is None),
-                         it.imported_at or now, it.category, json.dumps(list(it.tags)), it.summary,
-                         it.body, json.dumps(list(it.links)), it.html, it.content_hash,
+                         it.imported_at or now, it.category, _json_list(it.tags), it.summary,
+                         it.body, _json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,
                          int(it.favourite_at is not None), it.favourite_at),
                     )
                     known.added(it, cur.lastrowid)
                     self._write_quotes(cur.lastrowid, it)
                     added += 1
-                    pending += 1
                     continue
                 art_id = row[0]
                 if it.read_at is not None:
@@ -197,8 +232,8 @@ class Store(FeedQueries, QuoteQueries):
                 if row[1] == it.content_hash and row[2] == it.category:
                     unchanged += 1
                     continue
-                if art_id > before:  # added earlier in this batch, not indexed yet
-                    before, pending = self._index_new(before, pending), 0
+                if self._unindexed_after is not None and art_id > self._unindexed_after:
+                    self._flush_index()  # added in this transaction, not indexed yet
                 conn.execute(
                     "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
@@ -206,25 +241,14 @@ class Store(FeedQueries, QuoteQueries):
                     " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?"
                     " WHERE id = ?",
                     (it.title, it.byline, it.link, it.published, it.published, it.published,
-                     it.category, json.dumps(list(it.tags)), it.summary, it.body,
-                     json.dumps(list(it.links)), it.html, it.content_hash, art_id),
+                     it.category, _json_list(it.tags), it.summary, it.body,
+                     _json_list(it.links), it.html, it.content_hash, art_id),
                 )
                 known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
                 self._write_quotes(art_id, it)
                 updated += 1
-            self._index_new(before, pending)
         return UpsertCounts(added, updated, unchanged)
-
-    def _index_new(self, before: int, pending: int) -> int:
-        """Put the rows added since id ``before`` into the full-text index; returns the
-        largest id now. (An update's trigger removes the old text from the index, so a
-        row must be indexed before it is updated.)"""
-        if not pending:
-            return before
-        self.conn.execute("INSERT INTO articles_fts(rowid, title, body)"
-                          " SELECT id, title, body FROM articles WHERE id > ?", (before,))
-        return self.conn.execute("SELECT max(id) FROM articles").fetchone()[0]
 
     def _write_quotes(self, article_id: int, it: NewArticle) -> None:
         if not it.quotes:
@@ -447,6 +471,15 @@ class _Known:
         have = self.by_link.get(link)
         if have is None or row[0] < have[0]:
             self.by_link[link] = row
+
+
+_encode = json.JSONEncoder().encode
+
+
+def _json_list(items) -> str:
+    """A tuple of strings as the JSON text stored for it (json.dumps, less the
+    per-call set-up that cost as much as storing the row)."""
+    return _encode(list(items)) if items else "[]"
 
 
 def _chunks(seq: list, n: int):

@@ -175,6 +175,24 @@ def test_a_failed_savepoint_undoes_only_its_part(store):
     store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
 
 
+def test_index_waits_for_commit_and_survives_an_undone_part(store):
+    """New rows enter the index when their transaction commits; a part undone after
+    it had to index them (an update inside it) leaves them waiting again."""
+    fid = store.ensure_feed("f", "F")
+    found = lambda q: sorted(a.title for a in store.list_articles(Filter(search=q)))  # noqa: E731
+    with store.transaction():
+        store.upsert_articles(fid, "f", [art("1", title="Harbour", body="ferry", link="http://l/1")])
+        with pytest.raises(RuntimeError):
+            with store.savepoint():
+                store.upsert_articles(fid, "f", [art("1", title="Harbour", body="pier", h="new")])
+                raise RuntimeError("undo the update")
+        store.upsert_articles(fid, "f", [art("2", title="Budget", body="taxes")])
+    assert found("ferry") == ["Harbour"] and found("pier") == [] and found("taxes") == ["Budget"]
+    store.remove_feed(fid)
+    assert found("ferry") == []
+    store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
 def test_state_survives_a_killed_process(tmp_path):
     path = tmp_path / "lib.sqlite3"
     with Store(path) as s:
