@@ -113,10 +113,26 @@ def read(data: bytes, source_base: str) -> tuple[dict, list[dict], str] | None:
         return None
 
 
+_KEYS: dict[tuple[str, str | None], str] = {}
+
+
 def _key(el) -> str:
     """feedparser's name for an element: standard prefix + '_' + lower-case local name."""
-    if not isinstance(el.tag, str):
+    tag = el.tag
+    if not isinstance(tag, str):
         raise _Decline
+    if tag[0] != "{":
+        return tag.lower()  # no namespace, no prefix
+    cache = (tag, el.prefix)
+    got = _KEYS.get(cache)
+    if got is None:
+        if len(_KEYS) > 4096:  # a document inventing namespaces must not grow it for ever
+            _KEYS.clear()
+        got = _KEYS[cache] = _key_of(el)
+    return got
+
+
+def _key_of(el) -> str:
     qn = etree.QName(el)
     ns = (qn.namespace or "").lower()
     if "backend.userland.com/rss" in ns:

@@ -117,6 +117,8 @@ def first_words(text: str, count: int = 12) -> str:
 
 def scrub(text: str) -> str:
     """Remove markup residue (script tags, event handlers, script URIs) from plain text."""
+    if "<" not in text and ">" not in text and "=" not in text and ":" not in text:
+        return text  # every residue _RESIDUE matches has one of these
     return _RESIDUE.sub("", text)
 
 
@@ -193,6 +195,8 @@ def html_to_text(html: str, base_url: str | None = None) -> tuple[str, tuple[str
     """
     if not html or not html.strip():
         return "", ()
+    if "<" not in html and "&" not in html:
+        return clean_text(scrub(html)), ()  # no tag and no entity: plain text as it is
     if not looks_like_html(html):
         unescaped = htmllib.unescape(html)
         if not looks_like_html(unescaped):

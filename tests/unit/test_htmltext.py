@@ -1,5 +1,7 @@
 """html_to_text: HTML fragments to plain-text paragraphs and links."""
 
+from hypothesis import given, strategies as st
+
 from newsreader.ingest.htmltext import absolute_url, first_words, html_to_text, unique
 
 
@@ -71,3 +73,10 @@ def test_helpers():
     assert unique(["A", "a", "", "b"]) == ("A", "b")
     assert first_words("one two three", 2) == "one two…"
     assert first_words("") == ""
+
+
+@given(st.text(alphabet="ab <>=:-!/\"'onclickjavascript\u0130\u212a", max_size=40))
+def test_scrub_shortcut_matches_the_pattern(text):
+    from newsreader.ingest.htmltext import _RESIDUE, scrub
+
+    assert scrub(text) == _RESIDUE.sub("", text)
