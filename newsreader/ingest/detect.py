@@ -92,6 +92,9 @@ def gunzip(data: bytes, limit: int = MAX_GUNZIP_BYTES) -> bytes:
     return out
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def check_not_binary(data: bytes) -> None:
     """Raise IngestError when ``data`` is empty or looks like a binary file."""
     if not data.strip():
@@ -104,7 +107,7 @@ def check_not_binary(data: bytes) -> None:
     head = data[:8192]
     if b"\x00" in head:
         raise IngestError("binary file (contains NUL bytes)")
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > len(head) // 20:
         raise IngestError("binary file (mostly control bytes)")
 

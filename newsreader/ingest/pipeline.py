@@ -59,15 +59,16 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
     for art, category in zip(articles, choose_categories(articles, given_category)):
         title = clean_line(art.title) or "(untitled)"
         body = clean_text(art.body)
-        guid = art.guid or art.link or "hash:" + content_hash(title, to_db(art.published) or "")
+        published = to_db(art.published)
+        guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
         quotes, keys = analyse(body)
         byline = clean_line(art.byline) or None
         tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t))
         # Everything a reader sees goes into the hash, so any change updates the article.
-        seen = "\0".join((body, byline or "", art.link or "", to_db(art.published) or "", *tags))
+        seen = "\0".join((body, byline or "", art.link or "", published or "", *tags))
         out.append(NewArticle(
             guid=guid, title=title, body=body, category=category,
-            content_hash=content_hash(title, seen), published=to_db(art.published),
+            content_hash=content_hash(title, seen), published=published,
             link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
             quotes=quotes, speaker_keys=keys,
