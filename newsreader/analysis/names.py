@@ -89,6 +89,7 @@ def is_sentence_end(toks: list, i: int) -> bool:
 _DETERMINERS = frozenset("the a an one his her their its our".split())
 _HONORIFICS = frozenset("dr mr mrs ms mx prof sir dame lord lady sen rep gov gen cllr supt insp det sgt rev fr".split())
 _CONNECTORS = frozenset("of for and on".split())
+_DEMONSTRATIVES = frozenset("this that these those".split())
 _DATELINE_NEXT = frozenset(",\u2014\u2013-(")
 _OBJECT_AFTER = frozenset("told tell tells telling".split())
 
@@ -168,6 +169,11 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                             break
                         k -= 1
                 role = ROLE_SYNONYMS.get(low, low)
+                if role in ORG_ROLES and i > 0 and toks[i - 1][1].lower() in _DEMONSTRATIVES:
+                    # "This statement underscores ...": the writer's comment on the
+                    # text before, not an institution speaking
+                    i += 1
+                    continue
                 gender = "f" if low in _FEMALE_TITLES else "m" if low in _MALE_TITLES else "?"
                 if out and (out[-1].tok >= j or (out[-1].kind == "role" and out[-1].tok_end == i)):
                     j = min(j, out.pop().tok)

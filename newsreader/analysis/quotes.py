@@ -285,6 +285,7 @@ _ASKER_LABELS = frozenset("q question interviewer".split())
 _ANSWER_LABELS = frozenset("a answer".split())
 _ASKER_AFTER = frozenset("spoke talked interviewed asked questioned met".split())
 _MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
+_QUESTIONING = frozenset("questioning questions questioned interview interviewed interviews".split())
 _JOURNALISTS = frozenset(
     "reporter correspondent journalist interviewer editor columnist writer host presenter anchor".split())
 
@@ -312,7 +313,7 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
             elif (len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING
                   and m.tok >= 3 and toks[m.tok - 3][1].lower() in ("he", "she", "they")):
                 r = 2  # "He spoke with X": the pronoun is the subject of the piece
-            elif "by" in before or after in _ASKER_AFTER:
+            elif _by_questioner(before) or after in _ASKER_AFTER:
                 r = 1
             if r > rank:
                 asker, rank = m, r
@@ -328,6 +329,15 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
         if best is None or key > best:
             best, answerer = key, ent
     return asker, answerer
+
+
+def _by_questioner(before: list[str]) -> bool:
+    """"Under questioning by X", "interviewed by X": "by" after a word of
+    questioning. A bare "by" ("a statement made by X") names no asker."""
+    if "by" not in before:
+        return False
+    i = len(before) - 1 - before[::-1].index("by")
+    return i > 0 and before[i - 1] in _QUESTIONING
 
 
 def _carry_parts(art: Article, got: dict) -> None:

@@ -124,3 +124,26 @@ def test_possessive_family_role_is_the_relative_sharing_the_surname():
             "Later, Tom Bellweather said they would reopen. His wife was less sure.\n\n"
             "“We will see,” she said.")
     assert speakers(text) == ["Nora Bellweather"]
+
+
+def test_interviewer_label_stays_interviewer_when_the_story_before_names_someone_by_by():
+    # a news story runs before the transcript; "made by X" names no asker
+    text = ("Officials pointed to an earlier statement made by Deputy Minister Tomas Rell. "
+            "Rell has not spoken since.\n\n"
+            "Interviewer: Dr. Ines Marr, thank you for joining us. What happens now?\n\n"
+            "Dr. Marr: Talks, and then more talks.")
+    assert speakers(text) == ["Interviewer", "Ines Marr"]
+
+
+def test_questioning_by_names_the_asker():
+    text = ("Under questioning by prosecutor Lena Dahl, Jon Berg described the night.\n\n"
+            "Q: Where were you?\n\n"
+            "A: At the gate.")
+    assert speakers(text) == ["Lena Dahl", "Jon Berg"]
+
+
+def test_a_demonstrative_statement_after_a_quote_is_the_writer_not_a_speaker():
+    text = ("Mara Quist, a council spokeswoman, spoke briefly. "
+            "Quist stated, “The bridge will reopen in spring.” "
+            "This statement underscores the council’s caution.")
+    assert spoken(text) == [("The bridge will reopen in spring.", "Mara Quist")]
