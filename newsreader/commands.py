@@ -178,9 +178,24 @@ def _list(store: Store, flt: Filter, limit: int | None):
     return list(store.iter_articles(flt))
 
 
+def _known_category(store, name: str | None) -> str | None:
+    """The stored category called ``name`` (any case); an unknown one is a mistake."""
+    if name is None:
+        return None
+    names = [c.name for c in store.categories()]
+    if name in names:
+        return name
+    folded = [n for n in names if n.casefold() == name.casefold()]
+    if folded:
+        return folded[0]
+    known = ", ".join(names) if names else "none yet"
+    raise NewsreaderError(f"no category named {name!r} (categories: {known})")
+
+
 def cmd_list(args) -> int:
-    flt = Filter(category=args.category, unread=args.unread, favourites=args.favourites)
     with open_store() as store:
+        category = _known_category(store, args.category)
+        flt = Filter(category=category, unread=args.unread, favourites=args.favourites)
         rows = _list(store, flt, args.limit)
     if args.json:
         _dump([_summary_dict(a) for a in rows])

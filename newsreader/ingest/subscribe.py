@@ -6,6 +6,7 @@ page announces (``<link rel="alternate">``) are tried in its order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def load(target: str, settings: FetchSettings | None = None) -> Loaded:
     """The parsed feed at ``target`` (a URL, found through a page if need be, or a file)."""
     if not is_url(target):
         from newsreader.ingest.detect import read_source_bytes
+
+        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]+)://", target)
+        if scheme and not Path(target).exists():
+            raise IngestError(f"unsupported URL scheme {scheme.group(1)!r}: only http and https feeds are fetched")
 
         path = Path(target).expanduser()
         kind, parsed = parse_document(read_source_bytes(path), str(path.resolve()))

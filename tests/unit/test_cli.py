@@ -46,6 +46,13 @@ def test_category_option_comes_first(capsys, cli_data):
     assert len(jrun(capsys, "list", "--category", "Local")) == 3
 
 
+def test_list_category_ignores_case_and_names_the_known_ones(capsys, cli_data):
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    assert len(jrun(capsys, "list", "--category", "transport")) == 2
+    code, _, err = run(capsys, "list", "--category", "Nowhere")
+    assert code == 1 and "categories: Council, Transport" in err
+
+
 def test_reimport_keeps_state_and_does_not_duplicate(capsys, cli_data):
     run(capsys, "import", str(cli_data / "harbour.rss"))
     first = jrun(capsys, "list")[0]["id"]
@@ -276,7 +283,8 @@ def test_more_misuse_is_one_line(capsys, tmp_path):
     for argv in (["show", "99999999999999999999999"], ["remove", "²"], ["search", "  "],
                  ["--home", str(tmp_path / "afile"), "list"], ["--home", "", "list"],
                  ["--demo", "list"], ["add", ""], ["export", "--json", str(tmp_path / "no" / "x.json")],
-                 ["import", "/dev/zero"]):
+                 ["import", "/dev/zero"], ["add", "ftp://example.org/feed.xml"],
+                 ["list", "--category", "No Such Category"]):
         code, out, err = run(capsys, *argv)
         assert code != 0, argv
         assert len(err.strip().splitlines()) == 1 and err.startswith("newsreader: error:"), (argv, err)
