@@ -74,7 +74,7 @@ TITLES: frozenset[str] = frozenset(
     defence defense finance state national security home trade economy health
     speaker leader minister's coach manager officer inspector superintendent detective
     constable envoy adviser advisor aide analyst expert founder editor host anchor
-    correspondent reporter councillor councilman councilwoman dean provost
+    correspondent reporter councillor councilor councilman councilwoman dean provost
     attorney prosecutor lawyer economist scientist researcher executive striker
     goalkeeper defender midfielder winger captain forward skipper veteran rookie
     delegate negotiator singer actor actress rapper musician artist writer novelist

@@ -123,6 +123,16 @@ class _Resolver:
                 return nxt.words[0]
         return None
 
+    def _fronted(self, c: Mention) -> bool:
+        """A person put first as the topic of the sentence ("For Denise Harper, 64,
+        the research is personal. She ..."): behind a preposition, yet what a
+        pronoun in the next sentence stands for."""
+        lo = c.tok - 1
+        if c.kind != "person" or lo < 0 or self.art.sent_lo_tok(c) != lo:
+            return False
+        toks = self.art.paras[c.extra["para"]].toks
+        return toks[lo][1].lower() in ("for", "to") and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
+
     def pronoun(self, m: Mention, depth: int = 0) -> str | None:
         """The subject of the nearest sentence (this one first) that fits the pronoun;
         a sentence whose subject is the same pronoun ("She did not ... But she
@@ -136,7 +146,8 @@ class _Resolver:
                 if (c.kind == "pron" and n == 0 and c.gender == m.gender and not plural
                         and depth < 6 and self.art.sent_lo_tok(c) == c.tok):
                     return self.pronoun(c, depth + 1)
-                if c.kind == "pron" or c.extra.get("prep") or c.extra.get("weak"):
+                if c.kind == "pron" or c.extra.get("weak") or (
+                        c.extra.get("prep") and not self._fronted(c)):
                     continue
                 if plural:
                     if c.kind == "person" and c.entity >= 0 and self.art.cast.gender[c.entity] == "n":

@@ -100,25 +100,8 @@ def test_offsets_cover_content_without_marks_and_the_mention():
         assert q.cue == "said"
 
 
-def test_dev_set_scores_stay_above_floor():
-    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    res = mod.score()
-    assert res["counts"][1] >= 80
-    assert res["span"][2] >= 0.95
-    assert res["span+speaker"][2] >= 0.88
 
 
-def test_heldout_set_scores_stay_above_floor():
-    """The held-out set (tests/data/quotes_heldout, written before tuning) must not slip."""
-    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout")
-    assert res["counts"][1] >= 150
-    assert res["span"][2] >= 0.94
-    assert res["span+speaker"][2] >= 0.86
 
 
 def test_role_after_the_name_and_title_picks_among_shared_surnames():
@@ -135,16 +118,6 @@ def test_sentence_initial_word_and_dateline_are_not_speakers():
     assert spoken(text) == [("I never touched him,", "Anna Berg")]
 
 
-def test_second_heldout_set_scores_stay_above_floor():
-    """tests/data/quotes_heldout2 was written before its authors read the code:
-    span F1 96.7 and span+speaker 71.1 at first, 98.8 / 91.4 after the fixes."""
-    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout2")
-    assert res["counts"][1] >= 150
-    assert res["span"][2] >= 0.96
-    assert res["span+speaker"][2] >= 0.88
 
 
 def test_qa_labels_resolve_to_the_interviewer_and_the_interviewee():
@@ -169,16 +142,6 @@ def test_inch_mark_inside_straight_quotes_does_not_close_them():
     assert spoken(text) == [('I\'m 6\'3" and I still could not reach it,', "Owen Hale")]
 
 
-def test_third_heldout_set_scores_stay_above_floor():
-    """tests/data/quotes_heldout3 (wire-style copy) was written before its author read
-    the code: span F1 99.6 and span+speaker 82.3 at first, 99.6 / 93.1 after the fixes."""
-    spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout3")
-    assert res["counts"][1] >= 150
-    assert res["span"][2] >= 0.97
-    assert res["span+speaker"][2] >= 0.91
 
 
 @pytest.mark.parametrize("text, want", [
@@ -207,14 +170,28 @@ def test_verb_with_an_infinitive_after_a_quote_is_no_attribution():
     assert [s for _, s in spoken(text)] == ["Eva Holm"]
 
 
-def test_fourth_heldout_set_scores_stay_above_floor():
-    """tests/data/quotes_heldout4 (sport, council, medical, profile, review, obituary,
-    Q:/A:, « », „ “ ...) was written before its author read the code: span F1 97.7 and
-    span+speaker 77.2 at first, 97.7 / 93.8 after general fixes."""
+def _scorer():
     spec = importlib.util.spec_from_file_location("quotes_score", ROOT / "benchmarks" / "quotes_score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    res = mod.score(data=ROOT / "tests" / "data" / "quotes_heldout4")
-    assert res["counts"][1] >= 200
-    assert res["span"][2] >= 0.97
-    assert res["span+speaker"][2] >= 0.92
+    return mod
+
+
+# Each held-out set was written before its author read the code; span / span+speaker
+# F1 at first -> after general fixes: heldout 167 gold; heldout2 96.7/71.1 -> 98.8/92.0;
+# heldout3 (wire copy) 99.6/82.3 -> 99.6/93.1; heldout4 (sport, council, medical,
+# Q:/A:, « », „ “) 97.7/77.2 -> 97.7/93.8; heldout5 (wire and newspaper copy)
+# 99.0/85.8 -> 99.0/87.8. A floor sits a little under the figure reached.
+@pytest.mark.parametrize("name, gold, span, speaker", [
+    ("quotes", 80, 0.95, 0.88),
+    ("quotes_heldout", 150, 0.94, 0.86),
+    ("quotes_heldout2", 150, 0.96, 0.88),
+    ("quotes_heldout3", 150, 0.97, 0.91),
+    ("quotes_heldout4", 200, 0.97, 0.92),
+    ("quotes_heldout5", 200, 0.98, 0.86),
+])
+def test_quotation_set_scores_stay_above_floor(name, gold, span, speaker):
+    res = _scorer().score(data=ROOT / "tests" / "data" / name)
+    assert res["counts"][1] >= gold
+    assert res["span"][2] >= span
+    assert res["span+speaker"][2] >= speaker

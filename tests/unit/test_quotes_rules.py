@@ -147,3 +147,14 @@ def test_a_demonstrative_statement_after_a_quote_is_the_writer_not_a_speaker():
             "Quist stated, “The bridge will reopen in spring.” "
             "This statement underscores the council’s caution.")
     assert spoken(text) == [("The bridge will reopen in spring.", "Mara Quist")]
+
+
+def test_person_fronted_behind_for_is_what_the_next_pronoun_stands_for():
+    text = ("For Ruth Ekland, 58, of Dover, the ruling is personal. "
+            "She spoke at a rally on Sunday.\n\n"
+            "“I waited nine years for this.”")
+    assert speakers(text) == ["Ruth Ekland"]
+
+
+def test_us_councilor_is_a_title():
+    assert speakers("“We need more officers,” City Councilor Jo Amadi said.") == ["Jo Amadi"]
