@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsreader.analysis.given_names import gender_of
 from newsreader.analysis.lexicon import (
     ABBREVIATIONS, ORG_HEADS, ORG_ROLES, SPEECH_VERBS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
 )
@@ -270,6 +271,10 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             m.extra.setdefault("roles", []).append(role.role)
             m.role = m.role or role.role
             role.extra["appos"] = m
+        if (prev is not None and prev.kind == "role" and m.kind == "person" and m.tok == prev.tok_end + 1
+                and toks[prev.tok_end][1].lower() in ("to", "for") and _split_place_name(m, toks)):
+            # "U.S. Ambassador to Manila Karen Holloway": the place ends where a given name starts
+            m.tok = prev.tok_end
         if prev is not None and prev.kind == "role" and m.kind == "person" and prev.tok_end == m.tok:
             m.role = m.role or prev.role
             m.tok = prev.tok
@@ -299,6 +304,21 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             m.extra["appos"] = prev
         keep.append(m)
     return keep
+
+
+def _split_place_name(m: Mention, toks: list) -> bool:
+    """Cut the place off a run like "Manila Karen Holloway" after a role and "to":
+    the name is the part from the first known given name, with a surname after it."""
+    words = [t for t in toks[m.tok:m.tok_end] if t[0] == "w"]
+    if len(words) < 3 or len(words) != len(m.words):
+        return False
+    k = next((i for i in range(1, len(words) - 1) if gender_of(words[i][1]) != "?"), 0)
+    if not k:
+        return False
+    m.words = m.words[k:]
+    m.start = words[k][2]
+    m.gender = m.gender if m.gender != "?" else gender_of(words[k][1])
+    return True
 
 
 # Prepositions after which an institution noun ends a longer phrase ("the head of

@@ -158,3 +158,8 @@ def test_person_fronted_behind_for_is_what_the_next_pronoun_stands_for():
 
 def test_us_councilor_is_a_title():
     assert speakers("“We need more officers,” City Councilor Jo Amadi said.") == ["Jo Amadi"]
+
+
+def test_role_to_a_place_then_the_name_gives_the_person():
+    text = "“The talks are over,” Britain’s Ambassador to Lisbon Helen Marsh wrote on X."
+    assert speakers(text) == ["Helen Marsh"]
