@@ -58,7 +58,7 @@ class RefreshReport:
                 f"{len(self.failed)} failed")
         if self.skipped:
             text += f", {len(self.skipped)} waiting"
-        text += f"; {self.added} articles added"
+        text += f"; {self.added} article{'' if self.added == 1 else 's'} added"
         return text + (" (stopped early)" if self.cancelled else "")
 
 

@@ -10,7 +10,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import paths
 from newsreader.config import Config, ConfigError, load_config
@@ -28,6 +28,7 @@ from newsreader.tui.screens.welcome import WelcomeScreen
 from newsreader.tui.state import load_state, save_state
 from newsreader.tui.views import ALL, View, view_from_key
 from newsreader.tui.widgets.article_list import ArticleList
+from newsreader.tui.widgets.category_list import FAILING_MARK
 from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
@@ -155,8 +156,14 @@ class NewsreaderApp(App[None]):
                 self.call_from_thread(self._status, "No subscriptions to refresh: add one with "
                                       "'newsreader add URL' or 'newsreader import FILE'")
                 return
-            report = refresh_all(store, progress=progress)
-        self.call_from_thread(self._refreshed, report.summary())
+            worker = get_current_worker()
+            report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled)
+        summary = report.summary()
+        if report.failed:
+            names = ", ".join(name for name, _ in report.failed[:3])
+            more = f" and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
+            summary += f" · failing: {names}{more} (marked {FAILING_MARK} under Feeds)"
+        self.call_from_thread(self._refreshed, summary)
 
     def _refreshed(self, summary: str) -> None:
         if isinstance(self.screen, WelcomeScreen) and self.store.list_articles(limit=1):

@@ -172,8 +172,40 @@ async def test_r_refreshes_in_a_worker_and_keeps_the_selection(make_app, library
         await settle(pilot)
         assert "Fresh: a new moon is named" in titles(app)
         assert app.main.articles.current.id == kept
-        assert "1 articles added" in str(app.main.query_one("#status-line").content)
+        assert "1 article added" in str(app.main.query_one("#status-line").content)
         assert app.main.categories.unread("category:Science") == 3
+
+
+async def test_a_failing_feed_is_marked_under_feeds_and_says_why(make_app, library, tmp_path, monkeypatch):
+    from newsreader.ingest import pipeline
+    from newsreader.ingest.subscribe import add_subscription
+
+    monkeypatch.setattr(pipeline, "analyse", quote_stub.analyse)
+    good, bad = tmp_path / "good.rss", tmp_path / "bad.rss"
+    shutil.copy(DATA / "science.rss", good)
+    shutil.copy(DATA / "world.rss", bad)
+    with Store(library) as store:
+        add_subscription(store, str(good), title="Good Lab")
+        add_subscription(store, str(bad), title="Broken Desk")
+    bad.write_bytes(b"<html><body><p>This page has moved.</p></body></html>")
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        status = str(app.main.query_one("#status-line").content)
+        assert "1 failed" in status and "failing: Broken Desk" in status
+        pane = app.main.categories
+        prompts = {o.id: str(o.prompt) for o in pane._options if o.id}
+        broken = next(k for k, f in pane.feeds.items() if f.title == "Broken Desk")
+        fine = next(k for k, f in pane.feeds.items() if f.title == "Good Lab")
+        assert prompts[broken].startswith("! Broken Desk") and prompts[fine].startswith("Good Lab")
+        pane.focus()
+        pane.highlighted = pane.get_option_index(broken)
+        await settle(pilot)
+        status = str(app.main.query_one("#status-line").content)
+        assert status.startswith("Broken Desk failed once: ") and "not a feed" in status
+        assert app.main.articles.view.key == broken
 
 
 async def test_narrow_terminal_stacks_list_then_article(make_app):

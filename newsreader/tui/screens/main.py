@@ -125,8 +125,8 @@ class MainScreen(Screen[None]):
     def load_counts(self) -> None:
         """Count unread articles per category with a connection of this thread."""
         with Store(self.app.db_path) as store:
-            totals, cats = store.totals(), store.categories()
-        self.app.call_from_thread(self.categories.set_counts, totals, cats)
+            totals, cats, feeds = store.totals(), store.categories(), store.feeds()
+        self.app.call_from_thread(self.categories.set_counts, totals, cats, feeds)
 
     def show_view(self, view: View, keep_id: int | None = None) -> None:
         """Fill the article list with ``view``."""
@@ -157,6 +157,11 @@ class MainScreen(Screen[None]):
     def _view_highlighted(self, event: CategoryList.ViewHighlighted) -> None:
         if self.articles.view is None or self.articles.view.key != event.view.key:
             self.show_view(event.view)
+        why = self.categories.failing(event.view.key)
+        if why:
+            self.set_status(why, note=True, sticky=True)
+        elif self._note:
+            self._clear_note()
 
     @on(CategoryList.ViewChosen)
     def _view_chosen(self, event: CategoryList.ViewChosen) -> None:

@@ -1,4 +1,5 @@
-"""The categories pane: All, Unread, Favourites, then each category with its unread count."""
+"""The categories pane: All, Unread, Favourites, each category with its unread count,
+then the subscriptions, a failing one marked."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from newsreader.models import CategoryCount
-from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view
+from newsreader.models import CategoryCount, Feed
+from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view, feed_view
+
+FAILING_MARK = "!"
 
 
 class CategoryList(OptionList):
@@ -21,7 +24,7 @@ class CategoryList(OptionList):
         Binding("g,home", "first", "Top", show=False, id="top"),
         Binding("G,end", "last", "Bottom", show=False, id="bottom"),
     ]
-    COMPONENT_CLASSES = {"category-list--count", "category-list--heading"}
+    COMPONENT_CLASSES = {"category-list--count", "category-list--heading", "category-list--failing"}
 
     class ViewHighlighted(Message):
         """The highlight moved to a view."""
@@ -41,18 +44,27 @@ class CategoryList(OptionList):
         super().__init__(**kwargs)
         self.views: list[View] = []
         self._counts: dict[str, int] = {}
+        self.feeds: dict[str, Feed] = {}  # by view key, the subscriptions listed
         self.wanted = "all"  # the view to highlight, even before the counts arrive
 
-    def set_counts(self, totals: dict[str, int], categories: list[CategoryCount]) -> None:
-        """Fill the pane from the store's counts; the highlighted view stays highlighted."""
-        self.views = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
+    def set_counts(self, totals: dict[str, int], categories: list[CategoryCount],
+                   feeds: list[Feed] = ()) -> None:
+        """Fill the pane from the store's counts and subscriptions; the highlighted
+        view stays highlighted."""
+        fixed = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
+        self.feeds = {f"feed:{f.id}": f for f in feeds}
+        self.views = fixed + [feed_view(f.id, f.title) for f in feeds]
         self._counts = {"all": totals.get("unread", 0), "unread": totals.get("unread", 0),
                         "favourites": totals.get("favourites", 0)}
         self._counts.update((f"category:{c.name}", c.unread) for c in categories)
         options: list[Option | None] = []
         for i, view in enumerate(self.views):
-            if i == 3:
+            if i == 3 and len(fixed) > 3:
                 options.append(None)  # a rule between the fixed views and the categories
+            if i == len(fixed):
+                options.append(None)
+                heading = Content("Feeds").stylize(self.get_visual_style("category-list--heading", partial=True))
+                options.append(Option(heading, disabled=True))
             options.append(Option(self._prompt(view), id=view.key))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
@@ -72,12 +84,32 @@ class CategoryList(OptionList):
         """The count shown beside a view."""
         return self._counts.get(key, 0)
 
+    def failing(self, key: str) -> str | None:
+        """Why the subscription listed under ``key`` is failing, in words; None if it is not."""
+        feed = self.feeds.get(key)
+        if feed is None:
+            return None
+        if not feed.enabled:
+            return f"{feed.title} is turned off: {feed.last_error or 'gone'}"
+        if feed.failures and feed.last_error:
+            times = "once" if feed.failures == 1 else f"{feed.failures} times in a row"
+            return f"{feed.title} failed {times}: {feed.last_error}"
+        return None
+
     def _prompt(self, view: View) -> Content:
         n = self._counts.get(view.key, 0)
         count = Content(str(n) if n else "").stylize(
             self.get_visual_style("category-list--count", partial=True))
         width = max(self.scrollable_content_region.width - 2, 12)
-        label = Content(view.label)
+        feed = self.feeds.get(view.key)
+        if feed is not None:
+            # a subscription: its title, marked when it is failing (the reason shows when highlighted)
+            label = Content(feed.title)
+            if self.failing(view.key):
+                label = Content(f"{FAILING_MARK} ").stylize(
+                    self.get_visual_style("category-list--failing", partial=True)) + label
+        else:
+            label = Content(view.label)
         room = width - count.cell_length - 1
         if label.cell_length > room:
             label = label.truncate(max(room, 2), ellipsis=True)
