@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from textual.color import Color
 from textual.content import Content
 from textual.style import Style
 
@@ -35,6 +36,38 @@ class QuoteStyles:
         if slot is None or not self.speakers:
             return self.unattributed
         return self.speakers[slot % len(self.speakers)]
+
+
+SPEAKER_COLOURS = 8  # distinct colours before they repeat
+_CLOSE = 0.09  # hues nearer than this (a fraction of the circle) read as one colour
+
+
+def distinct_speakers(styles: Sequence[Style], dark: bool, want: int = SPEAKER_COLOURS) -> tuple[Style, ...]:
+    """The TCSS speaker styles with look-alikes dropped (a theme may give two slots one
+    colour), topped up with hues spread round the circle, so that ``want`` speakers
+    in one article each have a colour of their own."""
+    kept: list[Style] = []
+    hues: list[float] = []
+
+    def far(h: float) -> bool:
+        return all(min(abs(h - k), 1 - abs(h - k)) >= _CLOSE for k in hues)
+
+    for style in styles:
+        fg = style.foreground
+        if fg is None:
+            continue
+        hsl = fg.hsl
+        if hsl.s < 0.2 or not far(hsl.h):  # a grey, or a hue already taken
+            continue
+        kept.append(style)
+        hues.append(hsl.h)
+    while len(kept) < want:
+        # the hue farthest from every hue taken so far
+        h = max((i / 72 for i in range(72)), key=lambda c: min(
+            (min(abs(c - k), 1 - abs(c - k)) for k in hues), default=1))
+        kept.append(Style(foreground=Color.from_hsl(h, 0.65, 0.68 if dark else 0.36)))
+        hues.append(h)
+    return tuple(kept)
 
 
 def paragraph_bounds(body: str) -> list[tuple[int, int]]:

@@ -65,3 +65,17 @@ def test_markup_in_a_body_stays_text():
     content = paragraph_content(body, (0, len(body)), [], {}, STYLES)
     assert content.plain == body
     assert content.spans == []
+
+
+def test_look_alike_speaker_colours_are_replaced_by_distinct_hues():
+    from textual.color import Color
+    from textual.style import Style
+
+    from newsreader.tui.article_text import distinct_speakers
+
+    orange = Style(foreground=Color.parse("#ffa62b"))
+    given = [Style(foreground=Color.parse("#0178d4")), orange, orange, Style(foreground=Color.parse("#808080"))]
+    out = distinct_speakers(given, dark=True, want=8)
+    assert len(out) == 8 and out[:2] == (given[0], orange)
+    hues = [s.foreground.hsl.h for s in out]
+    assert all(min(abs(a - b), 1 - abs(a - b)) >= 0.05 for i, a in enumerate(hues) for b in hues[i + 1:])

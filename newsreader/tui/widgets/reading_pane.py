@@ -12,6 +12,7 @@ from newsreader.models import Article, Quote
 from newsreader.quoteview import speaker_index, speaker_list
 from newsreader.tui.article_text import (
     QuoteStyles,
+    distinct_speakers,
     paragraph_bounds,
     paragraph_content,
     paragraph_of,
@@ -61,7 +62,8 @@ class ReadingPane(VerticalScroll):
         """The quote styles as the current theme and TCSS make them."""
         get = self.get_visual_style
         return QuoteStyles(
-            speakers=tuple(get(f"reading-pane--speaker-{i}", partial=True) for i in range(SPEAKER_SLOTS)),
+            speakers=distinct_speakers([get(f"reading-pane--speaker-{i}", partial=True)
+                                        for i in range(SPEAKER_SLOTS)], self.app.current_theme.dark),
             unattributed=get("reading-pane--quote", partial=True),
             name=get("reading-pane--name", partial=True),
             forward=get("reading-pane--forward", partial=True),
