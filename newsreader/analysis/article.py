@@ -287,7 +287,9 @@ class Article:
         else:
             fit = [e for e in counts if any(fold(w) == fold(noun) for w in names[e])]
         if not fit:
-            return best
+            # "the company" may be any business named before; "the council" is no
+            # institution whose name lacks the word
+            return best if noun in BUSINESS_NOUNS else -1
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
 

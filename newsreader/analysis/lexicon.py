@@ -61,7 +61,8 @@ CLAUSE_BREAKS: frozenset[str] = frozenset(
     "that which who whom whose where".split()
 )
 
-PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "they": "p", "i": "?", "we": "p"}
+# "it" ("o") stands for an institution: "“...,” it said in a statement."
+PRONOUNS: dict[str, str] = {"he": "m", "she": "f", "they": "p", "i": "?", "we": "p", "it": "o"}
 
 # Titles written before a name and kept apart from it.
 TITLES: frozenset[str] = frozenset(

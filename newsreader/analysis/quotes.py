@@ -149,6 +149,10 @@ class _Resolver:
                 if c.kind == "pron" or c.extra.get("weak") or (
                         c.extra.get("prep") and not self._fronted(c)):
                     continue
+                if m.gender == "o":  # "it": the institution named last
+                    if c.kind == "org" or (c.kind == "role" and c.role in ORG_ROLES):
+                        return self.name(c)
+                    continue
                 if plural:
                     if c.kind == "person" and c.entity >= 0 and self.art.cast.gender[c.entity] == "n":
                         return self.art.cast.display(c.entity)  # a singular "they"

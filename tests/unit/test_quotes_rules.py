@@ -163,3 +163,16 @@ def test_us_councilor_is_a_title():
 def test_role_to_a_place_then_the_name_gives_the_person():
     text = "“The talks are over,” Britain’s Ambassador to Lisbon Helen Marsh wrote on X."
     assert speakers(text) == ["Helen Marsh"]
+
+
+def test_it_said_is_the_institution_named_last():
+    text = ("Brightwater Holdings bought the mill in May. "
+            "“We will keep every job,” it said in a statement.")
+    assert speakers(text) == ["Brightwater Holdings"]
+
+
+def test_the_council_is_no_institution_whose_name_lacks_the_word():
+    text = ("Harbour Electric restored the supply on Friday.\n\n"
+            "The town council, which it said in a letter was “the last to be told”, met on Monday.\n\n"
+            "“We were the last to know,” the council said.")
+    assert speakers(text)[-1] == "council"
