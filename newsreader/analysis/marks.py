@@ -21,6 +21,7 @@ _CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "s": ('"',), "t": ("''"
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
+_GUILLEMET_SPACE = " \u00a0\u202f"  # spaces French typesetting puts inside « »
 _BEFORE_SINGLE = set(" \t\n([{\u2014\u2013/:;\u00a0") | {""}
 
 
@@ -66,7 +67,8 @@ def _opener_at(text: str, pos: int, end: int) -> str | None:
         if text.startswith(mark, pos):
             return mark
     ch = text[pos:pos + 1]
-    if ch in _OPENERS and pos + 1 < end and not text[pos + 1].isspace():
+    if ch in _OPENERS and pos + 1 < end and (not text[pos + 1].isspace() or (
+            ch == "\u00ab" and text[pos + 1] in _GUILLEMET_SPACE)):
         return ch
     return None
 
@@ -121,7 +123,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
             nxt = text[end_m] if end_m < pend else " "
             if state is None:
                 fam = _OPENERS.get(mark)
-                if fam is None or nxt.isspace():
+                if fam is None or (nxt.isspace() and not (fam == "g" and nxt in _GUILLEMET_SPACE)):
                     continue
                 if fam in _SINGLE:
                     closer = _CLOSERS[fam][0]
@@ -130,6 +132,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                         continue
                 elif mark in ('"', "''", "``", "\u201d") and prev not in _BEFORE_OPEN:
                     continue
+                if fam == "g":  # French typesetting: « a space inside the marks »
+                    while end_m < pend and text[end_m] in _GUILLEMET_SPACE:
+                        end_m += 1
                 state = (fam, mark, end_m, i, p, -1)
                 continue
             fam, opener, cstart, open_at, opara, part = state
@@ -145,7 +150,10 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 if fam in _SINGLE and not _single_closes(text, i, mark, pstart, pend):
                     continue
                 if text[cstart:i].strip():
-                    spans.append(Span(cstart, i, open_at, end_m, opara, p, prev_part=part))
+                    cend = i
+                    while fam == "g" and text[cend - 1] in _GUILLEMET_SPACE:
+                        cend -= 1
+                    spans.append(Span(cstart, cend, open_at, end_m, opara, p, prev_part=part))
                 state = None
         if state is not None:
             fam, opener, cstart, open_at, opara, part = state

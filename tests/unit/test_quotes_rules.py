@@ -176,3 +176,12 @@ def test_the_council_is_no_institution_whose_name_lacks_the_word():
             "The town council, which it said in a letter was “the last to be told”, met on Monday.\n\n"
             "“We were the last to know,” the council said.")
     assert speakers(text)[-1] == "council"
+
+
+def test_french_guillemets_with_spaces_inside():
+    text = ("« We counted every ballot twice, » said Anouk Vey, the election commissioner. "
+            "« The result is the result. »\n\n"
+            "\u00ab\u00a0Bastien ran an honest campaign,\u00a0\u00bb she said.")
+    assert spoken(text) == [("We counted every ballot twice,", "Anouk Vey"),
+                            ("The result is the result.", "Anouk Vey"),
+                            ("Bastien ran an honest campaign,", "Anouk Vey")]
