@@ -155,6 +155,16 @@ def _check_home(home: str) -> None:
         raise NewsreaderError(f"--home {home}: not a directory")
 
 
+def _exit_on_hangup() -> None:
+    import signal
+
+    def hung_up(_signum, _frame):
+        raise SystemExit(129)
+
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, hung_up)
+
+
 def _open_app(demo: bool) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise NewsreaderError("the app needs a terminal; see 'newsreader --help' for the commands")
@@ -165,6 +175,7 @@ def _open_app(demo: bool) -> int:
 
         with demo_home() as home:
             paths.set_home(home)
+            _exit_on_hangup()  # a closed terminal still removes the throwaway copy
             return run_app(paths.database_path())
     return run_app(paths.database_path())
 

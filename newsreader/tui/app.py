@@ -153,8 +153,10 @@ class NewsreaderApp(App[None]):
 
         with Store(self.db_path) as store:
             if not store.feeds():
-                self.call_from_thread(self._status, "No subscriptions to refresh: add one with "
-                                      "'newsreader add URL' or 'newsreader import FILE'")
+                if store.list_articles(limit=1):  # imported from the command line meanwhile
+                    self.call_from_thread(self._refreshed, "No subscriptions; the library is reloaded")
+                else:
+                    self.call_from_thread(self._status, "No subscriptions: newsreader add URL")
                 return
             worker = get_current_worker()
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled)

@@ -44,6 +44,37 @@ async def test_empty_library_opens_on_the_welcome(tui_home):
     assert app.return_code == 0
 
 
+async def test_r_on_the_welcome_picks_up_articles_imported_meanwhile(tui_home):
+    from tests.tui.conftest import build_library
+
+    app = NewsreaderApp(paths.database_path(), clock=lambda: NOW, config=Config(refresh_minutes=0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        build_library(paths.database_path(), feeds=("world.rss",))  # as `newsreader import` would
+        await pilot.press("r")
+        await settle(pilot)
+        assert not isinstance(app.screen, WelcomeScreen)
+        assert app.main.articles.rows and app.main.categories.unread("all") == len(app.main.articles.rows)
+
+
+async def test_help_scrolls_by_keys_and_its_headers_are_whole(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-table")
+        assert [c.label.plain for c in table.columns.values()] == ["Key", "Does", "Id"]
+        assert all(c.width >= len(c.label.plain) for c in table.columns.values())
+        await pilot.press("G")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1 and table.scroll_y > 0
+        await pilot.press("g", "j")
+        await pilot.pause()
+        assert table.cursor_row == 1
+
+
 async def test_f_then_q_q_leaves_that_article_read_and_favourite(make_app, library):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -106,6 +106,20 @@ async def test_s_then_enter_brings_a_speaker_forward(make_app):
         assert isinstance(app.focused, ReadingPane)
 
 
+async def test_g_and_G_in_the_speakers_list_move_through_the_speakers(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await open_title(app, pilot, SUMMIT)
+        await pilot.press("s")
+        speakers = app.focused
+        scroll = app.main.reader.scroll_y
+        await pilot.press("G")
+        assert speakers.highlighted == speakers.option_count - 1 > 0
+        await pilot.press("g")
+        assert speakers.highlighted == 0 and app.main.reader.scroll_y == scroll
+
+
 async def test_every_quote_by_a_speaker_and_back_to_the_article(make_app):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
@@ -158,6 +172,17 @@ async def test_o_opens_web_links_only(make_app, monkeypatch):
         await settle(pilot)
         assert len(opened) == 1
         assert "only http and https" in str(app.main.query_one("#status-line").content)
+
+
+async def test_o_without_a_browser_says_so(make_app, monkeypatch):
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await open_title(app, pilot, SUMMIT)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "No web browser found" in str(app.main.query_one("#status-line").content)
 
 
 @pytest.mark.parametrize("setting, read_after_open", [("manual", False), ("after:1", True)])

@@ -20,7 +20,15 @@ INTRO = ("Keys can be changed under [keys] in config.toml, by the id in the last
 class HelpDialog(ModalScreen[None]):
     """A table of keys, what they do and their binding ids."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close", id="help-close"),
+        Binding("j,down", "move(1)", "Down", show=False),
+        Binding("k,up", "move(-1)", "Up", show=False),
+        Binding("g,home", "move(-9999)", "Top", show=False),
+        Binding("G,end", "move(9999)", "Bottom", show=False),
+        Binding("space,pagedown", "move(10)", "Page down", show=False),
+        Binding("b,pageup", "move(-10)", "Page up", show=False),
+    ]
 
     def __init__(self, rows: Iterable[tuple[str, str, str]]) -> None:
         super().__init__()
@@ -42,8 +50,8 @@ class HelpDialog(ModalScreen[None]):
         were measured as one cell wide and cut to a few letters.)
         """
         table = self.query_one(DataTable)
-        keys = max((len(k) for k, _d, _i in self.rows), default=3)
-        ids = max((len(i) for _k, _d, i in self.rows), default=2)
+        keys = max([len("Key")] + [len(k) for k, _d, _i in self.rows])
+        ids = max([len("Id")] + [len(i) for _k, _d, i in self.rows])
         longest = max((len(d) for _k, d, _i in self.rows), default=4)
         room = (table.scrollable_content_region.width - keys - ids - 3 * 2 * table.cell_padding
                 - table.styles.scrollbar_size_vertical)
@@ -54,6 +62,14 @@ class HelpDialog(ModalScreen[None]):
         table.add_column("Id", width=ids)
         for k, d, i in self.rows:
             table.add_row(Text(k), Text(d), Text(i), height=None)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_move(self, rows: int) -> None:
+        """Move through the keys (the table scrolls with the cursor)."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + rows)))
 
     def action_close(self) -> None:
         """Close the help."""

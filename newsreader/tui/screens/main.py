@@ -450,7 +450,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, link: str) -> None:
-        webbrowser.open(link)
+        if not webbrowser.open(link):
+            self.app.call_from_thread(
+                self.set_status, f"No web browser found to open {link} (set $BROWSER)", note=True)
 
     def action_back(self) -> None:
         """Back one step: speakers, then the article, then a search; then quit."""

@@ -17,6 +17,8 @@ class SpeakerList(OptionList):
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="up"),
+        Binding("g,home", "first", "Top", show=False, id="top"),
+        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
         Binding("e", "every_quote", "Quotes", id="speaker-quotes",
                 tooltip="Every quote by this speaker, across the library"),
         Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear",
