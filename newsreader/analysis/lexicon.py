@@ -142,6 +142,11 @@ PUBLIC_HEADS: frozenset[str] = frozenset(
 ROLE_SYNONYMS: dict[str, str] = {
     "spokeswoman": "spokesman", "spokesperson": "spokesman", "spokespeople": "spokesman",
     "chairwoman": "chairman", "advisor": "adviser", "premier": "minister",
+    # abbreviated titles: "Gov. X" is the one "the governor" means later
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "amb": "ambassador", "supt": "superintendent", "insp": "inspector", "det": "detective",
+    "sgt": "sergeant", "capt": "captain", "lt": "lieutenant", "col": "colonel",
+    "adm": "admiral", "cmdr": "commander", "cllr": "councillor", "councilor": "councillor",
 }
 
 # Last words that make a capitalised run an institution rather than a person.

@@ -373,7 +373,7 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
             gender = "f"
         elif low in _MALE_TITLES:
             gender = "m"
-        if low in ROLES or low in ("mr", "mrs", "ms", "dr", "prof"):
+        if low in ROLES or low in ROLE_SYNONYMS or low in ("mr", "mrs", "ms", "dr", "prof"):
             role = ROLE_SYNONYMS.get(low, low)
     if not name:
         w = words[-1]

@@ -185,3 +185,9 @@ def test_french_guillemets_with_spaces_inside():
     assert spoken(text) == [("We counted every ballot twice,", "Anouk Vey"),
                             ("The result is the result.", "Anouk Vey"),
                             ("Bastien ran an honest campaign,", "Anouk Vey")]
+
+
+def test_an_abbreviated_title_is_the_role_named_later():
+    text = ("Regional Gov. Oleh Marchenko said the attack began at 2 a.m.\n\n"
+            "Asked whether residents should leave, the governor said: “People can decide.”")
+    assert speakers(text) == ["Oleh Marchenko"]
