@@ -145,8 +145,11 @@ class Article:
                         and prev_m.kind in ("person", "org")
                         and prev_m.tok_end + 1 <= m.tok <= prev_m.tok_end + 2 and toks[prev_m.tok_end][1] == ","
                         and m.kind != "pron" and not m.role and m.tok_end < len(toks)
-                        and toks[m.tok_end][1] == ","):
-                    m.extra["prep"] = True  # "in Newark, New Jersey, he said"
+                        and toks[m.tok_end][1] == ","
+                        and not (m.tok_end + 1 < len(toks) and (toks[m.tok_end + 1][1].lower() in ("a", "an")
+                                                                or toks[m.tok_end + 1][1].lower() in SPEECH_VERBS))):
+                    # "in Newark, New Jersey, he said" (not "outside Mingora, Gul Zaman, a farmer, said")
+                    m.extra["prep"] = True
                 prev_m = m
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
                     m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject

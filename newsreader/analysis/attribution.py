@@ -75,7 +75,8 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
             for m in _before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
                 if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org"):
                     named = next(_before(para, c, max(lo, c - 8)), None)
-                    if named is None or named.tok_end != c or named.kind != "person":
+                    if (named is None or named.tok_end != c or named.kind != "person"
+                            or named.extra.get("prep")):  # "the envoy in Oslo, Ana Berg, said"
                         return m  # not "Gordon Kessler, a Republican, said"
                 break
     best = None
@@ -124,6 +125,10 @@ def trailing(para: Para, qi: int) -> Found | None:
     if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end
+    appos = m.extra.get("appos")
+    if m.kind == "role" and appos is not None and m.tok_end < appos.tok <= m.tok_end + 4:
+        k = appos.tok_end  # "the representative in Pakistan, Marta Solberg, said"
+    end = k
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
         if m.kind == "org" or k >= n or not is_verb(toks[k][1]):
             return None
@@ -136,7 +141,7 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         if kind == "w" and is_verb(word):
             return (m, word)
-        if kind == "w" and k > m.tok_end + 3 and toks[m.tok_end][1] != ",":
+        if kind == "w" and k > end + 3 and toks[end][1] != ",":
             return None
         k += 1
     return None

@@ -264,9 +264,9 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             continue
         if (m.kind == "person" and len(keep) >= 2 and keep[-2].kind == "role" and prev.kind != "pron"
                 and keep[-2].extra.get("appos") is None and prev.tok == keep[-2].tok_end + 1
-                and toks[keep[-2].tok_end][1].lower() == "of" and prev.tok_end + 1 == m.tok
+                and toks[keep[-2].tok_end][1].lower() in ("of", "in", "for", "at") and prev.tok_end + 1 == m.tok
                 and toks[prev.tok_end][1] == ","):
-            # "the mayor of Kłodzko, Tadeusz Wrona,": the role is the person's
+            # "the mayor of Kłodzko, Tadeusz Wrona,", "the envoy in Oslo, Ana Berg,": the role is the person's
             role = keep[-2]
             m.extra.setdefault("roles", []).append(role.role)
             m.role = m.role or role.role

@@ -191,3 +191,16 @@ def test_an_abbreviated_title_is_the_role_named_later():
     text = ("Regional Gov. Oleh Marchenko said the attack began at 2 a.m.\n\n"
             "Asked whether residents should leave, the governor said: “People can decide.”")
     assert speakers(text) == ["Oleh Marchenko"]
+
+
+def test_a_subject_after_a_place_apposition_is_no_place():
+    text = ("Tariq Amin, a rescue official, spoke first.\n\n"
+            "In a village outside Mingora, the main town in Swat, Gul Zaman, a farmer, "
+            "said he had lost his brother.\n\n"
+            "“I was on the roof,” he said.")
+    assert speakers(text) == ["Gul Zaman"]
+
+
+def test_role_in_a_place_then_the_name_in_commas_gives_the_person():
+    text = "“Children suffer most,” the agency’s representative in Lima, Rosa Quispe, said."
+    assert speakers(text) == ["Rosa Quispe"]
