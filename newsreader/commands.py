@@ -233,7 +233,10 @@ def article_json(art) -> dict:
 
 
 def cmd_show(args) -> int:
+    from newsreader.ingest.pipeline import reanalyse
+
     with open_store() as store:
+        reanalyse(store, article_id=args.id)  # quotes an older quote finder found
         art = store.article(args.id)
     if args.json:
         _dump(article_json(art))
@@ -254,7 +257,11 @@ def cmd_mark(args) -> int:
 
 
 def cmd_quotes(args) -> int:
+    from newsreader.ingest.pipeline import reanalyse
+
     with open_store() as store:
+        with _progress(not args.json, "finding quotes again") as progress:
+            reanalyse(store, progress=progress)  # once after an upgrade of the quote finder
         keys = None
         if args.speaker:
             from newsreader.analysis.speakers import person_key, same_person

@@ -53,8 +53,30 @@ def analyse(body: str):
     return quotes, keys
 
 
+def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress | None = None,
+              batch: int = 500, should_stop: Callable[[], bool] | None = None) -> int:
+    """Find the quotes again in articles an older quote finder read (or in the one
+    article given, if it is such), a batch per transaction; returns how many."""
+    from newsreader.analysis import QUOTES_VERSION
+
+    total = store.count_stale_quotes(QUOTES_VERSION) if article_id is None and progress else 0
+    done = 0
+    while True:
+        stale = store.stale_quotes(QUOTES_VERSION, batch, article_id)
+        if not stale:
+            return done
+        store.replace_quotes([(art_id, *analyse(body)) for art_id, body in stale], QUOTES_VERSION)
+        done += len(stale)
+        if progress:
+            progress(done, max(total, done), "")
+        if article_id is not None or (should_stop and should_stop()):
+            return done
+
+
 def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None) -> list[NewArticle]:
     """Parsed articles made ready to store: clean text, a category, a guid, quotes."""
+    from newsreader.analysis import QUOTES_VERSION
+
     out = []
     for art, category in zip(articles, choose_categories(articles, given_category)):
         title = clean_line(art.title) or "(untitled)"
@@ -71,7 +93,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
             content_hash=content_hash(title, seen), published=published,
             link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
-            quotes=quotes, speaker_keys=keys,
+            quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
         ))
     return out
 

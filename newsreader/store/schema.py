@@ -98,8 +98,14 @@ V2 = """
 DROP TRIGGER articles_ai;
 """
 
+# Version 3: which version of the quote finder found each article's quotes, so a
+# newer one can find them again (pipeline.reanalyse); 0 is "before this was kept".
+V3 = """
+ALTER TABLE articles ADD COLUMN quotes_version INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2]
+MIGRATIONS: list[str] = [V1, V2, V3]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

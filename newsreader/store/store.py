@@ -11,7 +11,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from newsreader.errors import NewsreaderError, NotFound
 from newsreader.models import Article, ArticleSummary, CategoryCount, Quote
@@ -42,6 +42,7 @@ class NewArticle:
     html: str | None = None
     quotes: tuple[Quote, ...] = ()
     speaker_keys: tuple[str | None, ...] = ()
+    quotes_version: int = 0  # the quote finder's version that found ``quotes``
     # Restored state (from a backup); None leaves what the library has.
     read_at: str | None = None
     favourite_at: str | None = None
@@ -210,14 +211,14 @@ class Store(FeedQueries, QuoteQueries):
                     cur = conn.execute(
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
                         " published_estimated, imported_at, category, tags, summary, body, links, html,"
-                        " content_hash, read, read_at, favourite, favourite_at)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " content_hash, read, read_at, favourite, favourite_at, quotes_version)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.imported_at or now, int(it.published is None),
                          it.imported_at or now, it.category, _json_list(it.tags), it.summary,
                          it.body, _json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,
-                         int(it.favourite_at is not None), it.favourite_at),
+                         int(it.favourite_at is not None), it.favourite_at, it.quotes_version),
                     )
                     known.added(it, cur.lastrowid)
                     self._write_quotes(cur.lastrowid, it)
@@ -238,11 +239,11 @@ class Store(FeedQueries, QuoteQueries):
                     "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                     " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
-                    " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?"
-                    " WHERE id = ?",
+                    " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?,"
+                    " quotes_version = ? WHERE id = ?",
                     (it.title, it.byline, it.link, it.published, it.published, it.published,
                      it.category, _json_list(it.tags), it.summary, it.body,
-                     _json_list(it.links), it.html, it.content_hash, art_id),
+                     _json_list(it.links), it.html, it.content_hash, it.quotes_version, art_id),
                 )
                 known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
@@ -251,15 +252,40 @@ class Store(FeedQueries, QuoteQueries):
         return UpsertCounts(added, updated, unchanged)
 
     def _write_quotes(self, article_id: int, it: NewArticle) -> None:
-        if not it.quotes:
+        self._insert_quotes(article_id, it.quotes, it.speaker_keys)
+
+    def _insert_quotes(self, article_id: int, quotes: Sequence[Quote], keys: Sequence[str | None]) -> None:
+        if not quotes:
             return
-        keys = it.speaker_keys or (None,) * len(it.quotes)
+        keys = keys or (None,) * len(quotes)
         self.conn.executemany(
             "INSERT INTO quotes (article_id, start, end, kind, speaker, speaker_key, speaker_start,"
             " speaker_end, cue) VALUES (?,?,?,?,?,?,?,?,?)",
             [(article_id, q.start, q.end, q.kind, q.speaker, k, q.speaker_start, q.speaker_end, q.cue)
-             for q, k in zip(it.quotes, keys)],
+             for q, k in zip(quotes, keys)],
         )
+
+    def stale_quotes(self, version: int, limit: int, article_id: int | None = None) -> list[tuple[int, str]]:
+        """(id, body) of articles whose quotes an older quote finder found (of one, if given)."""
+        if article_id is not None:
+            return list(self.conn.execute(
+                "SELECT id, body FROM articles WHERE id = ? AND quotes_version < ?", (article_id, version)))
+        return list(self.conn.execute(
+            "SELECT id, body FROM articles WHERE quotes_version < ? ORDER BY id LIMIT ?", (version, limit)))
+
+    def count_stale_quotes(self, version: int) -> int:
+        """How many articles an older quote finder read."""
+        return self.conn.execute(
+            "SELECT count(*) FROM articles WHERE quotes_version < ?", (version,)).fetchone()[0]
+
+    def replace_quotes(self, found: Iterable[tuple[int, Sequence[Quote], Sequence[str | None]]],
+                       version: int) -> None:
+        """Put newly found quotes in place of the stored ones, in one transaction."""
+        with self.transaction():
+            for article_id, quotes, keys in found:
+                self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+                self._insert_quotes(article_id, quotes, keys)
+                self.conn.execute("UPDATE articles SET quotes_version = ? WHERE id = ?", (version, article_id))
 
     def _check_ids(self, ids: Iterable[int]) -> list[int]:
         ids = list(dict.fromkeys(ids))

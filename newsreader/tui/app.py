@@ -81,6 +81,23 @@ class NewsreaderApp(App[None]):
                         timeout=10, markup=False)
         if self.config.refresh_minutes:
             self.set_interval(self.config.refresh_minutes * 60, self._auto_refresh)
+        self._reanalyse()
+
+    @work(thread=True, exclusive=True, group="reanalyse", exit_on_error=False)
+    def _reanalyse(self) -> None:
+        """After an upgrade of the quote finder, find every article's quotes again,
+        in the background and a batch at a time (reading goes on meanwhile)."""
+        from newsreader.ingest.pipeline import reanalyse
+
+        worker = get_current_worker()
+
+        def progress(done: int, total: int, _name: str) -> None:
+            self.call_from_thread(self._status, f"Finding quotes again after an upgrade: {done}/{total}")
+
+        with Store(self.db_path) as store:
+            done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled)
+        if done:
+            self.call_from_thread(self._status, f"Quotes found again in {done} articles")
 
     def on_unmount(self) -> None:
         self.store.close()

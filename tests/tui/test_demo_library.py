@@ -48,3 +48,24 @@ async def test_demo_interview_shows_the_analysers_speakers_and_turns(tui_home):
         turn = next(q for q in quotes if q.kind == "turn" and q.speaker)
         text = body[turn.start:turn.end]
         assert any(text[:30] in p.plain for p in styled)
+
+
+async def test_quotes_an_older_finder_left_are_found_again_in_the_background(tui_home):
+    import sqlite3
+
+    from newsreader.config import Config
+    from newsreader.tui.app import NewsreaderApp
+
+    db = paths.database_path()
+    build_demo_library(db)
+    with Store(db) as store:
+        want = Counter(s.name for s in store.speakers() for _ in range(s.quotes))
+    with sqlite3.connect(db) as conn:  # as a library from before the current quote finder
+        conn.execute("DELETE FROM quotes")
+        conn.execute("UPDATE articles SET quotes_version = 0")
+    app = NewsreaderApp(db, clock=lambda: NOW, config=Config(refresh_minutes=0))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert "Quotes found again in 13 articles" in str(app.main.query_one("#status-line").content)
+    with Store(db) as store:
+        assert Counter(s.name for s in store.speakers() for _ in range(s.quotes)) == want

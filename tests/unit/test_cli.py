@@ -302,3 +302,19 @@ def test_control_characters_in_file_names_stay_out_of_messages(capsys, tmp_path)
     bad.write_bytes(b"")
     code, out, err = run(capsys, "import", str(bad))
     assert code == 1 and "\x1b" not in err
+
+
+def test_quotes_and_show_find_quotes_again_after_an_upgrade(capsys, cli_data, newsreader_home):
+    import sqlite3
+
+    from newsreader import paths
+
+    run(capsys, "import", str(cli_data / "harbour.rss"))
+    before = jrun(capsys, "quotes")
+    assert before
+    with sqlite3.connect(paths.database_path()) as db:  # as an older quote finder left it
+        db.execute("DELETE FROM quotes")
+        db.execute("UPDATE articles SET quotes_version = 0")
+    art = before[0]["article_id"]
+    assert jrun(capsys, "show", str(art))["quotes"]
+    assert jrun(capsys, "quotes") == before

@@ -213,3 +213,26 @@ def test_remove_feed_keeps_favourites(store):
     assert store.remove_feed(fid) == 1
     assert [a.id for a in store.list_articles()] == [1]
     assert store.feeds() == []
+
+
+def test_quotes_an_older_finder_found_are_found_again(tmp_path):
+    """A library from before quote versions (or from an older finder) gets its quotes
+    found again: at once for one article, or all of them in batches."""
+    from newsreader.analysis import QUOTES_VERSION
+    from newsreader.ingest.pipeline import reanalyse
+
+    path = tmp_path / "lib.sqlite3"
+    body = "“The bridge stays shut,” said Ana Berg, the mayor."
+    with Store(path) as s:
+        fid = s.ensure_feed("f", "Feed")
+        s.upsert_articles(fid, "f", [NewArticle(guid=f"g{i}", title=f"T{i}", body=body, category="C",
+                                                content_hash=f"h{i}", published=None) for i in range(3)])
+        assert s.count_stale_quotes(QUOTES_VERSION) == 3 and not s.article_quotes(1)
+        assert reanalyse(s, article_id=2) == 1
+        assert [q.speaker for q in s.article_quotes(2)] == ["Ana Berg"] and not s.article_quotes(1)
+        assert reanalyse(s, article_id=2) == 0  # already current
+        seen = []
+        assert reanalyse(s, batch=1, progress=lambda d, t, _n: seen.append((d, t))) == 2
+        assert seen == [(1, 2), (2, 2)] and s.count_stale_quotes(QUOTES_VERSION) == 0
+        assert [q.speaker for q in s.article_quotes(1)] == ["Ana Berg"]
+        assert s.speakers()[0].name == "Ana Berg" and s.speakers()[0].quotes == 3

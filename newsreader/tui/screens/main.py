@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from newsreader.errors import NewsreaderError
+from newsreader.ingest.pipeline import reanalyse
 from newsreader.models import Article, ArticleSummary
 from newsreader.store import Store
 from newsreader.tui import messages
@@ -200,6 +201,7 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: int, quote_start: int | None, mark: bool) -> None:
         with Store(self.app.db_path) as store:
             try:
+                reanalyse(store, article_id=article_id)  # quotes an older quote finder found
                 article = store.article(article_id)
                 was_read = article.read
                 if mark and not was_read:
