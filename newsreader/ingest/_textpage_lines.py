@@ -143,7 +143,9 @@ def _unwrap(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:
     A line continues the one above it when no blank line parts them and the
     wrapper had to break: the first word below would not have fitted.
     """
-    width = _wrap_width([len(text) for text, _ in rows if len(text) >= 20])
+    # a line with no space in it (a long URL) could not be wrapped, so it says
+    # nothing about the width
+    width = _wrap_width([len(text) for text, _ in rows if len(text) >= 20 and " " in text])
     if width is None:
         return rows
     out: list[tuple[str, int]] = []
