@@ -19,6 +19,10 @@ _CAPTION = re.compile(
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+", re.I)
 _HEAD_WINDOW = 10  # how far above the body the headline may sit
+_QUOTES_FOLD = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+# Label lines that sit between a headline and its body: tags, a review's facts.
+_FACT = re.compile(r"^(?:tags?|topics?|filed under|director|cast|starring|running time|certificate|"
+                   r"rating|genre|read time|reading time)\s*:", re.I)
 
 
 @dataclass
@@ -47,19 +51,35 @@ def _title_like(ln: Line) -> bool:
     return first.isupper() or first.isdigit()
 
 
+def _folded(text: str) -> str:
+    return text.lower().translate(_QUOTES_FOLD).rstrip(".… ")
+
+
 def _find_title(lines: list[Line], s: int) -> int | None:
-    """The headline: a breadcrumb's last crumb if it names a line, else the best heading above the body."""
+    """The headline: a breadcrumb's last crumb if it names a line, else the heading
+    right under the breadcrumb, else the best heading above the body."""
+    crumb_at = None
     for i in range(s):
         crumbs = breadcrumb(lines[i].text)
         if not crumbs:
             continue
-        last = crumbs[-1].lower().rstrip(".… ")
+        crumb_at = i
+        last = _folded(crumbs[-1])
         for j in range(i + 1, s):
-            if lines[j].text.lower() == last or (len(last) > 15 and lines[j].text.lower().startswith(last)):
+            text = _folded(lines[j].text)
+            if text == last or (len(last) > 15 and text.startswith(last)):
                 return j
+    if crumb_at is not None:
+        j = crumb_at + 1
+        while j < s and breadcrumb(lines[j].text):
+            j += 1  # a second trail ("Blog › Engineering" under "Blog / Engineering / ...")
+        if j < s and _title_like(lines[j]) and lines[j].words >= 3 and lines[j].shape != SENTENCE:
+            return j
     best, best_score = None, float("-inf")
     for i in range(s - 1, max(-1, s - 1 - _HEAD_WINDOW), -1):
         ln = lines[i]
+        if ln.shape == BOILER and ln.words <= 6 and i >= s - 3:
+            continue  # a share bar or "Listen · 5 min" between the headline and the body
         if ln.shape == BOILER or (ln.repeated and ln.words <= 3) or breadcrumb(ln.text):
             break
         if _title_like(ln) and ln.words >= 3:
@@ -70,7 +90,7 @@ def _find_title(lines: list[Line], s: int) -> int | None:
                 best, best_score = i, score
         elif ln.shape == SENTENCE and ln.words > 45:
             break
-        elif _LABEL_VALUE.match(ln.text) and ln.shape != META:
+        elif _LABEL_VALUE.match(ln.text) and ln.shape != META and not _FACT.match(ln.text):
             break
     return best
 
@@ -95,7 +115,8 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
         if is_byline(ln.text):
             head.byline = _BYLINE_PREFIX.sub("", ln.text).strip()
             break
-    for ln in lines[:s]:
+    # (a long trail can read as a sentence and open the stretch above its headline)
+    for ln in lines[: max(s, head.title_index or 0)]:
         crumbs = breadcrumb(ln.text)
         if crumbs:
             head.category = category_from_crumbs(crumbs, head.title or "")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsreader.ingest._textpage_meta import breadcrumb
+
 # Words that mark site furniture. "Strong" words almost never occur in
 # article prose at any density; "weak" ones do, so they only count on short
 # lines or in bulk.
@@ -101,8 +103,8 @@ def classify(line: Line, is_date) -> None:
         line.score = -float(max(n, 6) + 4) if n < 30 else -float(n)
     elif _URL.search(text) and n <= 8:
         line.shape, line.score = BOILER, -6.0
-    elif _menu_like(text, n, line.terminal):
-        line.shape, line.score = HEADING, -4.0
+    elif _menu_like(text, n, line.terminal) or (not line.terminal and breadcrumb(text)):
+        line.shape, line.score = HEADING, -4.0  # a menu, or a trail long enough to pass for prose
     elif (line.terminal and n >= 5) or n >= 16:
         line.shape = SENTENCE
         line.score = n - 6.0 if line.terminal else n - 10.0

@@ -22,10 +22,18 @@ _ISO = re.compile(
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s(?:of\s)?" + _MONTH + r"\.?,?\s(\d{4})\b", re.I)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 05/05/2025: day or month first
 
 _CRUMB_SEP = re.compile(r"\s+(?:»|›|>|→|/|\|)\s+|\s*[»›→]\s*")
 _STRONG_SEP = re.compile(r"[»›→]|\s>\s")
-_HOME = {"home", "homepage", "home page", "start", "front page", "index"}
+_HOME = {"home", "homepage", "home page", "start", "front page", "index", "news home",
+         # the same in the languages pages are often saved in
+         "inicio", "portada", "startseite", "accueil", "forside", "hjem", "hem", "etusivu",
+         "início", "inizio", "strona główna", "главная", "anasayfa", "voorpagina"}
+# Sections that hold every story: a crumb after one of these says more.
+_GENERIC = {"news", "blog", "blogs", "articles", "stories", "newsroom", "latest", "topics", "sections"}
+_LINK_MARK = re.compile(r"\[\d{1,4}\]")  # a text browser's numbered link: "[10]Home"
+_HERE = re.compile(r"^[^:»›>]{2,30}:\s+(?=\S)")  # "You are here: ", "Sie sind hier: "
 
 
 def _build(year: int, month: int, day: int) -> datetime | None:
@@ -74,6 +82,14 @@ def find_date(text: str) -> datetime | None:
         if when:
             found.append((m.start(), when))
             break
+    for m in _SLASHED.finditer(text):
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if a != b and a <= 12 and b <= 12:
+            continue  # 03/04/2025 is March or April by where the site is: say nothing
+        when = _build(year, b, a) if a > 12 or a == b else _build(year, a, b)
+        if when:
+            found.append((m.start(), when))
+            break
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
@@ -86,8 +102,11 @@ def breadcrumb(text: str) -> list[str] | None:
     """The crumbs of a breadcrumb line ("Home » World » Title"), else None."""
     if len(text) > 300:
         return None
+    text = _LINK_MARK.sub("", text)
     parts = [p.strip() for p in _CRUMB_SEP.split(text)]
     parts = [p for p in parts if p]
+    if parts and len(parts) > 1:
+        parts[0] = _HERE.sub("", parts[0])
     if len(parts) < 2:
         return None
     # A plain "/" or "|" also separates menu items, so those need a "Home" crumb.
@@ -103,6 +122,9 @@ def category_from_crumbs(parts: list[str], title: str) -> str | None:
     crumbs = [p for p in parts if p.lower() not in _HOME]
     if len(crumbs) == 1 and (_same(crumbs[0], title) or len(crumbs[0].split()) > 6):
         return None  # "Home » <this article>" names no section
+    while len(crumbs) > 2 and crumbs[0].lower() in _GENERIC and not _same(crumbs[1], title) and (
+            len(crumbs[1].split()) <= 6):
+        crumbs = crumbs[1:]  # "Home › News › Transportation › ...": the section is Transportation
     return crumbs[0] if crumbs else None
 
 
