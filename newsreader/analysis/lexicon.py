@@ -168,7 +168,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     automotive chemicals engineering construction properties realty developments
     hotels resorts restaurants markets stores clinic hospital research analytics
     consulting associates bancorp financial project projects campaign coalition
-    society trust cooperative co-op collective initiative""".split()
+    society trust cooperative co-op collective initiative air express cargo freight
+    water utilities mobile wireless software games""".split()
 )
 
 # Capitalised words that are never a speaker's name by themselves.
@@ -185,8 +186,9 @@ STOPWORDS: frozenset[str] = frozenset(
     july august september october november december jan feb mar apr jun jul aug sep
     sept oct nov dec mon tue wed thu fri sat sun mr mrs ms dr is was are were be been
     has have had do does did will would can could should shall might must let our
-    q a read more see click share follow subscribe related photo video watch""".split()
-)
+    q a read more see click share follow subscribe related photo video watch
+    gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt ist jst kst aest aedt nzst""".split()
+)  # (the last line: time zones, as in a live blog's "21:10 IST")
 
 # Abbreviations whose full stop does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(

@@ -52,6 +52,10 @@ class _Resolver:
             words = phrase.split()
             if m.role == "spokesman":
                 if len(words) > 1 and all(w[:1].isupper() for w in words[:-1]):
+                    if len(words) == 2:  # "a Skylark spokeswoman" for Skylark Air named before
+                        short = art.cast.org_short(words[0])
+                        if short >= 0:
+                            return art.cast.display(short)
                     return " ".join(words[:-1])  # "a Civic Party spokesman": the party speaks
                 body = self._for_body(m)
                 if body:
@@ -128,10 +132,12 @@ class _Resolver:
         the research is personal. She ..."): behind a preposition, yet what a
         pronoun in the next sentence stands for."""
         lo = c.tok - 1
-        if c.kind != "person" or lo < 0 or self.art.sent_lo_tok(c) != lo:
+        if c.kind != "person" or lo < 0:
             return False
         toks = self.art.paras[c.extra["para"]].toks
-        return toks[lo][1].lower() in ("for", "to") and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
+        start = self.art.sent_lo_tok(c)
+        lead = [t[1].lower() for t in toks[start:c.tok]]
+        return lead in (["for"], ["to"], ["according", "to"]) and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
 
     def pronoun(self, m: Mention, depth: int = 0) -> str | None:
         """The subject of the nearest sentence (this one first) that fits the pronoun;
@@ -159,6 +165,8 @@ class _Resolver:
                     if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
                         return self.name(c)
                     continue
+                if c.kind == "role" and c.role in ORG_ROLES and m.gender in ("m", "f"):
+                    continue  # "The company, she said, had ...": she is no company
                 if c.kind == "role" and c.extra.get("appos") is None:
                     ent = self.art.role_entity(c.role, c.start)
                     if c.gender != "?" and c.gender != m.gender:
@@ -298,7 +306,7 @@ def _continue(art: Article, got: dict) -> None:
 
 _ASKER_LABELS = frozenset("q question interviewer".split())
 _ANSWER_LABELS = frozenset("a answer".split())
-_ASKER_AFTER = frozenset("spoke talked interviewed asked questioned met".split())
+_ASKER_AFTER = frozenset("interviewed asked questioned met".split())
 _MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
 _QUESTIONING = frozenset("questioning questions questioned interview interviewed interviews".split())
 _JOURNALISTS = frozenset(
@@ -325,11 +333,11 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
             r = 0
             if any(w in _JOURNALISTS for w in before[-2:] + own[:-1]):
                 r = 3
-            elif (len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING
-                  and m.tok >= 3 and toks[m.tok - 3][1].lower() in ("he", "she", "they")):
-                r = 2  # "He spoke with X": the pronoun is the subject of the piece
-            elif _by_questioner(before) or after in _ASKER_AFTER:
-                r = 1
+            elif len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING:
+                r = 2  # "He spoke with X", "Ruiz spoke to X": the one spoken to asks
+            elif _by_questioner(before) or after in _ASKER_AFTER or (
+                    after in _MEETING and _to_pronoun(toks, m.tok_end + 1)):
+                r = 1  # "X interviewed ...", "Leah Brandt spoke to him"
             if r > rank:
                 asker, rank = m, r
             if r == 0 and not m.extra.get("poss") and not m.extra.get("prep"):
@@ -344,6 +352,12 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
         if best is None or key > best:
             best, answerer = key, ent
     return asker, answerer
+
+
+def _to_pronoun(toks: list, i: int) -> bool:
+    """"to him", "with her": the one spoken to is the subject of the piece."""
+    return (i + 1 < len(toks) and toks[i][1].lower() in ("to", "with")
+            and toks[i + 1][1].lower() in ("him", "her", "them"))
 
 
 def _by_questioner(before: list[str]) -> bool:

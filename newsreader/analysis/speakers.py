@@ -141,10 +141,13 @@ class Cast:
         if len(found) > 1 and role:
             found = [k for k in found if role in self.roles[k]] or found
         if not found:
-            # a given name alone ("Ella said") for the one person introduced with it
+            # a given name alone ("Ella said") for the one person introduced with it, or the
+            # first of two surnames ("Ruiz" for Valentina Ruiz Ortega)
             found = [k for k in range(len(self.names)) if len(self.names[k]) > 1
                      and self.kind[k] == "person" and self.first_seen[k] <= pos
-                     and fold(self.names[k][0]) == key] if len(self.names) <= 64 else []
+                     and (fold(self.names[k][0]) == key
+                          or (len(self.names[k]) > 2 and len(word) > 2 and fold(self.names[k][-2]) == key))
+                     ] if len(self.names) <= 64 else []
             return found[0] if len(found) == 1 else -1
         before = [k for k in found if self.first_seen[k] <= pos]
         return min(before or found, key=lambda k: self.first_seen[k])

@@ -204,3 +204,43 @@ def test_a_subject_after_a_place_apposition_is_no_place():
 def test_role_in_a_place_then_the_name_in_commas_gives_the_person():
     text = "“Children suffer most,” the agency’s representative in Lima, Rosa Quispe, said."
     assert speakers(text) == ["Rosa Quispe"]
+
+
+def test_first_of_two_surnames_alone_is_the_person():
+    text = ("Valentina Ruiz Ortega runs the observatory.\n\n"
+            "“The mountain is breathing,” Ruiz said.")
+    assert speakers(text) == ["Valentina Ruiz Ortega"]
+
+
+def test_the_one_spoken_to_is_the_asker():
+    text = ("Ines Prado has run the observatory for twenty years. "
+            "Prado spoke to Tom Wells between shifts.\n\n"
+            "Q: Can you predict eruptions?\n\n"
+            "A: No. We forecast them.")
+    assert speakers(text) == ["Tom Wells", "Ines Prado"]
+
+
+def test_a_time_zone_is_no_speaker():
+    text = ("20:35 IST\n\n"
+            "“We have food for seven days.”\n\n"
+            "Relief commissioner Anil Das told reporters the shelters were open.")
+    assert "IST" not in speakers(text)
+
+
+def test_according_to_a_person_then_he():
+    text = ("“The numbers are fine,” said Mariana Castillo, an analyst.\n\n"
+            "According to Anders Holm, a consultant, the fault “will not be solved soon.” "
+            "He said the airline was “better placed than most.”")
+    assert speakers(text) == ["Mariana Castillo", "Anders Holm", "Anders Holm"]
+
+
+def test_a_pronoun_in_a_parenthesis_is_no_company():
+    text = ("Priya Rao, the chief executive, spoke on a call. "
+            "The company, she said, had “more than enough cash.”")
+    assert speakers(text) == ["Priya Rao"]
+
+
+def test_a_spokeswoman_of_a_company_named_by_its_first_word():
+    text = ("Skylark Air cut 4% of its flights.\n\n"
+            "A Skylark spokeswoman said the talks were “constructive.”")
+    assert speakers(text) == ["Skylark Air"]
