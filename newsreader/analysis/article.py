@@ -7,6 +7,7 @@ around a quote (the frame) can be read without the words inside it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, SPEECH_VERBS
@@ -49,6 +50,7 @@ class Para:
         self.mtoks: list[int] = []  # first token of each mention, for bisect
         self.side: list[Mention] = []  # names harvested from a paragraph not read in full
         self.qtok: dict[int, int] = {}  # span index -> its token here
+        self.heading: bool | None = None  # heading_like of its text, once asked
 
 
 class Article:
@@ -62,6 +64,7 @@ class Article:
         self.sent_mentions: list[list[Mention]] = []
         self.cast = Cast()
         self.roles: dict[str, list[tuple[int, int]]] = {}
+        self._roles_sorted = True
         self.orgs: list[tuple[int, int]] = []  # (position, entity) of each institution mention
         self._layout()
         self._resolve()
@@ -247,9 +250,11 @@ class Article:
         before the words) is what a singular "they" stands for: gender "n"."""
         text = self.text
         at = text.find("they/them")
+        starts = [p.start for p in self.paras]
         while at >= 0:
             best = None
-            for para in self.paras:
+            k = bisect_right(starts, at) - 1
+            for para in self.paras[max(k, 0):k + 1]:
                 if para.start <= at < para.end:
                     for m in para.mentions or para.side:
                         if m.kind == "person" and m.entity >= 0 and m.end <= at:
@@ -262,6 +267,7 @@ class Article:
         roles = m.extra.get("roles", [])
         for role in ([m.role] if m.role else []) + roles:
             self.roles.setdefault(role, []).append((m.start, m.entity))
+            self._roles_sorted = False
             self.cast.roles[m.entity].add(role)
 
     def sent_lo_tok(self, m: Mention) -> int:
@@ -301,8 +307,9 @@ class Article:
         found = self.roles.get(role)
         if not found:
             return -1
-        best = -1
-        for at, ent in found:
-            if at <= pos:
-                best = ent
-        return best
+        if not self._roles_sorted:
+            for entries in self.roles.values():
+                entries.sort(key=lambda e: e[0])  # stable: one position's roles keep their order
+            self._roles_sorted = True
+        i = bisect_right(found, pos, key=lambda e: e[0]) - 1
+        return found[i][1] if i >= 0 else -1

@@ -23,6 +23,9 @@ _CLAUSE_END = (",", ".", "!", "?", ";", "\u2014", "\u2013", "-", "\u2026")
 _DETS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
+_SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
+
+
 class _Resolver:
     """Display names for mentions: people through the cast, roles, pronouns."""
 
@@ -146,7 +149,9 @@ class _Resolver:
         sid = m.extra["sid"]
         plural = m.gender == "p"
         for s in range(sid, max(-1, sid - 8), -1):
-            for n, c in enumerate(self.art.sent_mentions[s]):
+            # a subject stands near its sentence's start: the first mentions are enough,
+            # and a "sentence" of thousands (text with no full stops) costs no more
+            for n, c in enumerate(self.art.sent_mentions[s][:_SUBJECT_REACH]):
                 if s == sid and c.tok >= m.tok:
                     break
                 if (c.kind == "pron" and n == 0 and c.gender == m.gender and not plural
@@ -212,7 +217,9 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     """Scare quotes, titles of works and quotes in headings are not quotations."""
     sp = art.spans[k]
     para = art.paras[sp.para]
-    if heading_like(art.text[para.start:para.end]):
+    if para.heading is None:  # asked once a paragraph: a long one holds many quotes
+        para.heading = heading_like(art.text[para.start:para.end])
+    if para.heading:
         return False
     content = art.text[sp.start:sp.end].strip()
     words = _WORDS.findall(content)

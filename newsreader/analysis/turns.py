@@ -26,7 +26,7 @@ _END = (".", "?", "!", "\u201d", '"', ":", "\u2026", ")", "\u00bb", "\u2019", "'
 def heading_like(text: str) -> bool:
     """A short line without closing punctuation: a heading, a title, a label."""
     t = text.rstrip()
-    return not t.endswith(_END) and len(t.split()) <= 20
+    return not t.endswith(_END) and len(t.split(None, 21)) <= 20
 
 
 def _label_ok(label: str, art: Article) -> bool:
