@@ -53,6 +53,15 @@ def analyse(body: str):
     return quotes, keys
 
 
+def _analyse_or_keep(body: str):
+    """``analyse``, or None for a text the finder fails on: its stored quotes stay (a
+    bug there must not stop the pass at that article, nor keep it from opening)."""
+    try:
+        return analyse(body)
+    except Exception:  # noqa: BLE001 - any failure of the finder on any text
+        return None, None
+
+
 def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress | None = None,
               batch: int = 500, should_stop: Callable[[], bool] | None = None) -> int:
     """Find the quotes again in articles an older quote finder read (or in the one
@@ -60,13 +69,15 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
     from newsreader.analysis import QUOTES_VERSION
 
     total = store.count_stale_quotes(QUOTES_VERSION) if article_id is None and progress else 0
-    done = 0
+    done = last = 0
     while True:
-        stale = store.stale_quotes(QUOTES_VERSION, batch, article_id)
+        stale = store.stale_quotes(QUOTES_VERSION, batch, article_id, after=last)
         if not stale:
             return done
-        store.replace_quotes([(art_id, *analyse(body)) for art_id, body in stale], QUOTES_VERSION)
+        store.replace_quotes([(art_id, digest, *_analyse_or_keep(body)) for art_id, body, digest in stale],
+                             QUOTES_VERSION)
         done += len(stale)
+        last = stale[-1][0]
         if progress:
             progress(done, max(total, done), "")
         if article_id is not None or (should_stop and should_stop()):

@@ -102,6 +102,7 @@ DROP TRIGGER articles_ai;
 # newer one can find them again (pipeline.reanalyse); 0 is "before this was kept".
 V3 = """
 ALTER TABLE articles ADD COLUMN quotes_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_quotes_version ON articles(quotes_version, id);
 """
 
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.

@@ -265,27 +265,43 @@ class Store(FeedQueries, QuoteQueries):
              for q, k in zip(quotes, keys)],
         )
 
-    def stale_quotes(self, version: int, limit: int, article_id: int | None = None) -> list[tuple[int, str]]:
-        """(id, body) of articles whose quotes an older quote finder found (of one, if given)."""
+    def stale_quotes(self, version: int, limit: int, article_id: int | None = None,
+                     after: int = 0) -> list[tuple[int, str, str]]:
+        """(id, body, content hash) of articles whose quotes an older quote finder found,
+        by id from ``after`` (or of the one article given, if it is such)."""
         if article_id is not None:
             return list(self.conn.execute(
-                "SELECT id, body FROM articles WHERE id = ? AND quotes_version < ?", (article_id, version)))
+                "SELECT id, body, content_hash FROM articles WHERE id = ? AND quotes_version < ?",
+                (article_id, version)))
+        ids = [r[0] for r in self.conn.execute(  # through the (quotes_version, id) index
+            "SELECT id FROM articles WHERE quotes_version < ? AND id > ? ORDER BY id LIMIT ?",
+            (version, after, limit))]
+        if not ids:
+            return []
         return list(self.conn.execute(
-            "SELECT id, body FROM articles WHERE quotes_version < ? ORDER BY id LIMIT ?", (version, limit)))
+            f"SELECT id, body, content_hash FROM articles WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id",
+            ids))
 
     def count_stale_quotes(self, version: int) -> int:
         """How many articles an older quote finder read."""
         return self.conn.execute(
             "SELECT count(*) FROM articles WHERE quotes_version < ?", (version,)).fetchone()[0]
 
-    def replace_quotes(self, found: Iterable[tuple[int, Sequence[Quote], Sequence[str | None]]],
+    def replace_quotes(self, found: Iterable[tuple[int, str, Sequence[Quote] | None, Sequence[str | None] | None]],
                        version: int) -> None:
-        """Put newly found quotes in place of the stored ones, in one transaction."""
+        """Put newly found quotes in place of the stored ones, in one transaction; an
+        article whose text changed since it was read (its hash differs) is left alone,
+        and one given None keeps its quotes (but counts as read by ``version``)."""
         with self.transaction():
-            for article_id, quotes, keys in found:
+            for article_id, content_hash, quotes, keys in found:
+                if not self.conn.execute(
+                        "UPDATE articles SET quotes_version = ? WHERE id = ? AND content_hash = ?"
+                        " AND quotes_version < ?", (version, article_id, content_hash, version)).rowcount:
+                    continue  # refreshed meanwhile: its quotes are the new finder's already
+                if quotes is None:
+                    continue
                 self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
                 self._insert_quotes(article_id, quotes, keys)
-                self.conn.execute("UPDATE articles SET quotes_version = ? WHERE id = ?", (version, article_id))
 
     def _check_ids(self, ids: Iterable[int]) -> list[int]:
         ids = list(dict.fromkeys(ids))

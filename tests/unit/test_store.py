@@ -236,3 +236,29 @@ def test_quotes_an_older_finder_found_are_found_again(tmp_path):
         assert seen == [(1, 2), (2, 2)] and s.count_stale_quotes(QUOTES_VERSION) == 0
         assert [q.speaker for q in s.article_quotes(1)] == ["Ana Berg"]
         assert s.speakers()[0].name == "Ana Berg" and s.speakers()[0].quotes == 3
+
+
+def test_finding_quotes_again_leaves_an_article_refreshed_meanwhile_alone(tmp_path, monkeypatch):
+    from newsreader.analysis import QUOTES_VERSION
+    from newsreader.ingest import pipeline
+
+    path = tmp_path / "lib.sqlite3"
+    old = NewArticle(guid="g", title="T", body="“Shut,” said Ana Berg.", category="C",
+                     content_hash="h1", published=None)
+    with Store(path) as s:
+        fid = s.ensure_feed("f", "Feed")
+        s.upsert_articles(fid, "f", [old])
+        (art_id, body, digest), = s.stale_quotes(QUOTES_VERSION, 10)
+        found = pipeline.analyse(body)
+        new_body = "A long update: “Open again,” said Ola Lind."
+        quotes, keys = pipeline.analyse(new_body)
+        s.upsert_articles(fid, "f", [NewArticle(guid="g", title="T", body=new_body, category="C",
+                                                content_hash="h2", published=None, quotes=quotes,
+                                                speaker_keys=keys, quotes_version=QUOTES_VERSION)])
+        s.replace_quotes([(art_id, digest, *found)], QUOTES_VERSION)  # read before the refresh
+        assert [q.speaker for q in s.article_quotes(art_id)] == ["Ola Lind"]
+        # a text the finder fails on keeps what is stored, and is not tried again and again
+        s.conn.execute("UPDATE articles SET quotes_version = 0")
+        monkeypatch.setattr(pipeline, "analyse", lambda body: 1 / 0)
+        assert pipeline.reanalyse(s) == 1 and s.count_stale_quotes(QUOTES_VERSION) == 0
+        assert [q.speaker for q in s.article_quotes(art_id)] == ["Ola Lind"]

@@ -7,6 +7,7 @@ alone once it is opened; q goes back.
 
 from __future__ import annotations
 
+import sqlite3
 import webbrowser
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -201,7 +202,10 @@ class MainScreen(Screen[None]):
     def _load_article(self, article_id: int, quote_start: int | None, mark: bool) -> None:
         with Store(self.app.db_path) as store:
             try:
-                reanalyse(store, article_id=article_id)  # quotes an older quote finder found
+                try:
+                    reanalyse(store, article_id=article_id)  # quotes an older quote finder found
+                except sqlite3.OperationalError:
+                    pass  # the library is busy (an import holds it): show the quotes stored
                 article = store.article(article_id)
                 was_read = article.read
                 if mark and not was_read:
