@@ -17,7 +17,7 @@ MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00
 # re-opening it) has a mark that can close it; an apostrophe inside a word never does.
 _OPENERS = {"\u201c": "c", "\u201e": "c", "\u201d": "c", "\u00ab": "g", '"': "s",
             "''": "t", "``": "t", "\u2018\u2018": "t", "\u2018": "c1", "'": "s1"}
-_CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "s": ('"',), "t": ("''", "\u2019\u2019"),
+_CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"',), "t": ("''", "\u2019\u2019"),
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
@@ -105,6 +105,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     """Every quotation span in ``text``, in order. A quotation carried over several
     paragraphs gives one span per paragraph, each linked to the one before."""
     spans: list[Span] = []
+    # « followed by a space opens only in French typesetting, with a space before » too
+    french = any(sp + "\u00bb" in text for sp in _GUILLEMET_SPACE)
     state = None  # (family, opener, content_start, open_at, para, prev_part)
     skip_to = -1
     for p, (pstart, pend) in enumerate(paras):
@@ -115,6 +117,10 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 last_close[mark] = i
         nxt_para = paras[p + 1] if p + 1 < len(paras) else None
         reopen = _opener_at(text, nxt_para[0], nxt_para[1]) if nxt_para else None
+        # German and Danish set »...«: where a paragraph's first guillemet is », it opens
+        guil = [mark for _, mark in marks if mark in "\u00ab\u00bb"]
+        reversed_g = bool(guil) and guil[0] == "\u00bb" and "\u00ab" in guil
+        spaced = french and not reversed_g
         for i, mark in marks:
             if i < skip_to:
                 continue
@@ -123,7 +129,10 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
             nxt = text[end_m] if end_m < pend else " "
             if state is None:
                 fam = _OPENERS.get(mark)
-                if fam is None or (nxt.isspace() and not (fam == "g" and nxt in _GUILLEMET_SPACE)):
+                if reversed_g and mark in "\u00ab\u00bb":
+                    fam = "gr" if mark == "\u00bb" else None
+                if fam is None or end_m >= pend or (
+                        nxt.isspace() and not (fam == "g" and spaced and nxt in _GUILLEMET_SPACE)):
                     continue
                 if fam in _SINGLE:
                     closer = _CLOSERS[fam][0]
@@ -167,6 +176,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                     part = len(spans) - 1
                 at = text.index(reopen, nxt_para[0])
                 skip_to = at + len(reopen)
+                while fam == "g" and skip_to < nxt_para[1] and text[skip_to] in _GUILLEMET_SPACE:
+                    skip_to += 1
                 state = (fam, reopen, skip_to, at, p + 1, part)
                 continue
             if (fam not in ("s", "s1") or part >= 0) and end > cstart:

@@ -244,3 +244,14 @@ def test_a_spokeswoman_of_a_company_named_by_its_first_word():
     text = ("Skylark Air cut 4% of its flights.\n\n"
             "A Skylark spokeswoman said the talks were “constructive.”")
     assert speakers(text) == ["Skylark Air"]
+
+
+def test_reversed_guillemets_and_stray_ones():
+    from newsreader.analysis.marks import find_spans, paragraphs
+
+    def spans(t):
+        return [t[s.start:s.end] for s in find_spans(t, paragraphs(t))]
+
+    assert spans("»Hallo«, sagte er, »wie geht es dir?« Dann ging er.") == ["Hallo", "wie geht es dir?"]
+    assert spans("Text «") == [] and spans("A « B without spaced closers") == []
+    assert spans("« Le premier,\n\n« puis le second, » dit-elle.") == ["Le premier,", "puis le second,"]
