@@ -375,6 +375,8 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
             gender = "m"
         if low in ROLES or low in ROLE_SYNONYMS or low in ("mr", "mrs", "ms", "dr", "prof"):
             role = ROLE_SYNONYMS.get(low, low)
+    if role and all(len(w[0]) == 1 for w in name):
+        role = None  # "Gen Z", "Col B": a letter is no name for the role to be held by
     if not name:
         w = words[-1]
         return Mention("role", tok, tok_end, w[1], w[2], (w[0],), role=ROLE_SYNONYMS.get(lows[-1], lows[-1]),

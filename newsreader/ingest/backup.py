@@ -14,6 +14,7 @@ from newsreader.errors import IngestError
 from newsreader.models import ParsedArticle
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import from_db
+from newsreader.text import clean_line
 
 FORMAT = 1
 _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
@@ -56,8 +57,11 @@ def restore(store: Store, data: dict) -> UpsertCounts:
                 if not all(isinstance(f.get(k), str) for k in ("url",)) or not all(
                         f.get(k) is None or isinstance(f.get(k), str) for k in ("title", "category", "site")):
                     raise TypeError
-                store.ensure_feed(f["url"], f.get("title") or f["url"], category=f.get("category"),
-                                  site=f.get("site"), subscribed=bool(f.get("subscribed", True)))
+                # a backup is untrusted text like any feed: no control characters get in
+                store.ensure_feed(clean_line(f["url"]), clean_line(f.get("title") or f["url"]),
+                                  category=clean_line(f.get("category") or "") or None,
+                                  site=clean_line(f.get("site") or "") or None,
+                                  subscribed=bool(f.get("subscribed", True)))
             except (KeyError, TypeError, AttributeError):
                 raise IngestError("a feed in the backup has no url or a field that is not text") from None
         for rec in articles:
@@ -65,8 +69,8 @@ def restore(store: Store, data: dict) -> UpsertCounts:
                 item, url = _article(rec, prepare)
             except (KeyError, TypeError, ValueError) as exc:
                 raise IngestError(f"an article in the backup is malformed ({exc})") from None
-            feed_id = store.ensure_feed(url, rec.get("feed_title") or url,
-                                        category=rec.get("feed_category"))
+            feed_id = store.ensure_feed(clean_line(url), clean_line(str(rec.get("feed_title") or url)),
+                                        category=clean_line(str(rec.get("feed_category") or "")) or None)
             c = store.upsert_articles(feed_id, rec.get("source") or url, [item])
             added, updated, unchanged = added + c.added, updated + c.updated, unchanged + c.unchanged
     return UpsertCounts(added, updated, unchanged)

@@ -14,6 +14,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import paths
 from newsreader.config import Config, ConfigError, load_config
+from newsreader.errors import NewsreaderError
 from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import Filter
@@ -62,8 +63,8 @@ class NewsreaderApp(App[None]):
                 config = Config()
         self.config = config
         self.state = load_state()
-        self.start_view: View = view_from_key(self.state.view) or ALL
         self.store = Store(self.db_path)  # this (the event loop's) thread's connection
+        self.start_view: View = view_from_key(self.state.view, self._feed_title) or ALL
 
     # --- start and stop ------------------------------------------------------
 
@@ -97,7 +98,13 @@ class NewsreaderApp(App[None]):
         with Store(self.db_path) as store:
             done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled)
         if done:
-            self.call_from_thread(self._status, f"Quotes found again in {done} articles")
+            self.call_from_thread(self._status, f"Quotes found again in {done} article{'' if done == 1 else 's'}")
+
+    def _feed_title(self, feed_id: int) -> str | None:
+        try:
+            return self.store.feed(feed_id).title
+        except NewsreaderError:  # gone since
+            return None
 
     def on_unmount(self) -> None:
         self.store.close()

@@ -49,8 +49,11 @@ def distinct_speakers(styles: Sequence[Style], dark: bool, want: int = SPEAKER_C
     kept: list[Style] = []
     hues: list[float] = []
 
+    def gap(a: float, b: float) -> float:  # round the colour circle
+        return min(abs(a - b), 1 - abs(a - b))
+
     def far(h: float) -> bool:
-        return all(min(abs(h - k), 1 - abs(h - k)) >= _CLOSE for k in hues)
+        return all(gap(h, k) >= _CLOSE for k in hues)
 
     for style in styles:
         fg = style.foreground
@@ -63,8 +66,7 @@ def distinct_speakers(styles: Sequence[Style], dark: bool, want: int = SPEAKER_C
         hues.append(hsl.h)
     while len(kept) < want:
         # the hue farthest from every hue taken so far
-        h = max((i / 72 for i in range(72)), key=lambda c: min(
-            (min(abs(c - k), 1 - abs(c - k)) for k in hues), default=1))
+        h = max((i / 72 for i in range(72)), key=lambda c: min((gap(c, k) for k in hues), default=1))
         kept.append(Style(foreground=Color.from_hsl(h, 0.65, 0.68 if dark else 0.36)))
         hues.append(h)
     return tuple(kept)

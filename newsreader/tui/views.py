@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
 from newsreader.store.store import Filter
 
@@ -22,8 +23,8 @@ class View:
 
     @property
     def is_fixed(self) -> bool:
-        """A view the categories pane lists (not a search or a feed)."""
-        return self.key in ("all", "unread", "favourites") or self.key.startswith("category:")
+        """A view the categories pane lists (a fixed view, a category or a feed; not a search)."""
+        return self.key in ("all", "unread", "favourites") or self.key.startswith(("category:", "feed:"))
 
 
 ALL = View("all", "All", Filter())
@@ -46,13 +47,17 @@ def search_view(query: str) -> View:
     return View(f"search:{query}", f"Search: {query}", Filter(search=query))
 
 
-def view_from_key(key: str | None) -> View | None:
-    """The view a remembered key names, if it is one the categories pane shows."""
+def view_from_key(key: str | None, feed_title: Callable[[int], str | None] = lambda _id: None) -> View | None:
+    """The view a remembered key names, if it is one the categories pane shows
+    (a feed's, while ``feed_title`` still knows the feed)."""
     fixed = {v.key: v for v in (ALL, UNREAD, FAVOURITES)}
     if key in fixed:
         return fixed[key]
     if key and key.startswith("category:") and len(key) > len("category:"):
         return category_view(key.split(":", 1)[1])
+    if key and key.startswith("feed:") and key[5:].isascii() and key[5:].isdigit() and len(key) < 20:
+        title = feed_title(int(key[5:]))
+        return feed_view(int(key[5:]), title) if title is not None else None
     return None
 
 

@@ -237,6 +237,15 @@ async def test_a_failing_feed_is_marked_under_feeds_and_says_why(make_app, libra
         status = str(app.main.query_one("#status-line").content)
         assert status.startswith("Broken Desk failed once: ") and "not a feed" in status
         assert app.main.articles.view.key == broken
+        app.main.articles.focus()
+        await pilot.press("q")  # a feed of the pane is where q quits, as a category is
+        await settle(pilot)
+    assert app.return_code == 0
+    again = make_app()
+    async with again.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert again.main.articles.view.key == broken  # remembered, like a category
+        assert again.main.categories.highlighted_option.id == broken
 
 
 async def test_narrow_terminal_stacks_list_then_article(make_app):

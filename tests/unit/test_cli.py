@@ -318,3 +318,15 @@ def test_quotes_and_show_find_quotes_again_after_an_upgrade(capsys, cli_data, ne
     art = before[0]["article_id"]
     assert jrun(capsys, "show", str(art))["quotes"]
     assert jrun(capsys, "quotes") == before
+
+
+def test_a_backup_is_cleaned_like_any_feed(capsys, tmp_path):
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({"newsreader_backup": 1, "feeds": [
+        {"url": "https://x.example/feed", "title": "Desk\x1b[2J\u202e", "category": "W\x07orld"}],
+        "articles": [{"title": "t", "body": "b", "feed_url": "https://x.example/feed",
+                      "feed_title": "Desk\x1b]0;pwned\x07"}]}))
+    assert run(capsys, "import", str(path))[0] == 0
+    feeds = jrun(capsys, "feeds")
+    assert feeds and all("\x1b" not in f["title"] and "\u202e" not in f["title"] for f in feeds)
+    assert all(f["category"] in (None, "World") for f in feeds)

@@ -255,3 +255,7 @@ def test_reversed_guillemets_and_stray_ones():
     assert spans("»Hallo«, sagte er, »wie geht es dir?« Dann ging er.") == ["Hallo", "wie geht es dir?"]
     assert spans("Text «") == [] and spans("A « B without spaced closers") == []
     assert spans("« Le premier,\n\n« puis le second, » dit-elle.") == ["Le premier,", "puis le second,"]
+
+
+def test_a_single_letter_after_an_abbreviated_title_holds_no_role():
+    assert speakers("Gen Z voters turned out in numbers.\n\n“We won,” the general said.") == ["general"]

@@ -22,12 +22,13 @@ class HelpDialog(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "close", "Close", id="help-close"),
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "move(-9999)", "Top", show=False),
-        Binding("G,end", "move(9999)", "Bottom", show=False),
-        Binding("space,pagedown", "move(10)", "Page down", show=False),
-        Binding("b,pageup", "move(-10)", "Page up", show=False),
+        # the table has the arrows, home/end and page keys; these are the reader's own
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("g", "move(-9999)", "Top", show=False),
+        Binding("G", "move(9999)", "Bottom", show=False),
+        Binding("space", "move(10)", "Page down", show=False),
+        Binding("b", "move(-10)", "Page up", show=False),
     ]
 
     def __init__(self, rows: Iterable[tuple[str, str, str]]) -> None:

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from typing import Sequence
+
 from newsreader.models import CategoryCount, Feed
 from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view, feed_view
 
@@ -48,7 +50,7 @@ class CategoryList(OptionList):
         self.wanted = "all"  # the view to highlight, even before the counts arrive
 
     def set_counts(self, totals: dict[str, int], categories: list[CategoryCount],
-                   feeds: list[Feed] = ()) -> None:
+                   feeds: Sequence[Feed] = ()) -> None:
         """Fill the pane from the store's counts and subscriptions; the highlighted
         view stays highlighted."""
         fixed = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
@@ -90,7 +92,8 @@ class CategoryList(OptionList):
         if feed is None:
             return None
         if not feed.enabled:
-            return f"{feed.title} is turned off: {feed.last_error or 'gone'}"
+            return (f"{feed.title} is turned off: {feed.last_error or 'gone'} "
+                    f"(newsreader remove {feed.id} unsubscribes)")
         if feed.failures and feed.last_error:
             times = "once" if feed.failures == 1 else f"{feed.failures} times in a row"
             return f"{feed.title} failed {times}: {feed.last_error}"
