@@ -96,7 +96,7 @@ class NewsreaderApp(App[None]):
             self.call_from_thread(self._status, f"Finding quotes again after an upgrade: {done}/{total}")
 
         with Store(self.db_path) as store:
-            done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled)
+            done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled, batch=100)
         if done:
             self.call_from_thread(self._status, f"Quotes found again in {done} article{'' if done == 1 else 's'}")
 
