@@ -29,11 +29,26 @@ from newsreader.tui.screens.welcome import WelcomeScreen
 from newsreader.tui.state import load_state, save_state
 from newsreader.tui.views import ALL, View, view_from_key
 from newsreader.tui.widgets.article_list import ArticleList
-from newsreader.tui.widgets.category_list import FAILING_MARK
 from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
 STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
+
+
+def _short_summary(report) -> str:
+    """A refresh's result in one status line: the failing feeds named first (each is
+    marked under Feeds), the counts after, so a narrow terminal cuts the least useful."""
+    parts = []
+    if report.failed:
+        names = ", ".join(name for name, _ in report.failed[:3])
+        more = f" and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
+        parts.append(f"{len(report.failed)} failed: {names}{more}")
+    n = report.added
+    parts.append(f"{n} new article{'' if n == 1 else 's'}")
+    parts.append(f"{report.fetched} of {report.total} feeds changed, {report.unchanged} unchanged")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} waiting")
+    return " · ".join(parts) + (" (stopped early)" if report.cancelled else "")
 
 
 class NewsreaderApp(App[None]):
@@ -173,7 +188,7 @@ class NewsreaderApp(App[None]):
 
         def progress(done: int, total: int, title: str) -> None:
             if title:
-                self.call_from_thread(self._status, f"Refreshing {done + 1}/{total}: {title}")
+                self.call_from_thread(self._status, f"Refreshing {done}/{total}: {title}")
 
         with Store(self.db_path) as store:
             if not store.feeds():
@@ -184,12 +199,7 @@ class NewsreaderApp(App[None]):
                 return
             worker = get_current_worker()
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled)
-        summary = report.summary()
-        if report.failed:
-            names = ", ".join(name for name, _ in report.failed[:3])
-            more = f" and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
-            summary += f" · failing: {names}{more} (marked {FAILING_MARK} under Feeds)"
-        self.call_from_thread(self._refreshed, summary)
+        self.call_from_thread(self._refreshed, _short_summary(report))
 
     def _refreshed(self, summary: str) -> None:
         if isinstance(self.screen, WelcomeScreen) and self.store.list_articles(limit=1):

@@ -13,8 +13,8 @@ from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-INTRO = ("Keys can be changed under [keys] in config.toml, by the id in the last column, "
-         'e.g.  favourite = "F".  q or escape closes this.')
+INTRO = ("Keys can be changed under [keys] in config.toml by the id in the last column, "
+         'e.g. favourite = "F". q or escape closes this.')
 
 
 class HelpDialog(ModalScreen[None]):

@@ -318,7 +318,6 @@ class MainScreen(Screen[None]):
         """
         line = self.query_one("#status-line", Static)
         line.update(Content(text))
-        line.display = bool(text)
         self._note = note and bool(text)
         if self._note_timer is not None:
             self._note_timer.stop()

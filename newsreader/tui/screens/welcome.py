@@ -18,8 +18,8 @@ Add a feed from the command line, then come back:
     newsreader import subscriptions.opml
     newsreader import saved-page.txt
 
-(newsreader import FILE reads feeds, OPML lists, saved pages and backups;
-press r here once they are in.)
+newsreader import FILE reads feeds, OPML lists, saved pages and
+backups; press r here once they are in.
 
 To look around first, try the demo library; it leaves yours untouched:
 
