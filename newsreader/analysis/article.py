@@ -302,6 +302,16 @@ class Article:
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
 
+    def role_entity_ahead(self, role: str, pos: int, reach: int = 1500) -> int:
+        """The person named with ``role`` first after ``pos`` (within ``reach`` characters):
+        "its chief executive warned ... chief executive Priya Rao said"."""
+        found = self.roles.get(role)
+        if not found:
+            return -1
+        self.role_entity(role, pos)  # sorts the entries
+        i = bisect_right(found, pos, key=lambda e: e[0])
+        return found[i][1] if i < len(found) and found[i][0] - pos <= reach else -1
+
     def role_entity(self, role: str, pos: int) -> int:
         """The person the article named with ``role`` most recently before ``pos``."""
         found = self.roles.get(role)

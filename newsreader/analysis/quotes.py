@@ -48,6 +48,12 @@ class _Resolver:
             org = self._org_for(m)
             if org >= 0:
                 return art.cast.display(org)
+            # "its chief executive warned ... Raghunathan said", not "a NATO official"
+            det = art.text[m.start:m.end].split(None, 1)[0].lower()
+            if m.role not in ORG_ROLES and det not in ("a", "an", "one", "another"):
+                ent = art.role_entity_ahead(m.role, m.end)
+                if ent >= 0 and art.cast.kind[ent] == "person":
+                    return art.cast.display(ent)
             phrase = art.text[m.start:m.end]
             for det in _DETS:
                 if phrase.startswith(det):

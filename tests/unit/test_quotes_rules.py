@@ -259,3 +259,15 @@ def test_reversed_guillemets_and_stray_ones():
 
 def test_a_single_letter_after_an_abbreviated_title_holds_no_role():
     assert speakers("Gen Z voters turned out in numbers.\n\n“We won,” the general said.") == ["general"]
+
+
+def test_a_role_named_before_the_person_is_that_person():
+    text = ("Skyway Air returned to profit, but its chief executive warned of a “turbulent” summer.\n\n"
+            "“We have eleven jets on the ground,” chief executive Priya Raghunathan said.")
+    assert speakers(text) == ["Priya Raghunathan", "Priya Raghunathan"]
+
+
+def test_an_anonymous_official_is_not_the_official_named_later():
+    text = ("A NATO official called the plan “a stretch.”\n\n"
+            "Paolo Gentile, an official at the ministry, said: “We disagree.”")
+    assert speakers(text)[0] != "Paolo Gentile"
