@@ -271,3 +271,11 @@ def test_an_anonymous_official_is_not_the_official_named_later():
     text = ("A NATO official called the plan “a stretch.”\n\n"
             "Paolo Gentile, an official at the ministry, said: “We disagree.”")
     assert speakers(text)[0] != "Paolo Gentile"
+
+
+def test_a_headline_with_a_title_word_and_a_colon_is_no_turn():
+    text = ("Health minister on waiting lists: “We will get there, but not by Christmas”\n\n"
+            "Health Minister Folake Adeyemi conceded the target would be missed.\n\n"
+            "Interviewer: Will you resign?\n\n"
+            "Adeyemi: No.")
+    assert [q.kind for q in find_quotes(text)].count("turn") == 2
