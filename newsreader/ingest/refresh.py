@@ -291,6 +291,7 @@ def _move(store: Store, feed: Feed, res: FetchResult) -> str:
 
 def _failed(store: Store, feed: Feed, reason: str, started: datetime, report: RefreshReport,
             **extra) -> None:
+    reason = clean_line(reason)  # it may carry a server's words: no control characters
     store.update_feed(feed.id, last_attempt=started, last_error=reason,
                       failures=feed.failures + 1, **extra)
     report.failed.append((feed.title, reason))
