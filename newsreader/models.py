@@ -107,6 +107,7 @@ class ArticleSummary:
     read: bool
     favourite: bool
     feed_title: str | None = None
+    feed_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ class Filter:
 
 
 _SUMMARY_COLS = (
-    "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title"
+    "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title, a.feed_id"
 )
 
 
@@ -83,6 +83,7 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         read=bool(row[5]),
         favourite=bool(row[6]),
         feed_title=row[7],
+        feed_id=row[8],
     )
 
 

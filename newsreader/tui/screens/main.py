@@ -261,7 +261,7 @@ class MainScreen(Screen[None]):
         i = self.articles.index_of(item.id)
         if i is not None:
             self.articles.update_row(replace(self.articles.rows[i], read=item.read, favourite=item.favourite))
-        self.categories.adjust(item.category, read_delta, fav_delta)
+        self.categories.adjust(item.category, read_delta, fav_delta, item.feed_id)
 
     def _set_read(self, item: Article | ArticleSummary, read: bool) -> None:
         self.app.store.set_read([item.id], read)

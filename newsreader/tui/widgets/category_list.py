@@ -59,6 +59,7 @@ class CategoryList(OptionList):
         self._counts = {"all": totals.get("unread", 0), "unread": totals.get("unread", 0),
                         "favourites": totals.get("favourites", 0)}
         self._counts.update((f"category:{c.name}", c.unread) for c in categories)
+        self._counts.update((f"feed:{f.id}", f.unread_count) for f in feeds)
         options: list[Option | None] = []
         for i, view in enumerate(self.views):
             if i == 3 and len(fixed) > 3:
@@ -73,10 +74,12 @@ class CategoryList(OptionList):
         if not self.select_key(self.wanted):
             self.select_key("all")
 
-    def adjust(self, category: str, unread_delta: int = 0, favourite_delta: int = 0) -> None:
+    def adjust(self, category: str, unread_delta: int = 0, favourite_delta: int = 0,
+               feed_id: int | None = None) -> None:
         """Change the counts after one article changed, without asking the store."""
         for key, delta in (("all", unread_delta), ("unread", unread_delta),
-                           (f"category:{category}", unread_delta), ("favourites", favourite_delta)):
+                           (f"category:{category}", unread_delta), (f"feed:{feed_id}", unread_delta),
+                           ("favourites", favourite_delta)):
             if delta and key in self._counts:
                 self._counts[key] = max(0, self._counts[key] + delta)
                 view = next(v for v in self.views if v.key == key)
