@@ -102,10 +102,11 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
     if head.title_index is not None:
         head.title = lines[head.title_index].text
     top = head.title_index if head.title_index is not None else s
-    # Nearest the headline first: below it, then above it, then the body's own
-    # date lines, then the foot of the article. Dates inside prose never count.
-    order = [*range(top + 1, s), *range(top, -1, -1)]
-    order += [i for i in range(s, e + 1) if lines[i].shape == META]
+    # Nearest the headline first: below it (a byline's date under a standfirst that
+    # opens the stretch too), then above it (a weather box's "today"), then the body's
+    # own date lines, then the foot of the article. Dates inside prose never count.
+    order = [*range(top + 1, s), *[i for i in range(s, min(e, s + 4) + 1) if lines[i].shape == META]]
+    order += [*range(top, -1, -1), *[i for i in range(s + 5, e + 1) if lines[i].shape == META]]
     order += range(e + 1, min(len(lines), e + 16))
     for i in order:
         if lines[i].words <= 15 and (when := find_date(lines[i].text)):
