@@ -45,10 +45,20 @@ def _title_like(ln: Line) -> bool:
         return False
     if text.endswith((".", ":", ",")) and not text.endswith("..."):
         return False
-    if _LABEL_VALUE.match(text) or is_caption(text) or breadcrumb(text):
+    if _LABEL_VALUE.match(text) or is_caption(text) or breadcrumb(text) or _bar_like(text):
         return False
     first = text.lstrip("\"'“‘«")[:1]
     return first.isupper() or first.isdigit()
+
+
+def _bar_like(text: str) -> bool:
+    """A section bar, ticker or deals strip: items split by bars, or words in capitals
+    ("FILM TV MUSIC BOOKS", "MARKETS Dow 41,208 ▲ 0.3% | ...")."""
+    if " | " in text or " ▲" in text or " ▼" in text:
+        return True
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    caps = sum(1 for w in words if w.isupper() and len(w) > 1)
+    return len(words) >= 3 and caps >= 0.6 * len(words)
 
 
 def _folded(text: str) -> str:
@@ -73,6 +83,8 @@ def _find_title(lines: list[Line], s: int) -> int | None:
         j = crumb_at + 1
         while j < s and breadcrumb(lines[j].text):
             j += 1  # a second trail ("Blog › Engineering" under "Blog / Engineering / ...")
+        while j < s and _bar_like(lines[j].text):
+            j += 1  # a section bar or a deals strip under the trail
         if j < s and _title_like(lines[j]) and lines[j].words >= 3 and lines[j].shape != SENTENCE:
             return j
     best, best_score = None, float("-inf")
@@ -92,6 +104,14 @@ def _find_title(lines: list[Line], s: int) -> int | None:
             break
         elif _LABEL_VALUE.match(ln.text) and ln.shape != META and not _FACT.match(ln.text):
             break
+    if best is not None and best > 0:
+        up = lines[best - 1]
+        if _title_like(up) and up.words >= 4 and up.shape != SENTENCE and best - 1 >= s - 1 - _HEAD_WINDOW:
+            return best - 1  # two headings one above the other: the headline, then its standfirst
+    if best is None and s < len(lines) - 1:
+        first = lines[s]  # a long headline without a full stop can open the stretch itself
+        if not first.terminal and _title_like(first) and first.words >= 4 and lines[s + 1].shape in (SENTENCE, META):
+            return s
     return best
 
 
