@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 
 from newsreader.analysis.marks import Span, find_spans, paragraphs
-from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, SPEECH_VERBS
+from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
 from newsreader.analysis.speakers import Cast, fold
 
@@ -36,6 +36,18 @@ def _after_possessive(toks: list, i: int) -> bool:
 _CAPRUN = re.compile(
     r"[A-Z][\w'\u2019\-]*\.?(?:[ \t]+(?:(?:de|van|von|der|den|del|da|di|du|la|le|bin|al|el)[ \t]+)?"
     r"[A-Z][\w'\u2019\-]*\.?)+")
+
+
+# Lower-case words that describe the person named next ("fisherman Joaquim Zandamela"):
+# a name after one is a person, however it follows a place.
+_DESCRIBERS = TITLES | ROLES
+
+
+# Nouns a capitalised word before them only qualifies: "Munhava neighborhood".
+_MODIFIED_NOUNS = frozenset("""neighborhood neighbourhood district area region province county village
+    town city port camp suburb quarter street road avenue valley river border coast island delegation
+    team squad club office branch plant factory mine station hospital school campus market
+    residents villagers officials""".split())
 
 
 class Para:
@@ -147,6 +159,8 @@ class Article:
                 if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
                         and prev_m.kind in ("person", "org")
                         and prev_m.tok_end + 1 <= m.tok <= prev_m.tok_end + 2 and toks[prev_m.tok_end][1] == ","
+                        and toks[m.tok][1].lower() not in _DESCRIBERS
+                        and not (m.tok == prev_m.tok_end + 2 and toks[m.tok - 1][1].lower() in _DESCRIBERS)
                         and m.kind != "pron" and not m.role and m.tok_end < len(toks)
                         and toks[m.tok_end][1] == ","
                         and not (m.tok_end + 1 < len(toks) and (toks[m.tok_end + 1][1].lower() in ("a", "an")
@@ -154,6 +168,9 @@ class Article:
                     # "in Newark, New Jersey, he said" (not "outside Mingora, Gul Zaman, a farmer, said")
                     m.extra["prep"] = True
                 prev_m = m
+                if (m.kind == "person" and len(m.words) == 1 and m.tok_end < len(toks)
+                        and toks[m.tok_end][1].lower() in _MODIFIED_NOUNS):
+                    m.extra["prep"] = True  # "the Munhava neighborhood", "the Tuvalu delegation"
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
                     m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject
                 self.sent_mentions[sid].append(m)

@@ -91,6 +91,7 @@ _DETERMINERS = frozenset("the a an one his her their its our".split())
 _HONORIFICS = frozenset("dr mr mrs ms mx prof sir dame lord lady sen rep gov gen cllr supt insp det sgt rev fr".split())
 _CONNECTORS = frozenset("of for and on".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_POST_NOMINALS = frozenset("kc qc mp msp mep obe mbe cbe phd".split())
 _DATELINE_NEXT = frozenset(",\u2014\u2013-(")
 _OBJECT_AFTER = frozenset("told tell tells telling".split())
 
@@ -310,6 +311,9 @@ def _split_place_name(m: Mention, toks: list) -> bool:
     """Cut the place off a run like "Manila Karen Holloway" after a role and "to":
     the name is the part from the first known given name, with a surname after it."""
     words = [t for t in toks[m.tok:m.tok_end] if t[0] == "w"]
+    if 2 <= len(m.words) < len(words) and [w[1].lower() for w in words[-len(m.words):]] == [
+            w.lower() for w in m.words]:
+        return True  # the place was cut off already (a given name and a surname end the run)
     if len(words) < 3 or len(words) != len(m.words):
         return False
     k = next((i for i in range(1, len(words) - 1) if gender_of(words[i][1]) != "?"), 0)
@@ -340,7 +344,8 @@ _MODIFIER_TAILS = frozenset(
 def _modifier(low: str) -> bool:
     """A hyphenated modifier before a name ("Dublin-based", "Ohio-born"), not part of it."""
     head, _, tail = low.rpartition("-")
-    return bool(head) and tail in _MODIFIER_TAILS
+    # and "Mum-of-three", "father-of-two": a description with its own small words
+    return bool(head) and (tail in _MODIFIER_TAILS or "-of-" in low)
 
 
 def _occupation(low: str, k: int, lows: list) -> bool:
@@ -356,6 +361,13 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())
+    while len(words) > 2 and lows[-1] in _POST_NOMINALS:
+        words, lows = words[:-1], lows[:-1]  # "Jonathan Whitcombe KC"
+    cut = next((k for k in (2, 3) if k < len(lows) - 1 and lows[k] in ("of", "for")), 0)
+    if cut and (gender_of(words[0][0]) != "?" or lows[-1] in ORG_HEADS) and not any(
+            low in ORG_HEADS or low in TITLES for low in lows[:cut]):
+        # "Tomasz Wierzbicki of Harbour Point Securities": the person, of an institution
+        words, lows = words[:cut], lows[:cut]
     if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS) or (
             len(words) > 2 and any(low in _CONNECTORS for low in lows[1:-1])):
         ws = words[0][1]
@@ -366,6 +378,10 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
                 low == "chair" and k + 1 < len(lows)):  # "Fed Chair Jonathan Ashcroft"
             last_title = k
     name = words[last_title + 1:]
+    if len(name) >= 3 and gender_of(name[-2][0]) != "?" and all(gender_of(w[0]) == "?" for w in name[:-2]):
+        # "Pima County Recorder Gabriel Tsosie", "Parent Joanne Fairclough": what stands
+        # before a given name and a surname is a description, not part of the name
+        name = name[-2:]
     role = None
     gender = "?"
     for low in lows[: last_title + 1]:

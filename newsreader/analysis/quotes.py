@@ -319,7 +319,7 @@ def _continue(art: Article, got: dict) -> None:
 
 _ASKER_LABELS = frozenset("q question interviewer".split())
 _ANSWER_LABELS = frozenset("a answer".split())
-_ASKER_AFTER = frozenset("interviewed asked questioned met".split())
+_ASKER_AFTER = frozenset("interviewed asked questioned met pressed quizzed grilled cross-examined".split())
 _MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
 _QUESTIONING = frozenset("questioning questions questioned interview interviewed interviews".split())
 _JOURNALISTS = frozenset(
@@ -334,10 +334,12 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
     X") or followed by "spoke to", "interviewed", ... The one answering: of the
     others, the person named most often there (the first such on a tie)."""
     asker, rank = None, 0
+    questioned = -1  # the one an asker's verb names: "attorney X pressed Thibodeaux on ..."
     seen: dict[int, list] = {}  # entity -> [count, first position, multi-word]
     for para in art.paras[:first_para]:
         toks = para.toks
-        for m in para.mentions or para.side:
+        mentions = para.mentions or para.side
+        for n, m in enumerate(mentions):
             if m.kind != "person" or m.entity < 0:
                 continue
             before = [t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]] if toks else []
@@ -353,11 +355,14 @@ def _interview_cast(art: Article, first_para: int) -> tuple:
                 r = 1  # "X interviewed ...", "Leah Brandt spoke to him"
             if r > rank:
                 asker, rank = m, r
+                nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+                questioned = (nxt.entity if r == 1 and after in _ASKER_AFTER and nxt is not None
+                              and nxt.kind == "person" and nxt.tok == m.tok_end + 1 else -1)
             if r == 0 and not m.extra.get("poss") and not m.extra.get("prep"):
                 got = seen.setdefault(m.entity, [0, m.start, len(art.cast.names[m.entity]) > 1])
                 got[0] += 1
-    answerer = None
-    best = None
+    answerer = None if questioned < 0 or (asker is not None and questioned == asker.entity) else questioned
+    best = None if answerer is None else (True, 10 ** 9, 0)
     for ent, (count, first, multi) in seen.items():
         if asker is not None and ent == asker.entity:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsreader.analysis import find_quotes
 
 
@@ -279,3 +281,30 @@ def test_a_headline_with_a_title_word_and_a_colon_is_no_turn():
             "Interviewer: Will you resign?\n\n"
             "Adeyemi: No.")
     assert [q.kind for q in find_quotes(text)].count("turn") == 2
+
+
+def test_the_attorney_who_pressed_a_witness_asks_and_the_witness_answers():
+    text = ("Prosecutors say Dale Prentiss set the fire. Prentiss denies it. Prentiss, 58, is on bail.\n\n"
+            "Defense attorney Monica Reyes pressed Gary Thibodeaux on what he could see. "
+            "The exchange went as follows:\n\n"
+            "Q: Did you see his face?\n\n"
+            "A: No.")
+    assert speakers(text) == ["Monica Reyes", "Gary Thibodeaux"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("“Fine figures,” said Tomasz Wierzbicki of Harbour Point Securities.", "Tomasz Wierzbicki"),
+    ("“We won,” said Jonathan Whitcombe KC.", "Jonathan Whitcombe"),
+    ("“He was quiet,” said Mum-of-three Shannon Birtles.", "Shannon Birtles"),
+    ("“We were told it was a done deal,” said Parent Joanne Fairclough.", "Joanne Fairclough"),
+])
+def test_descriptions_and_post_nominals_stay_out_of_the_name(text, want):
+    assert speakers(text) == [want]
+
+
+def test_a_place_or_a_qualifier_before_the_person_is_no_antecedent():
+    text = ("In Beira's low-lying Munhava neighborhood, Amélia Nhantumbo, 47, said she woke early.\n\n"
+            "“The water came like a wall,” she said.\n\n"
+            "On the beach at Praia Nova, fisherman Joaquim Zandamela, 61, stood by his boat.\n\n"
+            "“Thirty years I have fished here,” he said.")
+    assert speakers(text) == ["Amélia Nhantumbo", "Joaquim Zandamela"]
