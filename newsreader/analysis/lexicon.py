@@ -187,7 +187,8 @@ STOPWORDS: frozenset[str] = frozenset(
     sept oct nov dec mon tue wed thu fri sat sun mr mrs ms dr is was are were be been
     has have had do does did will would can could should shall might must let our
     q a read more see click share follow subscribe related photo video watch
-    gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt ist jst kst aest aedt nzst""".split()
+    gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt ist jst kst aest aedt nzst
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends""".split()
 )  # (the last line: time zones, as in a live blog's "21:10 IST")
 
 # Abbreviations whose full stop does not end a sentence.

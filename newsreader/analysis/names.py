@@ -272,6 +272,14 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             m.extra.setdefault("roles", []).append(role.role)
             m.role = m.role or role.role
             role.extra["appos"] = m
+        if (prev is not None and prev.kind == "role" and m.kind == "person" and prev.extra.get("appos") is None
+                and prev.tok_end + 2 < m.tok <= prev.tok_end + 5 and toks[prev.tok_end][1].lower() in ("of", "for")
+                and toks[m.tok - 1][1] == "," and m.tok_end < len(toks) and toks[m.tok_end][1] == ","
+                and all(t[0] == "w" and t[1].islower() for t in toks[prev.tok_end + 1:m.tok - 1])):
+            # "The minister for local transport, Priya Ramanathan,": the role is the person's
+            m.extra.setdefault("roles", []).append(prev.role)
+            m.role = m.role or prev.role
+            prev.extra["appos"] = m
         if (prev is not None and prev.kind == "role" and m.kind == "person" and m.tok == prev.tok_end + 1
                 and toks[prev.tok_end][1].lower() in ("to", "for") and _split_place_name(m, toks)):
             # "U.S. Ambassador to Manila Karen Holloway": the place ends where a given name starts

@@ -308,3 +308,9 @@ def test_a_place_or_a_qualifier_before_the_person_is_no_antecedent():
             "On the beach at Praia Nova, fisherman Joaquim Zandamela, 61, stood by his boat.\n\n"
             "“Thirty years I have fished here,” he said.")
     assert speakers(text) == ["Amélia Nhantumbo", "Joaquim Zandamela"]
+
+
+def test_the_role_for_a_portfolio_then_the_name_in_commas():
+    text = ("The minister for local transport, Priya Ramanathan, spoke first.\n\n"
+            "‘I have heard the strength of feeling,’ the minister said.")
+    assert speakers(text) == ["Priya Ramanathan"]
