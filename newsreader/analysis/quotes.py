@@ -127,13 +127,20 @@ class _Resolver:
         return None
 
     def _for_body(self, m: Mention) -> str | None:
-        """The institution noun in "a spokesman for the X" when X names nobody."""
+        """Who "a spokesman for X" speaks for: X named ("for Veridian", "for NHS England"),
+        a person by role ("for the singer"), or the institution noun ("for the regulator")."""
         para = self.art.paras[m.extra["para"]]
         k = m.tok_end
         if k + 1 < len(para.toks) and para.toks[k][1].lower() == "for":
             nxt = next((c for c in para.mentions if c.tok > k), None)
-            if nxt is not None and nxt.tok <= k + 2 and nxt.kind == "role" and nxt.role in ORG_ROLES:
+            if nxt is None or nxt.tok > k + 2:
+                return None
+            if nxt.kind in ("person", "org") and nxt.tok == k + 1 and nxt.words:
+                return self.name(nxt)
+            if nxt.kind == "role" and nxt.role in ORG_ROLES:
                 return nxt.words[0]
+            if nxt.kind == "role" and self.art.role_entity(nxt.role, nxt.start) >= 0:
+                return self.name(nxt)
         return None
 
     def _fronted(self, c: Mention) -> bool:

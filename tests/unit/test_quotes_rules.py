@@ -314,3 +314,9 @@ def test_the_role_for_a_portfolio_then_the_name_in_commas():
     text = ("The minister for local transport, Priya Ramanathan, spoke first.\n\n"
             "‘I have heard the strength of feeling,’ the minister said.")
     assert speakers(text) == ["Priya Ramanathan"]
+
+
+def test_a_spokesperson_for_a_named_body_or_person():
+    assert speakers("A spokesperson for Veridian said the company “welcomes competition.”") == ["Veridian"]
+    assert speakers("Jada Monroe, the singer, sued.\n\n"
+                    "A spokesperson for the singer said she was “relieved to be heard”.") == ["Jada Monroe"]
