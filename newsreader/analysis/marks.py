@@ -21,6 +21,9 @@ _CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "gr": ("\u00ab",), "s":
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
+# Words that cannot follow a plural possessive: after "terms’ and" the mark closed a quote.
+_NOT_OWNED = frozenset("""and or but nor as to in on at for with from by of that which who because
+    while when after before than then so if said says say told adds added is was are were has had""".split())
 _GUILLEMET_SPACE = " \u00a0\u202f"  # spaces French typesetting puts inside « »
 _BEFORE_SINGLE = set(" \t\n([{\u2014\u2013/:;\u00a0") | {""}
 
@@ -97,8 +100,10 @@ def _inch_mark(text: str, i: int, lo: int) -> bool:
 def _plural_possessive(text: str, i: int, pend: int, last: int) -> bool:
     """A right single mark after an ``s`` and before a lower-case word, with a later
     mark that can close the quotation: the apostrophe of a plural possessive."""
-    return (last > i and text[i - 1:i] == "s" and text[i + 1:i + 2] == " "
-            and text[i + 2:i + 3].islower())
+    if not (last > i and text[i - 1:i] == "s" and text[i + 1:i + 2] == " " and text[i + 2:i + 3].islower()):
+        return False
+    word = text[i + 2:i + 12].split(" ", 1)[0].rstrip(",.;:")
+    return word not in _NOT_OWNED  # "real terms’ and that ...": the quotation ends there
 
 
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:

@@ -320,3 +320,9 @@ def test_a_spokesperson_for_a_named_body_or_person():
     assert speakers("A spokesperson for Veridian said the company “welcomes competition.”") == ["Veridian"]
     assert speakers("Jada Monroe, the singer, sued.\n\n"
                     "A spokesperson for the singer said she was “relieved to be heard”.") == ["Jada Monroe"]
+
+
+def test_a_closing_single_mark_after_an_s_before_and_ends_the_quote():
+    text = ("The department said funding ‘has been protected in real terms’ and that councils "
+            "‘are best placed to decide’.")
+    assert [t for t, _ in spoken(text)] == ["has been protected in real terms", "are best placed to decide"]
