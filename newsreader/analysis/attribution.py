@@ -139,8 +139,8 @@ def trailing(para: Para, qi: int) -> Found | None:
         kind, word = toks[k][0], toks[k][1]
         if kind == "q" or (kind == "p" and word in ".!?;"):
             return None
-        if kind == "w" and is_verb(word):
-            return (m, word)
+        if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
+            return (m, word)  # ("rose to respond": an infinitive reports nothing yet)
         if kind == "w" and k > end + 3 and toks[end][1] != ",":
             return None
         k += 1

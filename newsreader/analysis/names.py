@@ -91,7 +91,7 @@ _DETERMINERS = frozenset("the a an one his her their its our".split())
 _HONORIFICS = frozenset("dr mr mrs ms mx prof sir dame lord lady sen rep gov gen cllr supt insp det sgt rev fr".split())
 _CONNECTORS = frozenset("of for and on".split())
 _DEMONSTRATIVES = frozenset("this that these those".split())
-_POST_NOMINALS = frozenset("kc qc mp msp mep obe mbe cbe phd".split())
+_POST_NOMINALS = frozenset("kc qc obe mbe cbe phd".split())  # (not MP: "Labour MP" is a title)
 _DATELINE_NEXT = frozenset(",\u2014\u2013-(")
 _OBJECT_AFTER = frozenset("told tell tells telling".split())
 

@@ -326,3 +326,14 @@ def test_a_closing_single_mark_after_an_s_before_and_ends_the_quote():
     text = ("The department said funding ‘has been protected in real terms’ and that councils "
             "‘are best placed to decide’.")
     assert [t for t, _ in spoken(text)] == ["has been protected in real terms", "are best placed to decide"]
+
+
+def test_an_infinitive_after_the_quote_is_no_attribution():
+    text = "A backbencher could be heard shouting ‘Shame!’ as the minister rose to respond."
+    assert speakers(text) == ["backbencher"]
+
+
+def test_a_party_mp_for_a_seat_then_the_name():
+    text = ("The Liberal Democrat MP for Tiverton Vale, Fiona Bramwell, said her constituents "
+            "had been ‘abandoned’ by the system.")
+    assert speakers(text) == ["Fiona Bramwell"]
