@@ -23,6 +23,8 @@ _CLAUSE_END = (",", ".", "!", "?", ";", "\u2014", "\u2013", "-", "\u2026")
 _DETS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
+_WORD_CHARS = re.compile(r"\w+")
+_MAX_ECHOES = 20  # headline quotations matched against the body's, at most
 _SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
 
 
@@ -284,7 +286,34 @@ def find_quotes(text: str) -> list[Quote]:
             out.append(Quote(sp.start, sp.end, "quote", who[0], who[1], who[2],
                              None if who[3] == "cont" else who[3]))
     out += _turns(art, res)
+    out += _headline_echoes(art, out)
     out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def _plain(text: str) -> str:
+    """Lower-case words only: "HE WAS A GHOST" and "He was a ghost. You ..." compare."""
+    return " ".join(_WORD_CHARS.findall(text.casefold()))
+
+
+def _headline_echoes(art: Article, found: list[Quote]) -> list[Quote]:
+    """A quotation in a headline or subheading that repeats words the body quotes
+    ("Minister insists ‘the money is there’" over "‘the money is there – ...’"): a
+    quotation, given to the speaker of the body's words."""
+    if not any(para.heading for para in art.paras):
+        return []
+    said = [(_plain(art.text[q.start:q.end]), q) for q in found if q.speaker]
+    out: list[Quote] = []
+    for k, sp in enumerate(art.spans):
+        para = art.paras[sp.para]
+        if not para.heading or len(out) >= _MAX_ECHOES:
+            continue
+        words = _plain(art.text[sp.start:sp.end])
+        if len(words) < 8:
+            continue
+        src = next((q for low, q in said if q.start > sp.end and words in low), None)
+        if src is not None:
+            out.append(Quote(sp.start, sp.end, "quote", src.speaker, src.speaker_start, src.speaker_end, src.cue))
     return out
 
 

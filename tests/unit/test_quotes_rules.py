@@ -337,3 +337,12 @@ def test_a_party_mp_for_a_seat_then_the_name():
     text = ("The Liberal Democrat MP for Tiverton Vale, Fiona Bramwell, said her constituents "
             "had been ‘abandoned’ by the system.")
     assert speakers(text) == ["Fiona Bramwell"]
+
+
+def test_a_headline_quotation_that_the_body_repeats_is_the_body_speakers():
+    text = ("Minister insists ‘the money is there’ as MPs condemn bus cuts\n\n"
+            "The minister, Priya Ramanathan, said that ‘the money is there – it is how it is spent’.\n\n"
+            "Students at ‘The Weaver of Lune’ workshop\n\n"
+            "Nobody quoted a title here.")
+    assert spoken(text)[0] == ("the money is there", "Priya Ramanathan")
+    assert [t for t, _ in spoken(text)] == ["the money is there", "the money is there – it is how it is spent"]
