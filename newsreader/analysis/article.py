@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from newsreader.analysis.given_names import gender_of
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
@@ -237,8 +238,11 @@ class Article:
                     self.orgs.append((m.start, org))
                     continue
             if m.entity < 0:
-                if m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner:
-                    toks = self.paras[m.extra["para"]].toks
+                toks = self.paras[m.extra["para"]].toks
+                aged = (m.tok_end + 2 < len(toks) and toks[m.tok_end][1] == "," and toks[m.tok_end + 1][1].isdigit()
+                        and toks[m.tok_end + 2][1] == ",")
+                if (m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner
+                        and gender_of(m.words[0]) == "?" and not aged):  # not "Claire, 41, from ..."
                     if m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS:
                         # "India argued", "Berg told reporters": a speaker after all, but
                         # too weak a name to be what a later pronoun points back to

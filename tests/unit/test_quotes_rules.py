@@ -346,3 +346,10 @@ def test_a_headline_quotation_that_the_body_repeats_is_the_body_speakers():
             "Nobody quoted a title here.")
     assert spoken(text)[0] == ("the money is there", "Priya Ramanathan")
     assert [t for t, _ in spoken(text)] == ["the money is there", "the money is there – it is how it is spent"]
+
+
+def test_a_first_name_alone_opening_a_sentence_is_a_person():
+    text = ("“It took years,” says Dr Helen Marsh, a consultant.\n\n"
+            "Claire, 41, from Nottingham, was diagnosed last year. She describes a life of painkillers.\n\n"
+            "“You learn to plan your whole life around it.”")
+    assert speakers(text) == ["Helen Marsh", "Claire"]
