@@ -1,4 +1,5 @@
-"""Score parse_text_page on the held-out saved-page set (tests/data/textpages_heldout).
+"""Score parse_text_page on a held-out saved-page set (default tests/data/textpages_heldout;
+tests/data/textpages_heldout2 is a second set in the seeds' style, written the same way).
 
 For each NAME.txt / NAME.json pair: word-level F1 of the cleaned body against the gold
 body (bag of lower-cased words, counted with multiplicity), exact title match, category
@@ -6,7 +7,7 @@ match (first of the parsed categories, or None, against the gold category) and d
 match (published date as YYYY-MM-DD, or None). Then the mean F1, the number of pages
 below 0.5, and two baselines: the whole page text, and only paragraphs of >= 25 words.
 
-Run: cd /work/main && .venv/bin/python benchmarks/textpage_heldout_f1.py
+Run: .venv/bin/python benchmarks/textpage_heldout_f1.py [tests/data/textpages_heldout2]
 """
 from __future__ import annotations
 
@@ -54,10 +55,10 @@ def date_str(art) -> str | None:
     return pub.date().isoformat() if pub is not None else None
 
 
-def main() -> int:
-    pages = sorted(DATA.glob("*.txt"))
+def main(data: Path = DATA) -> int:
+    pages = sorted(data.glob("*.txt"))
     if not pages:
-        print(f"no pages in {DATA}")
+        print(f"no pages in {data}")
         return 1
     rows = []
     print(f"{'page':24s} {'P':>5s} {'R':>5s} {'F1':>5s}  title  cat    date")
@@ -104,4 +105,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA))
