@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_byline
-from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, find_date
+from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, crumb_names, find_date
 
 _CAPTION = re.compile(
     r"^(?:image|media) ?caption|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
@@ -19,7 +19,6 @@ _CAPTION = re.compile(
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+", re.I)
 _HEAD_WINDOW = 10  # how far above the body the headline may sit
-_QUOTES_FOLD = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 # Label lines that sit between a headline and its body: tags, a review's facts.
 _FACT = re.compile(r"^(?:tags?|topics?|filed under|director|cast|starring|running time|certificate|"
                    r"rating|genre|read time|reading time)\s*:", re.I)
@@ -61,10 +60,6 @@ def _bar_like(text: str) -> bool:
     return len(words) >= 3 and caps >= 0.6 * len(words)
 
 
-def _folded(text: str) -> str:
-    return text.lower().translate(_QUOTES_FOLD).rstrip(".… ")
-
-
 def _find_title(lines: list[Line], s: int) -> int | None:
     """The headline: a breadcrumb's last crumb if it names a line, else the heading
     right under the breadcrumb, else the best heading above the body."""
@@ -74,10 +69,8 @@ def _find_title(lines: list[Line], s: int) -> int | None:
         if not crumbs:
             continue
         crumb_at = i
-        last = _folded(crumbs[-1])
         for j in range(i + 1, s):
-            text = _folded(lines[j].text)
-            if text == last or (len(last) > 15 and text.startswith(last)):
+            if crumb_names(crumbs[-1], lines[j].text):
                 return j
     if crumb_at is not None:
         j = crumb_at + 1

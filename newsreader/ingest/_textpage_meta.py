@@ -120,14 +120,23 @@ def breadcrumb(text: str) -> list[str] | None:
 def category_from_crumbs(parts: list[str], title: str) -> str | None:
     """The section a breadcrumb names: first crumb that is neither home nor the title."""
     crumbs = [p for p in parts if p.lower() not in _HOME]
-    if len(crumbs) == 1 and (_same(crumbs[0], title) or len(crumbs[0].split()) > 6):
+    if len(crumbs) == 1 and (crumb_names(crumbs[0], title) or len(crumbs[0].split()) > 6):
         return None  # "Home » <this article>" names no section
-    while len(crumbs) > 2 and crumbs[0].lower() in _GENERIC and not _same(crumbs[1], title) and (
+    while len(crumbs) > 2 and crumbs[0].lower() in _GENERIC and not crumb_names(crumbs[1], title) and (
             len(crumbs[1].split()) <= 6):
         crumbs = crumbs[1:]  # "Home › News › Transportation › ...": the section is Transportation
     return crumbs[0] if crumbs else None
 
 
-def _same(crumb: str, title: str) -> bool:
-    a, b = crumb.lower().rstrip(".… "), title.lower()
+_QUOTES_FOLD = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
+def _folded(text: str) -> str:
+    return text.lower().translate(_QUOTES_FOLD).rstrip(".… ")
+
+
+def crumb_names(crumb: str, line: str) -> bool:
+    """Whether a breadcrumb's crumb is ``line`` (a headline), or the start of it cut
+    short; case, curly or straight quotes and a trailing ellipsis aside."""
+    a, b = _folded(crumb), _folded(line)
     return bool(a) and (a == b or (len(a) > 15 and b.startswith(a)))
