@@ -53,6 +53,20 @@ class RefreshReport:
                 "skipped": [{"feed": n, "reason": r} for n, r in self.skipped],
                 "cancelled": self.cancelled}
 
+    def short_summary(self) -> str:
+        """The same in one status line: the failing feeds named first, so a narrow
+        terminal cuts the counts rather than the names."""
+        parts = []
+        if self.failed:
+            names = ", ".join(name for name, _ in self.failed[:3])
+            more = f" and {len(self.failed) - 3} more" if len(self.failed) > 3 else ""
+            parts.append(f"{len(self.failed)} failed: {names}{more}")
+        parts.append(f"{self.added} new article{'' if self.added == 1 else 's'}")
+        parts.append(f"{self.fetched} of {self.total} feeds changed, {self.unchanged} unchanged")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} waiting")
+        return " · ".join(parts) + (" (stopped early)" if self.cancelled else "")
+
     def summary(self) -> str:
         text = (f"{self.total} feeds: {self.fetched} fetched, {self.unchanged} unchanged, "
                 f"{len(self.failed)} failed")

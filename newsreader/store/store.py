@@ -222,7 +222,7 @@ class Store(FeedQueries, QuoteQueries):
                          int(it.favourite_at is not None), it.favourite_at, it.quotes_version),
                     )
                     known.added(it, cur.lastrowid)
-                    self._write_quotes(cur.lastrowid, it)
+                    self._insert_quotes(cur.lastrowid, it.quotes, it.speaker_keys)
                     added += 1
                     continue
                 art_id = row[0]
@@ -248,12 +248,9 @@ class Store(FeedQueries, QuoteQueries):
                 )
                 known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
-                self._write_quotes(art_id, it)
+                self._insert_quotes(art_id, it.quotes, it.speaker_keys)
                 updated += 1
         return UpsertCounts(added, updated, unchanged)
-
-    def _write_quotes(self, article_id: int, it: NewArticle) -> None:
-        self._insert_quotes(article_id, it.quotes, it.speaker_keys)
 
     def _insert_quotes(self, article_id: int, quotes: Sequence[Quote], keys: Sequence[str | None]) -> None:
         if not quotes:

@@ -35,22 +35,6 @@ from newsreader.tui.widgets.speaker_list import SpeakerList
 STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
 
 
-def _short_summary(report) -> str:
-    """A refresh's result in one status line: the failing feeds named first (each is
-    marked under Feeds), the counts after, so a narrow terminal cuts the least useful."""
-    parts = []
-    if report.failed:
-        names = ", ".join(name for name, _ in report.failed[:3])
-        more = f" and {len(report.failed) - 3} more" if len(report.failed) > 3 else ""
-        parts.append(f"{len(report.failed)} failed: {names}{more}")
-    n = report.added
-    parts.append(f"{n} new article{'' if n == 1 else 's'}")
-    parts.append(f"{report.fetched} of {report.total} feeds changed, {report.unchanged} unchanged")
-    if report.skipped:
-        parts.append(f"{len(report.skipped)} waiting")
-    return " · ".join(parts) + (" (stopped early)" if report.cancelled else "")
-
-
 class NewsreaderApp(App[None]):
     """The reader. ``clock`` gives "now" for ages in the list (tests freeze it)."""
 
@@ -199,7 +183,7 @@ class NewsreaderApp(App[None]):
                 return
             worker = get_current_worker()
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled)
-        self.call_from_thread(self._refreshed, _short_summary(report))
+        self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:
         if isinstance(self.screen, WelcomeScreen) and self.store.list_articles(limit=1):
