@@ -323,24 +323,27 @@ class Article:
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
 
+    def _role_entries(self, role: str) -> list[tuple[int, int]]:
+        """(position, entity) of each mention with ``role``, by position."""
+        if not self._roles_sorted:
+            for entries in self.roles.values():
+                entries.sort(key=lambda e: e[0])  # stable: one position's roles keep their order
+            self._roles_sorted = True
+        return self.roles.get(role, [])
+
     def role_entity_ahead(self, role: str, pos: int, reach: int = 1500) -> int:
         """The person named with ``role`` first after ``pos`` (within ``reach`` characters):
         "its chief executive warned ... chief executive Priya Rao said"."""
-        found = self.roles.get(role)
+        found = self._role_entries(role)
         if not found:
             return -1
-        self.role_entity(role, pos)  # sorts the entries
         i = bisect_right(found, pos, key=lambda e: e[0])
         return found[i][1] if i < len(found) and found[i][0] - pos <= reach else -1
 
     def role_entity(self, role: str, pos: int) -> int:
         """The person the article named with ``role`` most recently before ``pos``."""
-        found = self.roles.get(role)
+        found = self._role_entries(role)
         if not found:
             return -1
-        if not self._roles_sorted:
-            for entries in self.roles.values():
-                entries.sort(key=lambda e: e[0])  # stable: one position's roles keep their order
-            self._roles_sorted = True
         i = bisect_right(found, pos, key=lambda e: e[0]) - 1
         return found[i][1] if i >= 0 else -1

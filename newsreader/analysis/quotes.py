@@ -15,7 +15,7 @@ from newsreader.analysis.lexicon import ORG_ROLES
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.speakers import fold
-from newsreader.analysis.turns import find_turns, heading_like
+from newsreader.analysis.turns import find_turns, para_heading
 from newsreader.models import Quote
 
 _WORDS = re.compile(r"\S+")
@@ -232,9 +232,7 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     """Scare quotes, titles of works and quotes in headings are not quotations."""
     sp = art.spans[k]
     para = art.paras[sp.para]
-    if para.heading is None:  # asked once a paragraph: a long one holds many quotes
-        para.heading = heading_like(art.text[para.start:para.end])
-    if para.heading:
+    if para_heading(art, para):  # asked once a paragraph: a long one holds many quotes
         return False
     content = art.text[sp.start:sp.end].strip()
     words = _WORDS.findall(content)
@@ -300,13 +298,13 @@ def _headline_echoes(art: Article, found: list[Quote]) -> list[Quote]:
     """A quotation in a headline or subheading that repeats words the body quotes
     ("Minister insists ‘the money is there’" over "‘the money is there – ...’"): a
     quotation, given to the speaker of the body's words."""
-    if not any(para.heading for para in art.paras):
+    if not any(para_heading(art, para) for para in art.paras):
         return []
     said = [(_plain(art.text[q.start:q.end]), q) for q in found if q.speaker]
     out: list[Quote] = []
     for k, sp in enumerate(art.spans):
         para = art.paras[sp.para]
-        if not para.heading or len(out) >= _MAX_ECHOES:
+        if not para_heading(art, para) or len(out) >= _MAX_ECHOES:
             continue
         words = _plain(art.text[sp.start:sp.end])
         if len(words) < 8:

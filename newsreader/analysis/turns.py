@@ -29,6 +29,13 @@ def heading_like(text: str) -> bool:
     return not t.endswith(_END) and len(t.split(None, 21)) <= 20
 
 
+def para_heading(art: Article, para) -> bool:
+    """Whether a paragraph of the article is heading-like, worked out once a paragraph."""
+    if para.heading is None:
+        para.heading = heading_like(art.text[para.start:para.end])
+    return para.heading
+
+
 def _label_ok(label: str, art: Article) -> bool:
     words = _WORD.findall(label)
     if not words or len(words) > 5 or "\u2019s" in label or "'s" in label:
@@ -70,7 +77,7 @@ def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
         while cstart < para.end and text[cstart].isspace():
             cstart += 1
         body = text[cstart:para.end]
-        if not body or heading_like(body) and len(body.split()) < 4 or heading_like(text[para.start:para.end]):
+        if not body or heading_like(body) and len(body.split()) < 4 or para_heading(art, para):
             continue
         if _label_ok(label, art):
             cands.append((para, lstart, lstart + len(label), cstart))
@@ -84,7 +91,7 @@ def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
         for p in range(para.idx + 1, stop):
             nxt = art.paras[p]
             ptext = text[nxt.start:nxt.end]
-            if p in starts or heading_like(ptext):
+            if p in starts or para_heading(art, nxt):
                 break
             if n + 1 == len(cands):
                 prev = text[art.paras[p - 1].start:art.paras[p - 1].end].rstrip()
