@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import NAMING_VERBS, SPEECH_VERBS
+from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS, INDEFINITES, NAMING_VERBS, SPEECH_VERBS, TRAILING_VERBS
 from newsreader.analysis.names import Mention
 
 _PASSIVE = frozenset("was were been being is are be get got".split())
@@ -28,11 +28,84 @@ _PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
 Found = tuple  # (Mention, cue token text)
 
 
+def _trailing_verb(word: str) -> bool:
+    """A cue in the slot right after a quotation and its speaker ("“...,” the sign
+    read", "“...,” she fumed"): a speech verb, or any past-tense verb there."""
+    low = word.lower()
+    return is_verb(word) or low in TRAILING_VERBS or (
+        word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
 def is_verb(word: str, naming: bool = False) -> bool:
     low = word.lower()
     if low in _AMBIGUOUS:
         return False
     return low in SPEECH_VERBS or (naming and low in NAMING_VERBS)
+
+
+def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
+    """A noun phrase opened by a determiner at token ``d`` and running to ``stop``
+    at most ("the editorial", "one of two witnesses", "another"): a speaker named
+    by what it is. It ends at punctuation, a quotation or a new clause."""
+    toks = para.toks
+    if d >= len(toks) or toks[d][0] != "w" or toks[d][1].lower() not in DETERMINERS:
+        return None
+    e = d + 1
+    while e < min(stop, len(toks), d + 9):
+        kind, word = toks[e][0], toks[e][1]
+        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
+            break
+        e += 1
+    if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
+        return None  # a bare "the" or "his" is no speaker
+    words = tuple(t[1] for t in toks[d:e])
+    return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=words[-1].lower(),
+                   extra={"para": para.idx})
+
+
+def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
+    """The cue ending a determiner phrase read after a quotation: a speech verb
+    after it, or (in the quotation's own sentence) a verb that only this slot makes
+    a cue ("the sign read.", "the candidate fumed"), closing the clause."""
+    toks, n = para.toks, len(para.toks)
+    if desc.tok_end < n and is_verb(toks[desc.tok_end][1]):
+        return desc.tok_end
+    if not tight:
+        return None
+    for v in range(desc.tok + 2, min(n, desc.tok_end + 1)):
+        if _trailing_verb(toks[v][1]) and (v + 1 >= n or toks[v + 1][0] != "w" or toks[v + 1][1].lower() in (
+                "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")):
+            return v
+    return None
+
+
+def _descriptive_before(para: Para, v: int, lo: int) -> Mention | None:
+    """The determiner phrase just before verb ``v``: "The ad says", "Yet another said"."""
+    toks = para.toks
+    if v - 1 > lo and toks[v - 1][1] == ",":  # "The report, which ran to 40 pages, says"
+        c = v - 2
+        while c > lo and toks[c][1] != "," and v - c < 25:
+            c -= 1
+        if c > lo and toks[c][1] == ",":
+            v = c
+    b = v - 1
+    if b == lo and toks[b][0] == "w" and toks[b][1][:1].isupper() and toks[b][1].endswith("s") and (
+            not toks[b][1].endswith("ss") and toks[b][1].lower() not in CLAUSE_BREAKS):
+        # a bare plural opening the sentence: "Critics called it ..."
+        return Mention("desc", b, v, toks[b][2], toks[b][3], words=(toks[b][1],), role=toks[b][1].lower(),
+                       extra={"para": para.idx})
+    d = -1
+    while b >= lo and v - b <= 8:
+        kind, word = toks[b][0], toks[b][1]
+        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
+            break
+        if word.lower() in DETERMINERS:
+            d = b
+        b -= 1
+    if d < 0:
+        return None
+    m = _descriptive(para, d, v)
+    return m if m is not None and m.tok_end == v else None
 
 
 def _mention_at(para: Para, lo: int, hi: int) -> Mention | None:
@@ -111,6 +184,8 @@ def trailing(para: Para, qi: int) -> Found | None:
         return None
     if is_verb(toks[j][1]):
         m = _mention_at(para, j + 1, j + 4)
+        if m is None or m.tok > j + 1:
+            m = _descriptive(para, j + 1, n) or m  # "said a person close to the Clintons"
         if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
             nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
             if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
@@ -120,6 +195,12 @@ def trailing(para: Para, qi: int) -> Found | None:
         m = _mention_at(para, j + 2, j + 5)
         return (m, "according to") if m is not None else None
     m = _mention_at(para, j, j + 5)
+    if m is None or (m.tok > j and m.kind != "role"):
+        desc = _descriptive(para, j, n)  # "“...,” the editorial read"
+        if desc is not None:
+            v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
+            if v is not None:
+                return _descriptive(para, j, v), toks[v][1]
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
         m = _mention_at(para, m.tok_end, m.tok_end + 3)
     if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
@@ -171,6 +252,8 @@ def leading(para: Para, qi: int) -> Found | None:
         k -= 1
     if qi - 1 >= lo and toks[qi - 1][1] == ":":
         m = _first_subject(para, lo, qi - 1)
+        if m is None and toks[lo][1].lower() in INDEFINITES:
+            m = _descriptive(para, lo, qi - 1)  # "One skipper was blunt: “...”"
         if m is not None:
             return m, ":"
     return None
@@ -196,5 +279,13 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
             return m
     m = _subject_before(para, v, lo)
     if m is None:
+        m = _descriptive_before(para, v, lo)  # "The ad says “...”"
+    if m is None and is_verb(word):  # not "called it “...”": an object is no speaker
         m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
+        if m is not None and m.kind == "pron":
+            m = None
+    if m is None and is_verb(word):
+        m = _descriptive(para, v + 1, qi)  # "said one witness: “...”"
+        if m is not None and not (m.tok_end < qi and toks[m.tok_end][1] in (",", ":")):
+            m = None  # "says the crossing “...”": the subject of what is reported
     return m

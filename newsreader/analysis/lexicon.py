@@ -55,6 +55,28 @@ NAMING_VERBS: frozenset[str] = frozenset(
                         """praise criticise criticize accuse condemn welcome dismiss slam
                         decry denounce applaud hail blast defend reject""".split()))
 
+# Words that open a descriptive speaker: "the report said", "one resident added".
+DETERMINERS: frozenset[str] = frozenset(
+    "the a an one another this that these those his her its their our some several".split()
+)
+
+# Determiners that introduce someone new: "a witness said", "another added".
+INDEFINITES: frozenset[str] = frozenset("a an one another some several".split())
+
+# Things that speak in print: "the report says", "the editorial read".
+DOCUMENTS: frozenset[str] = frozenset(
+    """report reports statement statements editorial editorials letter letters ad ads advert
+    advertisement poll polls survey surveys study studies lawsuit suit complaint column
+    email emails post release memo memorandum ruling rulings verdict opinion order tweet
+    tweets video book article website site message document filing indictment transcript
+    petition sign banner note notice caption headline slogan motion bill law plan proposal
+    analysis audit review paper guidance policy manifesto platform script narrator voiceover
+    announcement warning alert page profile biography""".split()
+)
+
+# Cues that count only right after a quotation and its speaker ("“...,” the sign read").
+TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot".split())
+
 # Words that stop a backwards search for the subject of a verb: a new clause begins.
 CLAUSE_BREAKS: frozenset[str] = frozenset(
     "and but or because while whereas although though since when after before if "

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
-from newsreader.analysis.lexicon import ORG_ROLES
+from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.speakers import fold
@@ -40,6 +40,8 @@ class _Resolver:
             return art.cast.display(m.entity) if m.entity >= 0 else " ".join(m.words)
         if m.kind == "org":
             return " ".join(m.words) or None
+        if m.kind == "desc":
+            return self.described(m)
         if m.kind == "role":
             appos = m.extra.get("appos")
             if appos is not None:
@@ -76,6 +78,60 @@ class _Resolver:
                     return earlier  # "the spokesperson" after "a spokesperson for the X"
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
+
+    def described(self, m: Mention) -> str | None:
+        """Who a determiner phrase names. "a person close to the Clintons", "another":
+        someone the text leaves unnamed. "the editorial", "the report": the thing
+        itself. "the agency": the agency named last. "the goalkeeper", "the
+        22-year-old": the person named with that role, else the subject before."""
+        art = self.art
+        words = list(m.words)
+        det = words[0].lower()
+        words[0] = det if det in DETERMINERS else words[0]
+        phrase = " ".join(words)
+        head = fold(m.role or "").removesuffix("'s")
+        if det in INDEFINITES or len(words) == 1 or head in DOCUMENTS:
+            return phrase
+        if head in ORG_ROLES or head in ORG_HEADS:
+            org = self._org_named(words[1:], m.start)
+            if org < 0:
+                org = art.org_before(m.start, head)
+            return art.cast.display(org) if org >= 0 else phrase
+        ent = art.role_entity(head, m.start)
+        if ent < 0:
+            ent = self._named_with(head, m)
+        if ent >= 0:
+            return art.cast.display(ent)
+        if head.endswith("s") and not head.endswith("ss"):
+            return phrase  # "the two", "the protesters": a group left unnamed
+        return None  # someone named before: the caller looks back (_described_before)
+
+    def _org_named(self, words: list[str], pos: int) -> int:
+        """The institution last named before ``pos`` whose name holds every word of
+        a description ("the weather service": the National Weather Service), or -1."""
+        want = {fold(w) for w in words}
+        cast = self.art.cast
+        for at, ent in reversed(self.art.orgs):
+            if at < pos and want <= {fold(w) for w in cast.names[ent]}:
+                return ent
+        return -1
+
+    def _named_with(self, head: str, m: Mention) -> int:
+        """The person last named beside the noun ``head`` before ``m`` ("Ridgeline
+        goalkeeper Kasia Lindqvist", "Abernathy, the captain,"), or -1."""
+        art = self.art
+        sid = art.paras[m.extra["para"]].sent_of[m.tok]
+        for s in range(sid, max(-1, sid - 40), -1):
+            for c in reversed(art.sent_mentions[s]):
+                if c.kind != "person" or c.entity < 0 or c.start >= m.start:
+                    continue
+                toks = art.paras[c.extra["para"]].toks
+                near = toks[max(0, c.tok - 3):c.tok]  # a title: "goalkeeper Kasia Lindqvist"
+                if c.tok_end < len(toks) and toks[c.tok_end][1] == ",":  # "X, the captain,"
+                    near = near + toks[c.tok_end + 1:c.tok_end + 6]
+                if any(fold(t[1]).removesuffix("'s") == head for t in near):
+                    return c.entity
+        return -1
 
     def _org_for(self, m: Mention) -> int:
         """The institution a role speaks for: "the company", "a company spokesman",
@@ -224,7 +280,14 @@ def _attribute(art: Article, k: int):
         if prev.toks and prev.toks[-1][1] == ":":
             lead_para, lead_q = prev, len(prev.toks)
     if ends_clause:
-        return trailing(last, ql) or leading(lead_para, lead_q)
+        after = trailing(last, ql)
+        if after is not None and ql < len(last.toks) and last.sent_of[after[0].tok] != last.sent_of[ql]:
+            # "“...” X told reporters." reads the next sentence only for a quotation
+            # standing alone ("Cruz says that “...” And he added ..." is no such)
+            if not _starts_sentence(first, qf):
+                return leading(lead_para, lead_q)
+            return leading(lead_para, lead_q) or after
+        return after or leading(lead_para, lead_q)
     return leading(lead_para, lead_q) or trailing(last, ql)
 
 
@@ -266,11 +329,17 @@ def find_quotes(text: str) -> list[Quote]:
     art = Article(text)
     res = _Resolver(art)
     got: dict[int, tuple] = {}  # span -> (speaker, start, end, cue)
+    described: list[tuple[int, Mention]] = []
     for k in range(len(art.spans)):
         found = _attribute(art, k)
         if found is not None:
             m, cue = found
-            got[k] = (res.name(m), m.start, m.end, cue)
+            name = res.name(m)
+            if name is None and m.kind == "desc":
+                described.append((k, m))
+            got[k] = (name, m.start, m.end, cue)
+    for k, m in described:
+        got[k] = (_described_before(art, res, got, k, m),) + got[k][1:]
     _continue(art, got)
     _carry_parts(art, got)
     out = []
@@ -313,6 +382,28 @@ def _headline_echoes(art: Article, found: list[Quote]) -> list[Quote]:
         if src is not None:
             out.append(Quote(sp.start, sp.end, "quote", src.speaker, src.speaker_start, src.speaker_end, src.cue))
     return out
+
+
+def _described_before(art: Article, res: _Resolver, got: dict, k: int, m: Mention) -> str:
+    """Who "the forward said" or "the 22-year-old added" stands for when no one was
+    named with that noun: the subject of the sentence before in this paragraph
+    ("Doyle insisted ... “...,” the forward said"), else the speaker of the
+    quotation just before, else the subject of the sentence before at all."""
+    sp = art.spans[k]
+    para = art.paras[sp.para]
+    sid = para.sent_of[para.qtok[k]] if para.toks else -1
+    subject, same_para = None, False
+    for c in art.sent_mentions[sid - 1] if sid > 0 else ():
+        if c.extra.get("prep") or c.extra.get("poss") or c.kind not in ("person", "pron"):
+            continue
+        subject, same_para = res.name(c), c.extra["para"] == para.idx
+        break
+    prev = got.get(k - 1)
+    if subject and same_para:
+        return subject
+    if prev is not None and prev[0] and art.spans[k - 1].last_para >= sp.para - 1:
+        return prev[0]
+    return subject or " ".join([m.words[0].lower()] + list(m.words[1:]))
 
 
 def _continue(art: Article, got: dict) -> None:

@@ -353,3 +353,52 @@ def test_a_first_name_alone_opening_a_sentence_is_a_person():
             "Claire, 41, from Nottingham, was diagnosed last year. She describes a life of painkillers.\n\n"
             "“You learn to plan your whole life around it.”")
     assert speakers(text) == ["Helen Marsh", "Claire"]
+
+
+def mentions(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker mention as written, resolved speaker) for each quotation."""
+    return [(text[q.start:q.end], None if q.speaker_start is None else text[q.speaker_start:q.speaker_end],
+             q.speaker) for q in find_quotes(text)]
+
+
+def test_a_determiner_phrase_before_the_verb_is_the_speaker():
+    text = "The Harlow Courier ran a long piece on Sunday.\n\n“The pier must be saved,” the editorial read."
+    assert mentions(text) == [("The pier must be saved,", "the editorial", "the editorial")]
+    text = "Neighbours gathered at the gate. “We never saw him,” one resident said. Another added, “Nor did I.”"
+    got = mentions(text)
+    assert [m for _, m, _ in got] == ["one resident", "Another"]
+    assert got[0][2] == "one resident"
+
+
+def test_a_determiner_phrase_after_the_verb_is_the_speaker():
+    text = "Talks went on past midnight.\n\n“We are close,” said a person close to the negotiations."
+    assert mentions(text)[0][1:] == ("a person close to the negotiations", "a person close to the negotiations")
+
+
+def test_a_document_speaks_for_itself_and_an_institution_noun_for_the_institution():
+    text = ("The Hollin Valley Water Board met on Monday.\n\n"
+            "The report says “the reservoir is at a third of its capacity.”\n\n"
+            "“Use less water,” the water board said.")
+    got = mentions(text)
+    assert got[0][1:] == ("The report", "the report")
+    assert got[1][1:] == ("the water board", "Hollin Valley Water Board")
+
+
+def test_a_definite_description_stands_for_the_person_named_with_it_or_just_before():
+    text = ("Wexford goalkeeper Ines Maroto saved two penalties.\n\n"
+            "“I guessed right twice,” the goalkeeper said.")
+    assert mentions(text)[0][1:] == ("the goalkeeper", "Ines Maroto")
+    text = "Paulo Brandt limped off in the second half. “It is only a knock,” the 24-year-old said."
+    assert mentions(text)[0][1:] == ("the 24-year-old", "Paulo Brandt")
+
+
+def test_the_next_sentence_attributes_only_a_quotation_standing_alone():
+    text = "Dana Kell says that “the line will open in May.” And she added that the fares would fall."
+    assert mentions(text)[0][1:] == ("Dana Kell", "Dana Kell")
+    text = "Rudi Ambler spoke for an hour. “We will build it.” Ambler told the crowd it would take a year."
+    assert mentions(text)[0][2] == "Rudi Ambler"
+
+
+def test_an_object_after_a_naming_verb_is_no_speaker():
+    text = "Oren Vail dismissed the plan as “a holiday dressed up as reform.”"
+    assert mentions(text)[0][2] == "Oren Vail"

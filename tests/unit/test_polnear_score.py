@@ -1,0 +1,65 @@
+"""benchmarks/polnear_score.py reads brat standoff as PolNeAR ships it and scores
+find_quotes on it. The fixture is written here in the corpus's shapes (the corpus
+itself is not part of the project)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "polnear_like"
+
+
+def _bench():
+    if "polnear_score" not in sys.modules:  # its dataclasses need the module registered
+        spec = importlib.util.spec_from_file_location("polnear_score", ROOT / "benchmarks" / "polnear_score.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["polnear_score"] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules["polnear_score"]
+
+
+def test_gold_quotations_are_the_quoted_stretches_inside_annotated_content():
+    bench = _bench()
+    [(name, text, gold)] = bench.load_split(DATA, None)
+    assert name == "paper_2016-01-01_ferry-vote"
+    got = [(text[g.start:g.end], " ".join(text[a:b] for a, b in g.source) or None) for g in gold]
+    assert got == [
+        ("a promise kept to every family on the island.", None),  # Attribution-no-source
+        ("We listened, and we changed our minds,", "Ostrova"),
+        ("Nobody here wanted to be the council that cut them off.", "Ostrova"),
+        ("loses money every winter.", "The report, which ran to 40 pages,"),  # '' as a double mark
+        ("lifeline", "Critics"),
+        ("Nobody asked the crews.", "One skipper"),
+    ]  # the headline's ‘The Ferry Stays.’ lies in no Content: no gold quotation
+
+
+def test_discontinuous_spans_notes_and_discuss_lines_are_read_or_skipped():
+    bench = _bench()
+    ann = ("T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 10 20;25 30\tx y\n"
+           "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\nT4\tDiscuss 0 8\tAna said\n"
+           "#1\tAnnotatorNotes T4\tcheck this\n")
+    [att] = bench.parse_ann(ann)
+    assert att.content == [(10, 20), (25, 30)] and att.source == [(0, 3)] and att.cue == [(4, 8)]
+
+
+def test_scores_count_exact_spans_and_overlapping_speaker_mentions():
+    bench = _bench()
+    res = bench.score(bench.load_split(DATA, None))
+    assert (res["gold"], res["pred"], res["span"]) == (6, 7, 6)
+    # the headline quotation is not annotated (a false quotation by the corpus's
+    # lights); the no-source attribution is given the mayor, which cannot overlap
+    assert dict(res["errors"]) == {"false-quote": 1, "speaker-where-none": 1}
+    assert res["both"] == 5
+
+
+def test_a_directory_without_the_corpus_layout_is_a_clear_error(tmp_path):
+    bench = _bench()
+    try:
+        bench.load_split(tmp_path, None)
+    except SystemExit as exc:
+        assert "text/ and attributions/" in str(exc)
+    else:
+        raise AssertionError("no error for a directory without text/ and attributions/")
