@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS, INDEFINITES, NAMING_VERBS, SPEECH_VERBS, TRAILING_VERBS
+from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, NAMING_VERBS, SPEECH_VERBS, TRAILING_VERBS
 from newsreader.analysis.names import Mention
 
 _PASSIVE = frozenset("was were been being is are be get got".split())
@@ -23,6 +23,8 @@ _AMBIGUOUS = frozenset(
     cry cries reply replies reason reasons query queries sum sums put puts point points
     laugh laughs sigh sighs call calls counsel reflect reflects concern advise""".split()
 )
+_AUXILIARIES = frozenset(
+    "has had have was is also then once later previously recently publicly repeatedly would will".split())
 _PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
 
 Found = tuple  # (Mention, cue token text)
@@ -34,6 +36,30 @@ def _trailing_verb(word: str) -> bool:
     low = word.lower()
     return is_verb(word) or low in TRAILING_VERBS or (
         word.islower() and len(low) > 4 and low.endswith("ed"))
+
+
+_BACK_VERBS = frozenset("shot fired hit pushed snapped wrote shoots fires hits pushes snaps writes".split())
+_SUBJECT_PRONOUNS = frozenset("he she they i we who".split())
+
+
+def _phrasal(toks: list, k: int) -> bool:
+    """"shot back", "fired back": a reply by a verb that alone says nothing."""
+    return (toks[k][1].lower() in _BACK_VERBS and k + 1 < len(toks)
+            and toks[k + 1][1].lower() == "back")
+
+
+def _verb_after_subject(para: Para, k: int, lo: int) -> bool:
+    """A word that may be a noun ("jokes", "notes", "claims") is a speech verb right
+    after a subject pronoun or a name: "He jokes, “...”", "Ana Ruiz notes that"."""
+    toks = para.toks
+    low = toks[k][1].lower()
+    if low not in _AMBIGUOUS or low not in SPEECH_VERBS or k - 1 < lo:
+        return False
+    if toks[k - 1][1].lower() in _SUBJECT_PRONOUNS:
+        return True
+    ms = para.mentions
+    i = bisect_left(para.mtoks, k) - 1
+    return i >= 0 and ms[i].tok_end == k and ms[i].kind == "person" and not ms[i].extra.get("poss")
 
 
 def is_verb(word: str, naming: bool = False) -> bool:
@@ -134,10 +160,14 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     comma-enclosed aside (an appositive or a relative clause) just before the verb."""
     toks = para.toks
     limit = v
-    if v - 1 > lo and toks[v - 1][1].lower() == "who" and toks[v - 2][1] == ",":
-        for m in _before(para, v - 2, lo):  # "X, who told reporters ..."
-            if m.tok_end == v - 2 and m.kind != "pron":
-                return m
+    w = v - 1
+    while w > lo and v - w <= 3 and toks[w][1].lower() in _AUXILIARIES:
+        w -= 1
+    if w > lo and toks[w][1].lower() == "who" and toks[w - 1][1] == ",":
+        for m in _before(para, w - 1, lo):  # "X, who told reporters ...", "X, who has called"
+            if m.tok_end == w - 1 and m.kind != "pron":
+                return Mention("rel", w, w + 1, toks[w][2], toks[w][3], words=("who",),
+                               extra={"para": para.idx, "antecedent": m})
             break
     if v - 1 > lo and toks[v - 1][1] == ",":
         c = v - 2
@@ -184,7 +214,7 @@ def trailing(para: Para, qi: int) -> Found | None:
         return None
     if is_verb(toks[j][1]):
         m = _mention_at(para, j + 1, j + 4)
-        if m is None or m.tok > j + 1:
+        if (m is None or m.tok > j + 1) and not toks[j][1].lower().endswith("ing"):
             m = _descriptive(para, j + 1, n) or m  # "said a person close to the Clintons"
         if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
             nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
@@ -222,6 +252,9 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
             return (m, word)  # ("rose to respond": an infinitive reports nothing yet)
+        if kind == "w" and k == end and para.sent_of[j] == para.sent_of[qi] and (
+                _trailing_verb(word) or word.lower() in SPEECH_VERBS or _phrasal(toks, k)):
+            return (m, word)  # "“...,” she fumed", "“...,” he notes", "“...,” Ana shot back"
         if kind == "w" and k > end + 3 and toks[end][1] != ",":
             return None
         k += 1
@@ -245,10 +278,15 @@ def leading(para: Para, qi: int) -> Found | None:
                 m = _mention_at(para, k + 2, k + 5)
                 if m is not None:
                     return m, "according to"
-            if is_verb(low, naming=True) and not (k > lo and toks[k - 1][1].lower() in _PASSIVE):
+            if (is_verb(low, naming=True) or _verb_after_subject(para, k, lo)) and not (
+                    k > lo and toks[k - 1][1].lower() in _PASSIVE):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
                     return m, t[1]
+            if low == "back" and k - 1 >= lo and _phrasal(toks, k - 1):  # "Hillary shot back, “...”"
+                m = _verb_subject(para, k - 1, lo, qi)
+                if m is not None:
+                    return m, toks[k - 1][1] + " back"
         k -= 1
     if qi - 1 >= lo and toks[qi - 1][1] == ":":
         m = _first_subject(para, lo, qi - 1)
@@ -280,6 +318,12 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     m = _subject_before(para, v, lo)
     if m is None:
         m = _descriptive_before(para, v, lo)  # "The ad says “...”"
+    if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
+            m.role in DOCUMENTS or m.role == "statement") and m.tok_end == v:
+        # "X released a statement saying ...": the statement is X's
+        first = _first_subject(para, lo, m.tok)
+        if first is not None:
+            m = first
     if m is None and is_verb(word):  # not "called it “...”": an object is no speaker
         m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
         if m is not None and m.kind == "pron":

@@ -33,6 +33,9 @@ reply report respond retort reveal scoff scream shout sigh snap sneer state stre
 suggest summarise summarize tease testify thunder tweet underline underscore urge
 vow warn whisper wonder yell caution recommend repeat sum quote
 counsel complain huff pledge threaten acknowledge estimate
+implore blurt exhort chant liken chime fume vent tout imply rail gripe bemoan concur
+scold rant grumble marvel opine surmise assure deadpan rave grouse taunt jeer bellow
+holler shriek sob stammer stutter lash
 """.split()
 
 _IRREGULAR = """

@@ -42,6 +42,8 @@ class _Resolver:
             return " ".join(m.words) or None
         if m.kind == "desc":
             return self.described(m)
+        if m.kind == "rel":  # "Beck, who has called Trump “...”"
+            return self.name(m.extra["antecedent"])
         if m.kind == "role":
             appos = m.extra.get("appos")
             if appos is not None:

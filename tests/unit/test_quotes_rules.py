@@ -402,3 +402,28 @@ def test_the_next_sentence_attributes_only_a_quotation_standing_alone():
 def test_an_object_after_a_naming_verb_is_no_speaker():
     text = "Oren Vail dismissed the plan as “a holiday dressed up as reform.”"
     assert mentions(text)[0][2] == "Oren Vail"
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker():
+    text = "Tomas Reyl, who has called the tunnel “a monument to waste,” spoke first."
+    assert mentions(text) == [("a monument to waste,", "who", "Tomas Reyl")]
+
+
+def test_a_word_that_may_be_a_noun_is_a_cue_after_a_subject():
+    assert mentions("Ilse Marr smiled. He jokes, “It is a never-ending queue!”")[0][1] == "He"
+    assert mentions("“We will appeal,” Ilse Marr notes.")[0][1:] == ("Ilse Marr", "Ilse Marr")
+
+
+def test_an_unknown_verb_right_after_the_speaker_is_a_cue():
+    assert mentions("“This is a farce,” Ilse Marr fumed.")[0][1:] == ("Ilse Marr", "Ilse Marr")
+    assert mentions("Jon Pell spoke. Ilse Marr shot back, “Not true.”")[0][2] == "Ilse Marr"
+
+
+def test_a_statement_issued_by_someone_is_theirs():
+    text = "Mayor Ilse Marr issued a statement saying the vote was “a victory for the valley.”"
+    assert mentions(text)[0][1:] == ("Ilse Marr", "Ilse Marr")
+
+
+def test_a_participle_after_a_quotation_is_no_inverted_speaker():
+    text = "Ilse Marr said it was a “distortion,” describing the security team as able."
+    assert mentions(text)[0][2] == "Ilse Marr"
