@@ -42,24 +42,36 @@ class Span:
     prev_part: int = -1  # the span this one continues (a quotation re-opened in a new paragraph)
 
 
+_LINE_ENDS = (".", "!", "?", ":", "\"", "\u201d", "\u2019", "'", ")", "\u2026")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph; blank lines separate paragraphs."""
+    """(start, end) of each paragraph. Blank lines separate paragraphs; so does a
+    single newline in a block whose lines end as sentences do (several publishers
+    give paragraphs one line each), not in text wrapped at a fixed width."""
     out: list[tuple[int, int]] = []
     pos = 0
-    start = None
+    block: list[tuple[int, int]] = []
     for line in text.split("\n"):
         end = pos + len(line)
         if line.strip():
-            if start is None:
-                start = pos
-            last = end
-        elif start is not None:
-            out.append((start, last))
-            start = None
+            block.append((pos, end))
+        elif block:
+            _flush(text, block, out)
+            block = []
         pos = end + 1
-    if start is not None:
-        out.append((start, last))
+    if block:
+        _flush(text, block, out)
     return out
+
+
+def _flush(text: str, block: list[tuple[int, int]], out: list[tuple[int, int]]) -> None:
+    if len(block) > 1:
+        ends = sum(text[a:b].rstrip().endswith(_LINE_ENDS) for a, b in block[:-1])
+        if ends * 2 >= len(block) - 1:
+            out.extend(block)
+            return
+    out.append((block[0][0], block[-1][1]))
 
 
 def _opener_at(text: str, pos: int, end: int) -> str | None:

@@ -427,3 +427,14 @@ def test_a_statement_issued_by_someone_is_theirs():
 def test_a_participle_after_a_quotation_is_no_inverted_speaker():
     text = "Ilse Marr said it was a “distortion,” describing the security team as able."
     assert mentions(text)[0][2] == "Ilse Marr"
+
+
+def test_single_newlines_part_paragraphs_unless_the_text_is_wrapped():
+    from newsreader.analysis.marks import paragraphs
+
+    lines = "Ana Berg spoke first.\n“We will build it,” she said.\nRolf Dahl disagreed."
+    assert len(paragraphs(lines)) == 3
+    wrapped = ("Ana Berg spoke first and then the minister\nrose to say that the bridge would\n"
+               "be built by the spring.")
+    assert paragraphs(wrapped) == [(0, len(wrapped))]
+    assert len(paragraphs("One.\n\nTwo.\n\n\nThree.")) == 3
