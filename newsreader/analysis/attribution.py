@@ -231,6 +231,8 @@ def trailing(para: Para, qi: int) -> Found | None:
             v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
             if v is not None:
                 return _descriptive(para, j, v), toks[v][1]
+    if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
+        return None  # "“...” for the governor, ... said X": the role is no subject
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
         m = _mention_at(para, m.tok_end, m.tok_end + 3)
     if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
@@ -245,11 +247,12 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         if k + 1 < n and toks[k + 1][1].lower() == "to":  # "X promised to cut ...": no report
             return None
-    stop = min(n, k + 14)
+    stop = min(n, k + (26 if k < n and toks[k][1] == "," else 14))  # "X, 30, of Raleigh, N.C., who ..., said"
     while k < stop:
         kind, word = toks[k][0], toks[k][1]
-        if kind == "q" or (kind == "p" and word in ".!?;"):
-            return None
+        if kind == "q" or (kind == "p" and word in "!?;") or (
+                word == "." and (k + 1 >= n or para.sent_of[k + 1] != para.sent_of[k])):
+            return None  # (not the full stops of "N.C.")
         if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
             return (m, word)  # ("rose to respond": an infinitive reports nothing yet)
         if kind == "w" and k == end and para.sent_of[j] == para.sent_of[qi] and (
@@ -282,6 +285,10 @@ def leading(para: Para, qi: int) -> Found | None:
                     k > lo and toks[k - 1][1].lower() in _PASSIVE):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
+                    if m.kind == "pron" and m.tok > lo:
+                        outer = _outer_report(para, m.tok, lo)
+                        if outer is not None:
+                            return outer
                     return m, t[1]
             if low == "back" and k - 1 >= lo and _phrasal(toks, k - 1):  # "Hillary shot back, “...”"
                 m = _verb_subject(para, k - 1, lo, qi)
@@ -295,6 +302,19 @@ def leading(para: Para, qi: int) -> Found | None:
         if m is not None:
             return m, ":"
     return None
+
+
+def _outer_report(para: Para, p: int, lo: int) -> Found | None:
+    """"Carter said he would welcome “...”": the pronoun at ``p`` opens a clause
+    reported by an earlier speech verb; that verb's subject is the one quoted."""
+    toks = para.toks
+    k = p - 1
+    if k > lo and toks[k][1].lower() == "that":
+        k -= 1
+    if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]) or toks[k][1].lower().endswith("ing"):
+        return None
+    m = _subject_before(para, k, lo)
+    return (m, toks[k][1]) if m is not None else None
 
 
 def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:

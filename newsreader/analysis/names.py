@@ -78,8 +78,8 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return True
     if t != ".":
         return False
-    if i + 1 < len(toks) and (toks[i + 1][1] in ",;" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
-        return False  # "in Scranton, Pa., where ...": an abbreviation the list lacks
+    if i + 1 < len(toks) and (toks[i + 1][1] in ",;)" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
+        return False  # "in Scranton, Pa., where ...", "(D-Ill.)": an abbreviation the list lacks
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
@@ -113,6 +113,9 @@ def _org_ahead(toks: list, j: int, words: list) -> bool:
 
 _LOWER_INTEREST = frozenset(PRONOUNS) | ROLES | {r + "s" for r in ROLES} | TITLES | {
     "dr", "mr", "mrs", "ms", "prof"}
+
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z]{0,4}$")
 
 
 def _is_cap(word: str) -> bool:
@@ -230,6 +233,9 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                 if toks[k][1] in "\u2014\u2013-" and toks[k][0] == "p":
                     i = k + 1
                     break
+            continue
+        if _PARTY_TAG.match(words[0][0]):  # "(D-Ill.)", "R-VA": a party and state, no name
+            i = j
             continue
         m = _classify(words, i, j, toks, i in sent_start)
         if poss:

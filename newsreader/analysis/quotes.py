@@ -287,10 +287,41 @@ def _attribute(art: Article, k: int):
             # "“...” X told reporters." reads the next sentence only for a quotation
             # standing alone ("Cruz says that “...” And he added ..." is no such)
             if not _starts_sentence(first, qf):
-                return leading(lead_para, lead_q)
+                return leading(lead_para, lead_q) or _sentence_end(last, ql)
             return leading(lead_para, lead_q) or after
-        return after or leading(lead_para, lead_q)
-    return leading(lead_para, lead_q) or trailing(last, ql)
+        nxt = ql + 2 if ql + 1 < len(last.toks) and last.toks[ql + 1][1] == "," else ql + 1
+        if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
+            # "“...,” but he also warned": a new clause, not this quotation's frame
+            return leading(lead_para, lead_q) or after
+        return after or leading(lead_para, lead_q) or _sentence_end(last, ql)
+    return leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
+
+
+_CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())
+
+
+def _sentence_end(para: Para, qi: int):
+    """An attribution closing the quotation's sentence after more of the sentence:
+    "That would bring a “summer of agony” for Clinton, said Brad Bannon." """
+    toks = para.toks
+    if qi >= len(toks):
+        return None
+    sid = para.sent_of[qi]
+    k = qi + 1
+    commas = []
+    while k < len(toks) and k - qi < 60 and para.sent_of[k] == sid:
+        if toks[k][0] == "q":
+            return None  # another quotation owns what follows
+        if toks[k][1] == "," and k > qi + 1:
+            commas.append(k)
+        k += 1
+    for comma in reversed(commas[-3:]):  # "..., said X, a pollster and consultant."
+        if k - comma > 28:
+            break
+        found = trailing(para, comma)
+        if found is not None and found[0].tok > comma:
+            return found
+    return None
 
 
 def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:

@@ -438,3 +438,32 @@ def test_single_newlines_part_paragraphs_unless_the_text_is_wrapped():
                "be built by the spring.")
     assert paragraphs(wrapped) == [(0, len(wrapped))]
     assert len(paragraphs("One.\n\nTwo.\n\n\nThree.")) == 3
+
+
+def test_a_party_and_state_tag_is_no_name_and_ends_no_sentence():
+    text = "Sen. Ilse Marr (D-Ore.), noting the size of the crowd, said, “We have the numbers.”"
+    assert mentions(text)[0][1:] == ("Ilse Marr", "Ilse Marr")
+    text = "“We have the numbers,” said Rep. Ilse Marr, R-Ky., on Monday."
+    assert mentions(text)[0][2] == "Ilse Marr"
+
+
+def test_an_attribution_closing_the_sentence_covers_a_quotation_inside_it():
+    text = ("That would bring a “summer of agony” for the governor, forcing her to fight on two "
+            "fronts, said Bram Holt, a pollster and consultant.")
+    assert mentions(text)[0][1:] == ("Bram Holt", "Bram Holt")
+
+
+def test_the_reporting_verb_outside_a_pronoun_clause_is_the_cue():
+    text = "Defence Secretary Ilse Marr said she would welcome a “principled security network” for the region."
+    assert mentions(text)[0][1:] == ("Ilse Marr", "Ilse Marr")
+
+
+def test_a_clause_after_a_conjunction_does_not_frame_the_quotation():
+    text = "Ilse Marr said the plan was “one of commitment and strength,” but she also warned Jon Pell."
+    assert mentions(text)[0][1] == "Ilse Marr"
+
+
+def test_a_long_appositive_between_name_and_verb():
+    text = ("“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, "
+            "said in an interview.")
+    assert mentions(text)[0][1:] == ("Harry Bond", "Harry Bond")
