@@ -332,6 +332,11 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         return False
     content = art.text[sp.start:sp.end].strip()
     words = _WORDS.findall(content)
+    qi = para.qtok[k]
+    if qi > 0 and _title_slot(para.toks[qi - 1][1]):
+        bare = content.rstrip(".,")
+        if _title_case(_WORDS.findall(bare), bare):
+            return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
     if not attributed:
         if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
             return True
@@ -339,7 +344,23 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
         bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
         return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
-    return not (_title_case(words, content) and len(words) >= 2)
+    if _title_case(words, content) and len(words) >= 2:
+        # a name-like quotation is a title, unless it opens its sentence in a speech
+        # slot ("“Your Honor,” I said")
+        return content.endswith((",", "!", "?")) and _starts_sentence(para, qi)
+    return True
+
+
+_TITLE_CUES = frozenset(
+    """on titled entitled called named dubbed book memoir show film movie series program
+    programme column album song novel play podcast documentary episode""".split())
+
+
+def _title_slot(word: str) -> bool:
+    """A word after which a capitalised quotation names a work: a possessive
+    ("Fox News Channel’s “Hannity,”") or on/titled/book/show ..."""
+    low = word.lower()
+    return low in _TITLE_CUES or (len(low) > 2 and low.endswith(("\u2019s", "'s")))
 
 
 def _title_case(words: list[str], content: str) -> bool:

@@ -467,3 +467,17 @@ def test_a_long_appositive_between_name_and_verb():
     text = ("“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, "
             "said in an interview.")
     assert mentions(text)[0][1:] == ("Harry Bond", "Harry Bond")
+
+
+def test_a_capitalised_quotation_after_a_possessive_or_on_is_a_title():
+    text = "Ilse Marr said on Sunday’s “Meet the Press.” that the count was fair, and on “Face the Nation,” she agreed."
+    assert find_quotes(text) == []
+    text = "Speaking on Channel Nine’s “Morning Hour,” Ilse Marr said the count was fair."
+    assert find_quotes(text) == []
+
+
+def test_a_short_capitalised_quotation_opening_a_sentence_is_speech():
+    text = "The judge looked up. “Your Honor,” Ilse Marr said, “I would like to answer.”"
+    got = mentions(text)
+    assert [q for q, _, _ in got] == ["Your Honor,", "I would like to answer."]
+    assert all(who == "Ilse Marr" for _, _, who in got)
