@@ -3,6 +3,11 @@
 A turn runs from its label over the following paragraphs until the next turn or
 a heading. Headings and titles with a colon ("Lavrov's Warning: Any Foreign ...")
 and label/value lines ("Humidity: 85%") are not turns.
+
+An interview is an exchange: at least two speakers, and at least one of them
+speaks again. Lists of labelled lines where every label comes once (event
+listings "STREET GYM: ...", sponsor lines "Acme: 15% off with code ...") are
+no interview, however name-like their labels look.
 """
 
 from __future__ import annotations
@@ -60,6 +65,32 @@ def _label_ok(label: str, art: Article) -> bool:
     return art.cast.resolve(words[-1], 0) >= 0
 
 
+def _speaker_key(label: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(label) if w.lower() not in TITLES)
+
+
+def _same_speaker(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    # "Amara Nwosu" then "Nwosu" or "Prof. Nwosu" is one speaker; "Eid Festival" and
+    # "Stockwell Festival" are two labels
+    return a == b or bool(a and b) and a[-1] == b[-1] and min(len(a), len(b)) == 1
+
+
+def _exchange(text: str, cands) -> bool:
+    """Whether the labelled paragraphs read as a conversation: two or more speakers and
+    one speaking again, or an interviewer's or Q/A label answered by another."""
+    if len(cands) < 2:
+        return False
+    keys = [_speaker_key(text[ls:le]) for _, ls, le, _ in cands]
+    if any(len(k) == 1 and k[0] in TURN_LABELS for k in keys):
+        return any(k != keys[0] for k in keys)
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for k in keys:
+        if k:
+            by_last.setdefault(k[-1], []).append(k)
+    again = any(len(g) > 1 and (len(set(g)) < len(g) or min(map(len, g)) == 1) for g in by_last.values())
+    return again and any(not _same_speaker(k, keys[0]) for k in keys)
+
+
 def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
     """Turns as (content start, content end, paragraph, label start, label end, label)."""
     text = art.text
@@ -81,7 +112,7 @@ def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
             continue
         if _label_ok(label, art):
             cands.append((para, lstart, lstart + len(label), cstart))
-    if len(cands) < 2:
+    if not _exchange(text, cands):
         return []
     out = []
     starts = {c[0].idx for c in cands}

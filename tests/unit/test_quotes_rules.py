@@ -481,3 +481,26 @@ def test_a_short_capitalised_quotation_opening_a_sentence_is_speech():
     got = mentions(text)
     assert [q for q, _, _ in got] == ["Your Honor,", "I would like to answer."]
     assert all(who == "Ilse Marr" for _, _, who in got)
+
+
+def test_labelled_lines_each_said_once_are_a_listing_not_an_interview():
+    listing = ("Things to do this week\n\n"
+               "CANAL WALK: Follow the towpath from the lock to the old mill with a guide who knows "
+               "every bridge. Meet at the basin, free, 10am.\n\n"
+               "NIGHT MARKET: Forty stalls of street food and records under the railway arches. "
+               "Arch Yard, £3 entry, 6pm-11pm.\n\n"
+               "HARBOUR FESTIVAL: Tall ships, a brass band and a rowing race across the bay. "
+               "The Quay, free, all day.")
+    sponsors = ("Sponsored by:\n\n"
+                "Glowlamp: Desk lights that follow the sun. Get 20% off with code SHOW.\n\n"
+                "Tern Books: Audiobooks read by their authors, first month free.")
+    assert [q.kind for q in find_quotes(listing)].count("turn") == 0
+    assert [q.kind for q in find_quotes(sponsors)].count("turn") == 0
+
+
+def test_an_exchange_where_a_speaker_comes_back_is_an_interview():
+    text = ("Mira Olsen: The bridge has to close for a year. There is no way round that.\n\n"
+            "Jon Krag: A year is too long for the shops on the east bank.\n\n"
+            "Olsen: Then we phase it, one lane at a time.")
+    assert [(q.kind, q.speaker) for q in find_quotes(text)] == [
+        ("turn", "Mira Olsen"), ("turn", "Jon Krag"), ("turn", "Mira Olsen")]
