@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from newsreader.analysis.given_names import gender_of
+from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
@@ -156,7 +156,11 @@ class Article:
                 sid = para.sent_of[m.tok] if m.tok < len(para.sent_of) else len(self.sent_mentions) - 1
                 m.extra["sid"] = sid
                 m.extra["para"] = para.idx
-                m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False)
+                if m.kind == "person" and m.tok > 0 and toks[m.tok - 1][1].lower() == "of":
+                    _department_off(m, toks)
+                m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False) or (
+                    m.kind == "person" and m.tok > 1 and toks[m.tok - 1][1].lower() in ("the", "a", "an")
+                    and toks[m.tok - 2][1].lower() in PREPOSITIONS)  # "With the Nintendo Switch remaining"
                 if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
                         and prev_m.kind in ("person", "org")
                         and prev_m.tok_end + 1 <= m.tok <= prev_m.tok_end + 2 and toks[prev_m.tok_end][1] == ","
@@ -347,3 +351,20 @@ class Article:
             return -1
         i = bisect_right(found, pos, key=lambda e: e[0]) - 1
         return found[i][1] if i >= 0 else -1
+
+
+def _department_off(m: Mention, toks: list) -> None:
+    """"Director of Corporate Communications Charlie Scibetta": the capitalised run after
+    "of" holds a department and then the person; the mention starts at the given name."""
+    words = m.words
+    if len(words) < 3 or m.tok + len(words) > len(toks):
+        return
+    if any(fold(toks[m.tok + i][1]) != fold(w) for i, w in enumerate(words)):
+        return
+    cut = next((i for i in range(1, len(words) - 1) if is_given(words[i])), 0)
+    if cut:
+        m.tok += cut
+        m.start = toks[m.tok][2]
+        m.words = words[cut:]
+        m.gender = gender_of(words[cut])
+

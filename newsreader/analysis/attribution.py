@@ -155,6 +155,20 @@ def _before(para: Para, limit: int, lo: int):
         i -= 1
 
 
+def _with_subject(para: Para, v: int, lo: int) -> Mention | None:
+    """"..., with the veteran MP Gareth Powys saying ...": the name right before the
+    participle, behind "with", is who speaks."""
+    toks = para.toks
+    for m in _before(para, v, max(lo, v - 10)):
+        if m.tok_end != v or m.kind == "pron":
+            return None
+        k = m.tok - 1
+        if k > lo and toks[k][1].lower() in ("the", "a", "an"):
+            k -= 1
+        return m if k >= lo and toks[k][1].lower() == "with" else None
+    return None
+
+
 def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     """The nearest mention ending before token ``v`` in the sentence, past any
     comma-enclosed aside (an appositive or a relative clause) just before the verb."""
@@ -334,6 +348,10 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         # shares the subject of the sentence
         m = _first_subject(para, lo, v)
         if m is not None and m.kind != "pron" or m is not None and m.tok == lo:
+            return m
+    if word.endswith("ing"):
+        m = _with_subject(para, v, lo)
+        if m is not None:
             return m
     m = _subject_before(para, v, lo)
     if m is None:

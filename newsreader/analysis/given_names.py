@@ -69,3 +69,19 @@ def gender_of(given: str) -> str:
     if "-" in low and low not in FEMALE and low not in MALE:
         low = low.rpartition("-")[2]  # Jean-Marc, Anne-Marie: the last part says
     return "f" if low in FEMALE else "m" if low in MALE else "?"
+
+
+# Given names borne by women and men alike: no sex, but still a sign of a person.
+EITHER: frozenset[str] = frozenset(
+    """alex ali andrea ashley avery bailey blair cameron carey casey charlie chris
+    dakota dana drew eden elliott emerson frankie gene hayden jackie jamie jean jesse
+    jordan kai kelly kendall kim kris lee leslie logan morgan nicky noel pat peyton
+    quinn reese riley robin rowan ryan sam sasha shawn skyler stevie sydney taylor
+    terry toni tracy""".split()
+)
+
+
+def is_given(word: str) -> bool:
+    """Whether ``word`` is a common given name of either sex."""
+    low = word.lower()
+    return low in EITHER or gender_of(low) != "?"

@@ -34,7 +34,8 @@ class _Resolver:
     def __init__(self, art: Article) -> None:
         self.art = art
 
-    def name(self, m: Mention) -> str | None:
+    def name(self, m: Mention, lookback: bool = False) -> str | None:
+        """``lookback``: leave an unresolved "the actor" to the caller (None)."""
         art = self.art
         if m.kind == "person":
             return art.cast.display(m.entity) if m.entity >= 0 else " ".join(m.words)
@@ -61,6 +62,7 @@ class _Resolver:
                 if ent >= 0 and art.cast.kind[ent] == "person":
                     return art.cast.display(ent)
             phrase = art.text[m.start:m.end]
+            the = det == "the"
             for det in _DETS:
                 if phrase.startswith(det):
                     phrase = phrase[len(det):]
@@ -78,6 +80,9 @@ class _Resolver:
                 earlier = self._earlier_spokesman(m)
                 if earlier is not None:
                     return earlier  # "the spokesperson" after "a spokesperson for the X"
+            if (the and m.role not in ORG_ROLES and m.role not in ORG_HEADS and len(words) == 1
+                    and not (m.role.endswith("s") and not m.role.endswith("ss")) and lookback):
+                return None  # "the actor told the Observer": someone named before (_described_before)
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
 
@@ -91,22 +96,34 @@ class _Resolver:
         det = words[0].lower()
         words[0] = det if det in DETERMINERS else words[0]
         phrase = " ".join(words)
-        head = fold(m.role or "").removesuffix("'s")
-        if det in INDEFINITES or len(words) == 1 or head in DOCUMENTS:
+        head = fold(m.role or "").removesuffix("'s")  # folded: compared with folded words
+        noun = (m.role or "").lower().replace("\u2019", "'").removesuffix("'s")  # the lexicon's spelling
+        if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS:
             return phrase
-        if head in ORG_ROLES or head in ORG_HEADS:
+        if len(words) == 2 and len(words[1]) >= 2 and words[1].isupper() and words[1].isalpha():
+            org = self._initials(words[1], m.start)  # "the AFP" after the Australian Federal Police
+            if org >= 0:
+                return art.cast.display(org)
+        if noun in ORG_ROLES or noun in ORG_HEADS:
             org = self._org_named(words[1:], m.start)
             if org < 0:
-                org = art.org_before(m.start, head)
+                org = art.org_before(m.start, noun)
             return art.cast.display(org) if org >= 0 else phrase
-        ent = art.role_entity(head, m.start)
+        ent = art.role_entity(noun, m.start)
         if ent < 0:
             ent = self._named_with(head, m)
         if ent >= 0:
             return art.cast.display(ent)
-        if head.endswith("s") and not head.endswith("ss"):
+        if noun.endswith("s") and not noun.endswith("ss"):
             return phrase  # "the two", "the protesters": a group left unnamed
         return None  # someone named before: the caller looks back (_described_before)
+
+    def _initials(self, acronym: str, pos: int) -> int:
+        """The institution named before ``pos`` whose capitalised words spell ``acronym``."""
+        for at, ent in reversed(self.art.orgs):
+            if at < pos and "".join(w[0] for w in self.art.cast.names[ent] if w[:1].isupper()) == acronym:
+                return ent
+        return -1
 
     def _org_named(self, words: list[str], pos: int) -> int:
         """The institution last named before ``pos`` whose name holds every word of
@@ -388,8 +405,8 @@ def find_quotes(text: str) -> list[Quote]:
         found = _attribute(art, k)
         if found is not None:
             m, cue = found
-            name = res.name(m)
-            if name is None and m.kind == "desc":
+            name = res.name(m, lookback=True)
+            if name is None and m.kind in ("desc", "role"):
                 described.append((k, m))
             got[k] = (name, m.start, m.end, cue)
     for k, m in described:
@@ -448,16 +465,28 @@ def _described_before(art: Article, res: _Resolver, got: dict, k: int, m: Mentio
     sid = para.sent_of[para.qtok[k]] if para.toks else -1
     subject, same_para = None, False
     for c in art.sent_mentions[sid - 1] if sid > 0 else ():
-        if c.extra.get("prep") or c.extra.get("poss") or c.kind not in ("person", "pron"):
+        if c.extra.get("prep") or c.extra.get("poss"):
             continue
-        subject, same_para = res.name(c), c.extra["para"] == para.idx
+        if c.kind in ("person", "pron") or c.kind == "role" and c.extra.get("appos") is not None:
+            # the first mention outside a phrase is the subject ("The Ashbourne manager,
+            # Stefan Brandt, smiled ... “...,” the German said")
+            subject, same_para = res.name(c), c.extra["para"] == para.idx
         break
     prev = got.get(k - 1)
     if subject and same_para:
         return subject
     if prev is not None and prev[0] and art.spans[k - 1].last_para >= sp.para - 1:
         return prev[0]
-    return subject or " ".join([m.words[0].lower()] + list(m.words[1:]))
+    if subject:
+        return subject
+    for s in range(sid - 2, max(-1, sid - 5), -1):
+        # "Steve Coogan ... is to tackle ... The monarch ... “...,” the actor told the
+        # Observer": the person who was the subject a few sentences back
+        c = next(iter(art.sent_mentions[s]), None)
+        if (c is not None and c.kind == "person" and c.entity >= 0 and not c.extra.get("prep")
+                and art.sent_lo_tok(c) == c.tok and len(art.cast.names[c.entity]) > 1):
+            return res.name(c)
+    return " ".join([m.words[0].lower()] + list(m.words[1:]))
 
 
 def _continue(art: Article, got: dict) -> None:
@@ -484,6 +513,8 @@ def _continue(art: Article, got: dict) -> None:
             for m in art.sent_mentions[sid - 1]:
                 if m.extra.get("prep") or m.extra.get("poss") or m.extra["para"] < sp.para - 1:
                     continue
+                if m.extra["para"] != sp.para and para_heading(art, art.paras[m.extra["para"]]):
+                    break  # a heading or a list line above ("Doubting Apple") says nothing
                 # the subject of the sentence before; a pronoun there ("Then she talks
                 # about her father.") stands for its own antecedent
                 name = _Resolver(art).name(m)

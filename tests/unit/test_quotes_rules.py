@@ -504,3 +504,33 @@ def test_an_exchange_where_a_speaker_comes_back_is_an_interview():
             "Olsen: Then we phase it, one lane at a time.")
     assert [(q.kind, q.speaker) for q in find_quotes(text)] == [
         ("turn", "Mira Olsen"), ("turn", "Jon Krag"), ("turn", "Mira Olsen")]
+
+
+def test_a_department_after_of_is_no_part_of_the_name_and_no_phrase():
+    text = ("Brightwell Senior Director of Corporate Affairs Charlie Dunmore wants to answer the critics. "
+            "“We are building as fast as we can,” he told reporters.")
+    assert speakers(text) == ["Charlie Dunmore"]
+
+
+def test_the_role_noun_takes_the_subject_named_sentences_before():
+    text = ("Greta Lindahl, fresh from her last film, is now to play a lighthouse keeper. "
+            "The story is set on an island off the coast.\n\n"
+            "“It is the loneliest part I have played,” the actress told the Courier.")
+    assert speakers(text) == ["Greta Lindahl"]
+
+
+def test_with_a_name_before_the_participle_that_name_speaks():
+    text = ("Councillors from every party condemned the closure, with the veteran councillor "
+            "Ruth Amberley saying the town had been “left behind”.")
+    assert speakers(text) == ["Ruth Amberley"]
+
+
+def test_an_acronym_stands_for_the_institution_it_spells():
+    text = ("The Northern Rivers Authority said it had opened an inquiry. "
+            "“Nobody should drink from the creek,” the NRA said.")
+    assert speakers(text) == ["Northern Rivers Authority"]
+
+
+def test_a_list_line_above_a_lone_quotation_lends_it_no_speaker():
+    text = "Harbour Lights\n\nMorning Tide\n\n“Bright, loud and over too soon.”\n\nEvening Tide"
+    assert speakers(text) in ([], [None])
