@@ -159,14 +159,13 @@ def _with_subject(para: Para, v: int, lo: int) -> Mention | None:
     """"..., with the veteran MP Gareth Powys saying ...": the name right before the
     participle, behind "with", is who speaks."""
     toks = para.toks
-    for m in _before(para, v, max(lo, v - 10)):
-        if m.tok_end != v or m.kind == "pron":
-            return None
-        k = m.tok - 1
-        if k > lo and toks[k][1].lower() in ("the", "a", "an"):
-            k -= 1
-        return m if k >= lo and toks[k][1].lower() == "with" else None
-    return None
+    m = next(_before(para, v, max(lo, v - 10)), None)
+    if m is None or m.tok_end != v or m.kind == "pron":
+        return None
+    k = m.tok - 1
+    if k > lo and toks[k][1].lower() in ("the", "a", "an"):
+        k -= 1
+    return m if k >= lo and toks[k][1].lower() == "with" else None
 
 
 def _subject_before(para: Para, v: int, lo: int) -> Mention | None:

@@ -28,6 +28,11 @@ _MAX_ECHOES = 20  # headline quotations matched against the body's, at most
 _SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
 
 
+def _plural(noun: str) -> bool:
+    """"protesters", "the two"-style group nouns, not "actress" or "witness"."""
+    return noun.endswith("s") and not noun.endswith("ss")
+
+
 class _Resolver:
     """Display names for mentions: people through the cast, roles, pronouns."""
 
@@ -62,10 +67,9 @@ class _Resolver:
                 if ent >= 0 and art.cast.kind[ent] == "person":
                     return art.cast.display(ent)
             phrase = art.text[m.start:m.end]
-            the = det == "the"
-            for det in _DETS:
-                if phrase.startswith(det):
-                    phrase = phrase[len(det):]
+            for d in _DETS:
+                if phrase.startswith(d):
+                    phrase = phrase[len(d):]
             words = phrase.split()
             if m.role == "spokesman":
                 if len(words) > 1 and all(w[:1].isupper() for w in words[:-1]):
@@ -80,8 +84,8 @@ class _Resolver:
                 earlier = self._earlier_spokesman(m)
                 if earlier is not None:
                     return earlier  # "the spokesperson" after "a spokesperson for the X"
-            if (the and m.role not in ORG_ROLES and m.role not in ORG_HEADS and len(words) == 1
-                    and not (m.role.endswith("s") and not m.role.endswith("ss")) and lookback):
+            if (lookback and det == "the" and len(words) == 1 and m.role not in ORG_ROLES
+                    and m.role not in ORG_HEADS and not _plural(m.role)):
                 return None  # "the actor told the Observer": someone named before (_described_before)
             return phrase.replace("\u2019s", "").replace("'s", "") or None
         return self.pronoun(m)
@@ -114,7 +118,7 @@ class _Resolver:
             ent = self._named_with(head, m)
         if ent >= 0:
             return art.cast.display(ent)
-        if noun.endswith("s") and not noun.endswith("ss"):
+        if _plural(noun):
             return phrase  # "the two", "the protesters": a group left unnamed
         return None  # someone named before: the caller looks back (_described_before)
 
@@ -482,7 +486,7 @@ def _described_before(art: Article, res: _Resolver, got: dict, k: int, m: Mentio
     for s in range(sid - 2, max(-1, sid - 5), -1):
         # "Steve Coogan ... is to tackle ... The monarch ... “...,” the actor told the
         # Observer": the person who was the subject a few sentences back
-        c = next(iter(art.sent_mentions[s]), None)
+        c = art.sent_mentions[s][0] if art.sent_mentions[s] else None
         if (c is not None and c.kind == "person" and c.entity >= 0 and not c.extra.get("prep")
                 and art.sent_lo_tok(c) == c.tok and len(art.cast.names[c.entity]) > 1):
             return res.name(c)
