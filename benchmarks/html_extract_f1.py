@@ -24,6 +24,7 @@ from newsreader.ingest.htmltext import html_to_text  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "articles"
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LINK_NUMBER = re.compile(r" \[\d+\]")  # the reader numbers each link after its words
 
 
 def words(text: str) -> Counter:
@@ -63,7 +64,7 @@ def main() -> int:
         if truth is None:
             continue
         try:
-            body = parse_html_page(page.read_bytes()).body
+            body = _LINK_NUMBER.sub("", parse_html_page(page.read_bytes()).body)
         except IngestError as exc:
             body = ""
             print(f"  {page.stem}: refused ({exc})")

@@ -46,9 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("target", metavar="URL_OR_PATH")
     c.add_argument("--category", metavar="NAME")
     c.add_argument("--title", metavar="T")
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("--full-text", action="store_const", const=True, dest="full_text",
+                   help="fetch each item's web page for the whole article")
+    g.add_argument("--no-full-text", action="store_const", const=False, dest="full_text",
+                   help="keep the feed's own text (default: fetch pages when the items are summaries)")
     c.add_argument("--json", action="store_true")
 
-    c = cmd("feeds", "list the subscriptions")
+    c = cmd("feeds", "list the subscriptions, or set one's full-text fetching")
+    c.add_argument("--full-text", nargs=2, metavar=("FEED", "on|off|auto"),
+                   help="fetch each item's web page for FEED (by id, URL or title): on, off, or"
+                        " auto (on when its items are short summaries)")
     c.add_argument("--json", action="store_true")
 
     c = cmd("remove", "unsubscribe from a feed (by id, URL or title); favourites are kept")

@@ -88,39 +88,76 @@ def cmd_add(args) -> int:
 
     if not args.target.strip():
         raise NewsreaderError("add needs a feed URL or file path")
+    from newsreader.ingest.fulltext import due_pages, fetch_pages, fetches_pages
+
     with open_store() as store:
         try:
-            feed, counts = add_subscription(store, args.target, category=args.category, title=args.title)
+            feed, counts = add_subscription(store, args.target, category=args.category, title=args.title,
+                                            full_text=args.full_text)
         except NewsreaderError as exc:
             raise NewsreaderError(f"{args.target}: {exc}") from None
+        with _progress(not args.json, "fetching article pages") as progress:
+            pages = fetch_pages(store, due_pages(store, [feed]), progress=progress)
+        full = fetches_pages(store, feed)
     if args.json:
         _dump({"id": feed.id, "url": feed.url, "title": feed.title, "category": feed.category,
-               "added": counts.added, "updated": counts.updated})
+               "added": counts.added, "updated": counts.updated, "full_text": full,
+               "pages": pages.as_dict()})
     else:
-        _console().print(f"subscribed to {feed.title} ({feed.url}): {counts.added} new articles")
+        out = _console()
+        out.print(f"subscribed to {feed.title} ({feed.url}): {counts.added} new articles")
+        if pages.asked:
+            out.print(f"  {pages.summary()}; 'newsreader feeds --full-text {feed.id} off' keeps the"
+                      " feed's own text")
     return 0
 
 
-def _feed_dict(f) -> dict:
+def _feed_dict(f, full: bool) -> dict:
     return {"id": f.id, "url": f.url, "title": f.title, "category": f.category, "site": f.site,
             "enabled": f.enabled, "articles": f.article_count, "unread": f.unread_count,
+            "full_text": {True: "on", False: "off", None: "auto"}[f.full_text], "fetches_pages": full,
             "last_attempt": to_db(f.last_attempt), "last_success": to_db(f.last_success),
             "last_error": f.last_error, "failures": f.failures, "retry_after": to_db(f.retry_after)}
 
 
+_SWITCH = {"on": True, "off": False, "auto": None}
+
+
 def cmd_feeds(args) -> int:
+    from newsreader.ingest.fulltext import fetches_pages
+
     with open_store() as store:
-        feeds = store.feeds()
+        if args.full_text:
+            ref, value = args.full_text
+            if value.lower() not in _SWITCH:
+                raise NewsreaderError(f"--full-text takes on, off or auto, not {value!r}")
+            feed = store.find_feed(ref)
+            with store.transaction():
+                store.update_feed(feed.id, full_text=_SWITCH[value.lower()])
+            feed = store.feed(feed.id)
+            state = fetches_pages(store, feed)
+            _console().print(f"{feed.title}: full text {value.lower()}"
+                             + (" (its pages are fetched on refresh)" if state else " (the feed's own text is kept)"))
+            return 0
+        feeds = [(f, fetches_pages(store, f)) for f in store.feeds()]
     if args.json:
-        _dump([_feed_dict(f) for f in feeds])
+        _dump([_feed_dict(f, full) for f, full in feeds])
         return 0
     out = _console()
     if not feeds:
         out.print("no subscriptions yet: 'newsreader add URL' or 'newsreader import list.opml'")
-    for f in feeds:
+    hint = False
+    for f, full in feeds:
         status = f" [failing: {f.last_error}]" if f.last_error else ""
+        pages = ""
+        if full:
+            pages = "  [full text]" if f.full_text else "  [summaries: full text automatic]"
+            hint = hint or f.full_text is None
         out.print(f"{f.id:>4}  {f.title}  ({f.category or '-'})  {f.unread_count}/{f.article_count} unread"
-                  f"  {f.url}{status}")
+                  f"  {f.url}{pages}{status}")
+    if hint:
+        out.print("feeds marked 'summaries' have each item's page fetched on refresh;"
+                  " 'newsreader feeds --full-text FEED off' keeps a feed's own text")
     return 0
 
 
@@ -136,7 +173,8 @@ def cmd_refresh(args) -> int:
     from newsreader.ingest.refresh import refresh_all
 
     with open_store() as store, _progress(not args.json, "refreshing") as progress:
-        report = refresh_all(store, progress=progress)
+        pages = (lambda done, total, url: progress(done, total, "page " + url)) if progress else None
+        report = refresh_all(store, progress=progress, pages_progress=pages)
     if args.json:
         _dump(report.as_dict())
     else:
@@ -227,7 +265,9 @@ def article_json(art) -> dict:
               for q in art.quotes]
     return {"id": art.id, "title": art.title, "category": art.category, "byline": art.byline,
             "published": to_db(art.published), "link": art.link, "source": art.source,
-            "body": art.body, "quotes": quotes,
+            "body": art.body, "summary": art.summary, "links": list(art.links),
+            "enclosures": [{"url": e.url, "type": e.type, "length": e.length} for e in art.enclosures],
+            "full_text": art.full_text, "quotes": quotes,
             "speakers": [{"name": n, "quotes": c} for n, c in speaker_list(art.quotes)],
             "read": art.read, "favourite": art.favourite}
 
@@ -291,7 +331,8 @@ def cmd_export(args) -> int:
             from newsreader.ingest.opml import write_opml
             from newsreader.models import Subscription
 
-            subs = [Subscription(url=f.url, title=f.title, category=f.category, site=f.site)
+            subs = [Subscription(url=f.url, title=f.title, category=f.category, site=f.site,
+                                 full_text=f.full_text)
                     for f in store.feeds()]
             out.write(write_opml(subs))
         else:

@@ -14,6 +14,15 @@ from datetime import datetime
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A file attached to an entry (a podcast episode, a video): shown, never fetched."""
+
+    url: str  # an absolute http(s) URL
+    type: str = ""  # the MIME type the feed gives, "" when none
+    length: int | None = None  # bytes, when the feed gives a plausible number
+
+
+@dataclass(frozen=True)
 class ParsedArticle:
     """One article as read from a feed entry or a saved page."""
 
@@ -28,6 +37,7 @@ class ParsedArticle:
     summary: str = ""
     links: tuple[str, ...] = ()  # links found in the body, kept beside it
     html: str | None = None  # the original HTML, if any
+    enclosures: tuple[Enclosure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,7 @@ class Subscription:
     title: str | None = None
     category: str | None = None
     site: str | None = None
+    full_text: bool | None = None  # fetch each item's web page (None: decide by the feed)
 
 
 # --- analysis ----------------------------------------------------------------
@@ -91,6 +102,7 @@ class Feed:
     last_error: str | None = None
     failures: int = 0
     retry_after: datetime | None = None
+    full_text: bool | None = None  # fetch each item's page: None decides by the feed's bodies
     article_count: int = 0
     unread_count: int = 0
 
@@ -129,6 +141,9 @@ class Article:
     summary: str = ""
     links: tuple[str, ...] = ()
     html: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()
+    page_html: str | None = None  # the article's web page, when its full text was fetched
+    full_text: str | None = None  # None: not fetched; "ok"; or why the fetch failed
     content_hash: str = ""
     read: bool = False
     read_at: datetime | None = None

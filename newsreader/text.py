@@ -44,7 +44,8 @@ def _clean_line(text: str) -> str:
 
 
 def clean_text(text: str | None) -> str:
-    """Body text: paragraphs separated by one blank line, spaces collapsed."""
+    """Body text: paragraphs separated by one blank line, spaces collapsed; a line's
+    indent (a nested list item, a block quote) is kept."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
@@ -55,11 +56,28 @@ def _clean_text(text: str) -> str:
     text = strip_unsafe(text)
     paras = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACES.sub(" ", ln).strip() for ln in block.split("\n")]
-        para = "\n".join(ln for ln in lines if ln)
+        lines = []
+        for ln in block.split("\n"):
+            words = _SPACES.sub(" ", ln).strip()
+            if words:
+                lines.append(_indent(ln, words) + words)
+        para = "\n".join(lines)
         if para:
             paras.append(para)
     return "\n\n".join(paras)
+
+
+MAX_INDENT = 16  # spaces kept at the start of a line
+_MARKER = re.compile(r"(?:[•◦▪‣*-]|\d{1,3}[.)]) ")
+
+
+def _indent(line: str, words: str) -> str:
+    """The indent a line keeps: a nested list item's (spaces before a bullet or a
+    number) or a block quote's (four spaces, or eight...); any other is dropped."""
+    n = len(line) - len(line.lstrip(" "))
+    if n < 2 or (n % 4 and not _MARKER.match(words)):
+        return ""
+    return " " * min(n, MAX_INDENT)
 
 
 def _is_clean(text: str) -> bool:
@@ -76,3 +94,19 @@ def _is_clean(text: str) -> bool:
 def paragraphs(body: str) -> list[str]:
     """The paragraphs of a stored body."""
     return [p for p in body.split("\n\n") if p.strip()]
+
+
+
+_UNITS = ("kB", "MB", "GB", "TB")
+
+
+def human_size(length: int) -> str:
+    """A byte count for people, in powers of 1000: "830 B", "12.3 MB"."""
+    if length < 1000:
+        return f"{length} B"
+    size = length / 1000
+    for unit in _UNITS[:-1]:
+        if round(size, 1) < 1000:
+            return f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} {_UNITS[-1]}"

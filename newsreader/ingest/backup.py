@@ -11,7 +11,7 @@ from typing import IO
 
 from newsreader import __version__
 from newsreader.errors import IngestError
-from newsreader.models import ParsedArticle
+from newsreader.models import Enclosure, ParsedArticle
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import from_db
 from newsreader.text import clean_line
@@ -19,13 +19,14 @@ from newsreader.text import clean_line
 FORMAT = 1
 _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
                  "published_estimated", "imported_at", "category", "tags", "summary", "body",
-                 "links", "html", "read", "read_at", "favourite", "favourite_at")
+                 "links", "html", "read", "read_at", "favourite", "favourite_at", "enclosures",
+                 "full_text", "page_html")
 
 
 def write_backup(store: Store, out: IO[str]) -> int:
     """Write the whole library to ``out`` as JSON, a row at a time; returns the article count."""
     feeds = [{"url": f.url, "title": f.title, "category": f.category, "site": f.site,
-              "subscribed": True} for f in store.feeds()]
+              "subscribed": True, "full_text": f.full_text} for f in store.feeds()]
     out.write('{"newsreader_backup": %d, "version": %s,\n "feeds": %s,\n "articles": [\n'
               % (FORMAT, json.dumps(__version__), json.dumps(feeds, ensure_ascii=False)))
     n = 0
@@ -58,10 +59,12 @@ def restore(store: Store, data: dict) -> UpsertCounts:
                         f.get(k) is None or isinstance(f.get(k), str) for k in ("title", "category", "site")):
                     raise TypeError
                 # a backup is untrusted text like any feed: no control characters get in
-                store.ensure_feed(clean_line(f["url"]), clean_line(f.get("title") or f["url"]),
-                                  category=clean_line(f.get("category") or "") or None,
-                                  site=clean_line(f.get("site") or "") or None,
-                                  subscribed=bool(f.get("subscribed", True)))
+                feed_id = store.ensure_feed(clean_line(f["url"]), clean_line(f.get("title") or f["url"]),
+                                            category=clean_line(f.get("category") or "") or None,
+                                            site=clean_line(f.get("site") or "") or None,
+                                            subscribed=bool(f.get("subscribed", True)))
+                if isinstance(f.get("full_text"), bool):
+                    store.update_feed(feed_id, full_text=int(f["full_text"]))
             except (KeyError, TypeError, AttributeError):
                 raise IngestError("a feed in the backup has no url or a field that is not text") from None
         for rec in articles:
@@ -101,7 +104,7 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
     for key in ("title", "body"):
         _text(rec, key, required=True)
     for key in ("guid", "link", "byline", "summary", "html", "category", "source", "feed_url",
-                "feed_title", "feed_category"):
+                "feed_title", "feed_category", "full_text", "page_html"):
         _text(rec, key)
     for key in ("published", "read_at", "favourite_at", "imported_at"):
         _stamp(rec, key)
@@ -109,11 +112,19 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
         value = rec.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"{key} must be a list of text")
+    enclosures = []
+    for e in rec.get("enclosures") or []:
+        if not isinstance(e, dict) or not isinstance(e.get("url"), str):
+            raise ValueError("an enclosure must be an object with a url")
+        length = e.get("length")
+        enclosures.append(Enclosure(clean_line(e["url"]), clean_line(str(e.get("type") or "")),
+                                    length if isinstance(length, int) and length >= 0 else None))
     published = None if rec.get("published_estimated") else from_db(rec.get("published"))
     parsed = ParsedArticle(
         title=rec["title"], body=rec["body"], guid=rec.get("guid"), link=rec.get("link"),
         byline=rec.get("byline"), published=published, tags=tuple(rec.get("tags") or ()),
         summary=rec.get("summary") or "", links=tuple(rec.get("links") or ()), html=rec.get("html"),
+        enclosures=tuple(enclosures),
     )
     item = prepare([parsed], rec.get("category") or None)[0]
     from dataclasses import replace
@@ -123,5 +134,6 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
         read_at=(rec.get("read_at") or rec.get("imported_at")) if rec.get("read") else None,
         favourite_at=(rec.get("favourite_at") or rec.get("imported_at")) if rec.get("favourite") else None,
         imported_at=rec.get("imported_at") or (rec.get("published") if rec.get("published_estimated") else None),
+        full_text=rec.get("full_text"), page_html=rec.get("page_html"),
     )
     return item, rec.get("feed_url") or rec.get("source") or "backup"

@@ -61,7 +61,7 @@ _DATES = {"pubdate": "published_parsed", "published": "published_parsed", "issue
           "dcterms_created": "created_parsed"}
 # feedparser handles these specially, but never touches a field read here
 _HARMLESS = frozenset(
-    "enclosure media_content media_thumbnail media_credit media_player media_rating media_restriction "
+    "media_thumbnail media_credit media_player media_rating media_restriction "
     "media_license itunes_explicit itunes_block itunes_image itunes_subtitle geom "
     "georssgeom georss_box georss_line georss_point georss_polygon georss_where where gml_exterior "
     "gml_linearring gml_linestring gml_point gml_polygon gml_pos gml_poslist psc_chapter psc_chapters "
@@ -71,7 +71,7 @@ _HARMLESS = frozenset(
 )
 # at the feed level, nearly everything is harmless: only the title and link are read
 _FEED_HARMLESS = _HARMLESS | frozenset(
-    "description subtitle tagline itunes_summary itunes_owner itunes_name itunes_email itunes_category "
+    "enclosure media_content description subtitle tagline itunes_summary itunes_owner itunes_name itunes_email itunes_category "
     "itunes_author itunes_keywords author managingeditor contributor dc_contributor name email uri url "
     "homepage category keywords dc_subject dc_creator dc_author media_category media_credit "
     "media_keywords media_description icon logo".split()
@@ -314,6 +314,12 @@ class _Walk:
             kind = (attrs.get("type") or ("application/atom+xml" if rel == "self" else "text/html")).lower()
             if rel == "alternate" and _map_type(kind) in _HTML_TYPES:
                 ctx["link"] = _urljoin(base, attrs["href"])
+            elif rel == "enclosure" and in_entry:
+                if "url" in attrs or "uri" in attrs:
+                    raise _Decline  # feedparser would prefer them to href
+                link = {**attrs, "rel": rel, "href": _urljoin(base, attrs["href"])}
+                link["type"] = attrs["type"].lower() if "type" in attrs else "text/html"
+                ctx.setdefault("links", []).append(link)
             if len(el):
                 raise _Decline
             return
@@ -324,6 +330,20 @@ class _Walk:
         else:
             value = _AMP_NAME.sub(r"&\g<1>", value)
         ctx["link"] = value
+
+    def enclosure(self, el, entry: dict) -> None:
+        """An RSS <enclosure>, filed among the entry's links as feedparser files it."""
+        attrs = _attrs(el)
+        if "type" in attrs:
+            attrs["type"] = attrs["type"].lower()
+        href = attrs.get("url", attrs.get("uri", attrs.get("href")))
+        if href:
+            attrs.pop("url", None)
+            attrs.pop("uri", None)
+            attrs["href"] = href
+        attrs["rel"] = "enclosure"
+        entry.setdefault("links", []).append(attrs)
+        self.check_subtree(el, _HARMLESS)
 
     def entry(self, item, base: str, depth: int) -> dict:
         """One <item> or <entry>, as feedparser's entry dict (the keys ``feeds`` reads)."""
@@ -381,8 +401,16 @@ class _Walk:
                 for term in value.split(","):
                     if term.strip():
                         _add_tag(e.tags, term.strip(), _KEYWORDS[key], None)
+            elif key == "enclosure":
+                self.enclosure(el, entry)
+            elif key == "media_content":
+                attrs = _attrs(el)
+                if "type" in attrs:
+                    attrs["type"] = attrs["type"].lower()  # feedparser lower-cases rel and type
+                entry.setdefault("media_content", []).append(attrs)
+                self.children(el, el_base, depth + 1, e, top=False)  # feedparser reads inside
             elif key in _HARMLESS or (key not in _HANDLED and key not in _READ):
-                if key in ("media_content", "media_group") or key not in _HANDLED:
+                if key == "media_group" or key not in _HANDLED:
                     self.children(el, el_base, depth + 1, e, top=False)  # feedparser reads inside
                 else:
                     self.check_subtree(el, _HARMLESS)
@@ -499,9 +527,9 @@ class _Entry:
             self.data[key + "_detail"] = detail  # feedparser replaces the detail regardless
 
 
-_READ = frozenset(("title", "link", "id", "summary", "content", "author", "authors", "tags",
+_READ = frozenset(("title", "link", "links", "id", "summary", "content", "author", "authors", "tags",
                    "published_parsed", "updated_parsed", "created_parsed", "title_detail",
-                   "summary_detail", "media_keywords", "itunes_keywords"))
+                   "summary_detail", "media_keywords", "itunes_keywords", "media_content"))
 
 
 def _map_type(kind: str) -> str:

@@ -18,6 +18,7 @@ from newsreader.errors import IngestError
 from newsreader.ingest import detect, fastfeed
 from newsreader.ingest.htmltext import (
     absolute_url,
+    enclosures,
     first_words,
     html_to_text,
     looks_like_html,
@@ -26,7 +27,7 @@ from newsreader.ingest.htmltext import (
     unique,
 )
 from newsreader.ingest.jsonfeed import UNTITLED, parse_json_feed
-from newsreader.models import ParsedArticle, ParsedFeed
+from newsreader.models import Enclosure, ParsedArticle, ParsedFeed
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
 _MAX_ENTITY_EXPANSION = 1_000_000  # characters a kept internal entity may add in total
@@ -39,6 +40,7 @@ _EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DECL_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"']*""")
 # category schemes that are keyword taxonomies rather than the entry's own section
 _KEYWORD_SCHEME = re.compile(r"keyword|itunes|/tags?\b|subject", re.IGNORECASE)
+_MEDIA = ("audio", "video")
 
 
 def _to_utf8(data: bytes) -> bytes:
@@ -103,14 +105,16 @@ def _when(entry) -> datetime | None:
     return None
 
 
-def _text(value: str | None, detail, base: str | None) -> tuple[str, tuple[str, ...], str | None]:
-    """(plain text, links, html or None) of a feedparser text construct."""
+def _text(value: str | None, detail, base: str | None,
+          numbered: bool = False) -> tuple[str, tuple[str, ...], str | None]:
+    """(plain text, links, html or None) of a feedparser text construct; ``numbered``
+    puts each link's number in the text (a body's, not a title's)."""
     if not value:
         return "", (), None
     # feedparser copies content into `summary` without a detail: judge by the text
     kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
     if "html" in kind:
-        text, links = html_to_text(value, (detail or {}).get("base") or base)
+        text, links = html_to_text(value, (detail or {}).get("base") or base, numbered=numbered)
         # RSS declares every description HTML; one with no tag has no markup to keep
         return text, links, sanitize_html(value) if looks_like_html(value) else None
     return clean_text(scrub(value)), (), None
@@ -152,17 +156,39 @@ def _terms(entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return unique(own), unique(every + keywords)
 
 
+def _enclosures(entry, base: str | None) -> tuple[Enclosure, ...]:
+    """RSS <enclosure> and Atom rel="enclosure" (feedparser files both among the
+    links), then audio and video Media RSS content; pictures are not attachments."""
+    found = []
+    for item in entry.get("links") or ():
+        if isinstance(item, dict) and item.get("rel") == "enclosure":
+            kind = item.get("type")
+            # feedparser types an Atom link "text/html" when the feed says nothing
+            found.append((item.get("href"), "" if kind == "text/html" else kind, item.get("length")))
+    for item in entry.get("media_content") or ():
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type") or ""
+        if item.get("medium") in _MEDIA or kind.split("/", 1)[0] in _MEDIA:
+            found.append((item.get("url"), kind, item.get("filesize")))
+    return enclosures(found, base)
+
+
 def _article(entry, base: str | None) -> ParsedArticle:
     entry_base = (entry.get("title_detail") or entry.get("summary_detail") or {}).get("base") or base
     link = absolute_url(entry.get("link"), entry_base) or absolute_url(entry.get("link"), base)
     contents = [c for c in entry.get("content") or () if c.get("value")]
     contents.sort(key=lambda c: "html" not in (c.get("type") or ""))
-    body, links, html = _text(contents[0]["value"], contents[0], link or entry_base) if contents else ("", (), None)
-    summary, summary_links, summary_html = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base)
+    body, links, html = _text(contents[0]["value"], contents[0], link or entry_base, True) if contents else ("", (), None)
+    summary, summary_links, summary_html = _text(entry.get("summary"), entry.get("summary_detail"),
+                                                 link or entry_base, True)
     if not body:
         body, links, html = summary, summary_links, summary_html
     if summary == body:
         summary = ""  # the feed gave one text; it is the body
+    elif summary_links:
+        # a summary beside the body: its link numbers would point into the body's links
+        summary = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base)[0]
     title, _, _ = _text(entry.get("title"), entry.get("title_detail"), entry_base)
     title = clean_line(title)
     categories, tags = _terms(entry)
@@ -179,6 +205,7 @@ def _article(entry, base: str | None) -> ParsedArticle:
         summary=summary,
         links=links,
         html=html,
+        enclosures=_enclosures(entry, entry_base),
     )
 
 

@@ -49,6 +49,8 @@ class FetchSettings:
     concurrency: int = 24  # feeds in flight at once
     per_host: int = 6  # feeds in flight against one host
     user_agent: str = USER_AGENT
+    accept: str = ("application/rss+xml, application/atom+xml, application/feed+json,"
+                   " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8")
 
 
 @dataclass(frozen=True)
@@ -230,8 +232,7 @@ class _Network:
         # keep every hop inside the feed's deadline.
         self.client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate",
-                     "Accept": "application/rss+xml, application/atom+xml, application/feed+json,"
-                               " application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"},
+                     "Accept": settings.accept},
             timeout=timeout, limits=limits, follow_redirects=False, trust_env=False)
 
     def _host_slot(self, url: str) -> asyncio.Semaphore:

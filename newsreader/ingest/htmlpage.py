@@ -118,7 +118,14 @@ def _links_and_text(tree, base: str | None) -> tuple[tuple[str, ...], str]:
     if tree is None:
         return (), ""
     tree = copy.deepcopy(tree)
-    links = unique(absolute_url(ref.get("target"), base) for ref in tree.iter("ref"))
+    # each link numbered after its words, as in feed bodies: [n] is links[n - 1]
+    numbers: dict[str, int] = {}
+    for ref in tree.iter("ref"):
+        url = absolute_url(ref.get("target"), base)
+        if url is None or not "".join(ref.itertext()).strip():
+            continue
+        n = numbers.setdefault(url, len(numbers) + 1)
+        ref.tail = f" [{n}]" + (ref.tail or "")
     # with links included trafilatura would write them as [text](url); unwrap them first
     lxml.etree.strip_tags(tree, "ref")
-    return links, xmltotxt(tree, False) or ""
+    return tuple(numbers), xmltotxt(tree, False) or ""

@@ -1,9 +1,14 @@
 """HTML fragments to readable plain text, through lxml.html.
 
-Block elements become paragraphs, ``<br>`` a line break, every list item
-its own paragraph; scripts, styles and embedded objects are dropped. Links
-are collected beside the text, made absolute, and only kept when they are
-web links (no ``javascript:`` or ``data:``).
+Block elements become paragraphs, ``<br>`` a line break. A list is one
+paragraph, each item a line starting with its bullet ("• ") or number
+("3. "), nested lists two spaces further in; blockquotes are indented four
+spaces. Each link with text is numbered after it (" [2]") so that
+``links[n - 1]`` is the link numbered n. Scripts, styles and embedded
+objects are dropped, and so is stylesheet or script code that reaches the
+text some other way (markup escaped once too often, a stylesheet pasted
+into the text, a block of program code). Links are made absolute and only
+kept when they are web links (no ``javascript:`` or ``data:``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from newsreader.models import Enclosure
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
 # Elements whose content is never text for a reader.
@@ -45,6 +51,31 @@ _RESIDUE = re.compile(
     re.IGNORECASE,
 )
 _WEB_SCHEMES = ("http", "https")
+_LISTS = frozenset(("ul", "ol", "menu", "dir"))
+_BULLET = "• "
+_LEVEL = "  "  # a nested list, or an item's next lines
+_QUOTE = "    "
+_NUMBER = re.compile(r"\s*(-?\d{1,9})\s*")
+_LINK_MARK = re.compile(r" \[\d+\]")
+# Markup written as text (escaped once more than the rest): a comment, a script
+# or a style, with its content. Mail clients paste whole stylesheets like this.
+_MARKUP_TEXT = re.compile(r"<!--.*?-->|<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A stylesheet rule: a block of declarations, the selector before it (back to the
+# end of the previous rule or sentence), an @-rule opening around it.
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_DECLARATION = re.compile(r"\s*-{0,2}[a-z][a-z0-9-]*\s*:\s*\S")
+_SELECTOR_START = re.compile(r".*(?:[{};\n]|[.!?:]\s)", re.DOTALL)
+_AT_RULE_OPEN = re.compile(r"@[\w-]+[^{};]*\{\s*$")
+_CLOSING = re.compile(r"[\s}]*")
+# Script: lines shaped like statements, and words only program code uses.
+_STATEMENT = re.compile(r"[;{}]\s*$|^\s*(?://|/\*|\*/|[})\]]+[;,)]*\s*$)")
+_SCRIPT_WORD = re.compile(
+    r"\bfunction\b\s*[\w$]*\s*\(|=>|\b(?:var|let|const)\s+[\w$]+\s*=|\$\(|\bjQuery\b"
+    r"|\b(?:document|window|console)\.\w+|\breturn\b[^.\n]*;|^\s*(?:import|export)\s[^\n]*;",
+    re.MULTILINE,
+)
+_INLINE_CODE = 200  # characters of inline <code> kept whatever they look like
+_MAX_LENGTH = 10**15  # bytes: anything larger is not a plausible file size
 
 
 # An absolute http(s) URL that urljoin would hand back unchanged: a lower-case
@@ -108,7 +139,10 @@ def unique(items) -> tuple[str, ...]:
 
 def first_words(text: str, count: int = 12) -> str:
     """A title made from the first words of a body: at most ``count`` words, one line."""
-    words = clean_line(text.split("\n\n", 1)[0] if text else "").split()
+    first = _LINK_MARK.sub("", text.split("\n\n", 1)[0]) if text else ""
+    words = clean_line(first).split()
+    if words[:1] == [_BULLET.strip()]:
+        words = words[1:]
     if not words:
         return ""
     title = " ".join(words[:count])
@@ -132,26 +166,213 @@ def _parse(markup: str):
         return None
 
 
-class _Collector:
-    """Accumulates inline text into paragraphs."""
+def _stylesheet_rules(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stylesheet rule in ``text``: ``selector { prop: value; ... }``."""
+    rules: list[tuple[int, int]] = []
+    for m in _BRACES.finditer(text):
+        parts = [p for p in m.group(1).split(";") if p.strip()]
+        if not parts or not all(_DECLARATION.match(p) for p in parts):
+            continue
+        window = max(0, m.start() - 300)
+        boundary = _SELECTOR_START.match(text, window, m.start())
+        if boundary:
+            start = boundary.end()
+        elif window == 0:
+            start = 0
+        else:
+            continue  # 300 characters without a break: prose, not a selector
+        start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
+        # "a { color: red }" alone could be prose; in a run of rules it is not
+        follows = rules and not text[rules[-1][1] : start].strip()
+        if ";" in m.group(1) or len(parts) > 1 or follows:
+            rules.append((start, m.end()))
+    return rules
 
-    def __init__(self) -> None:
-        self.paras: list[str] = []
+
+def _stylesheet_share(text: str, rules: list[tuple[int, int]]) -> float:
+    size = len(text.strip())
+    return sum(end - start for start, end in rules) / size if size else 0.0
+
+
+def _cut_stylesheet(text: str) -> str:
+    """``text`` without the stylesheet in it, when it is mostly stylesheet."""
+    rules = _stylesheet_rules(text)
+    if not rules or _stylesheet_share(text, rules) < 0.5:
+        return text
+    head, tail = text[: rules[0][0]], text[rules[-1][1] :]
+    if opening := _AT_RULE_OPEN.search(head):
+        head = head[: opening.start()]  # "@media screen {" around the first rule
+    return head + " " + tail[_CLOSING.match(tail).end() :]
+
+
+def _is_script(text: str) -> bool:
+    """True when ``text`` reads as program code rather than prose."""
+    if ";" not in text and "{" not in text or not _SCRIPT_WORD.search(text):
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 1:
+        statements = sum(1 for line in lines if _STATEMENT.search(line) or _SCRIPT_WORD.search(line))
+        return statements * 5 >= len(lines) * 3
+    # one long line: minified code is dense with punctuation
+    line = lines[0]
+    return len(line) >= 80 and line.count(";") >= 3 and sum(map(line.count, ";{}()=")) * 12 >= len(line)
+
+
+def _is_code(text: str) -> bool:
+    """True when a block of code (``<pre>``, a long ``<code>``) is stylesheet or script."""
+    return _is_script(text) or ("{" in text and _stylesheet_share(text, _stylesheet_rules(text)) >= 0.5)
+
+
+def _without_code(text: str) -> str:
+    """A paragraph without the stylesheet or script text that reached it."""
+    if "<" in text:
+        text = _MARKUP_TEXT.sub(" ", text)
+    if "{" in text:
+        text = _cut_stylesheet(text)
+    return "" if _is_script(text) else text
+
+
+class _Frame:
+    """An open list, list item or blockquote around the text being read."""
+
+    __slots__ = ("kind", "marker", "number")
+
+    def __init__(self, kind: str, marker: str = "", number: int = 1) -> None:
+        self.kind = kind  # "ol", "ul", "li" or "quote"
+        self.marker = marker  # an item's "• " or "3. ", until its first line shows it
+        self.number = number  # an ordered list's next number
+
+
+class _Writer:
+    """Paragraphs with their markers and indents, and the links numbered in them."""
+
+    def __init__(self, numbered: bool) -> None:
+        self.numbered = numbered
+        self.blocks: list[list] = []  # [the outermost list around it or None, text]
         self.buf: list[str] = []
+        self.has_text = False  # the paragraph being read has more than spaces
+        self.frames: list[_Frame] = []
+        self.links: list[str] = []
+        self.numbers: dict[str, int] = {}
+        self.seen = 0  # text runs read so far: did a link have any text?
+        self.kept = 0  # links numbered before the paragraph being read
 
     def add(self, text: str | None, pre: bool) -> None:
         if text:
             self.buf.append(text if pre else _WS.sub(" ", text))
+            if not text.isspace():
+                self.has_text = True
+                self.seen += 1
 
-    def flush(self) -> None:
-        if self.buf:
-            self.paras.append("".join(self.buf))
-            self.buf = []
+    def flush(self, pre: bool = False) -> None:
+        """End the paragraph being read; drop it when it is stylesheet or script."""
+        text = "".join(self.buf) if self.has_text else ""
+        self.buf, self.has_text = [], False
+        if text:
+            text = "" if pre and _is_code(text) else text if pre else _without_code(text)
+        if text:
+            text = clean_text(scrub(text.replace("\n\n", "\n")))
+        if not text:
+            self.forget(self.kept)  # their text went with the paragraph
+            return
+        first, hang, group = self._indent()
+        if first or hang:
+            lines = text.split("\n")
+            text = first + lines[0] + "".join("\n" + hang + line if line else "\n" for line in lines[1:])
+        self.blocks.append([group, text])
+        self.kept = len(self.links)
+
+    def _indent(self) -> tuple[str, str, _Frame | None]:
+        """The first line's prefix, the next lines' prefix, and the outermost list."""
+        first = hang = ""
+        group = None
+        for frame in self.frames:
+            if frame.kind == "quote":
+                first += _QUOTE
+                hang += _QUOTE
+            elif frame.kind != "li":
+                group = group or frame
+            elif frame.marker:
+                first += frame.marker
+                hang += _LEVEL
+                frame.marker = ""
+            else:
+                first += _LEVEL
+                hang += _LEVEL
+        return first, hang, group
+
+    def open_list(self, el, tag: str) -> None:
+        start = _NUMBER.fullmatch(el.get("start") or "") if tag == "ol" else None
+        self.frames.append(_Frame("ol" if tag == "ol" else "ul", number=int(start.group(1)) if start else 1))
+
+    def open_item(self, el) -> None:
+        outer = next((f for f in reversed(self.frames) if f.kind in ("ol", "ul")), None)
+        marker = _BULLET
+        if outer is not None and outer.kind == "ol":
+            if value := _NUMBER.fullmatch(el.get("value") or ""):
+                outer.number = int(value.group(1))
+            marker = f"{outer.number}. "
+            outer.number += 1
+        self.frames.append(_Frame("li", marker))
+
+    def link(self, url: str, seen: int) -> None:
+        """Number a link after its text; a link without text gets no number."""
+        if self.seen == seen:
+            return
+        n = self.numbers.get(url)
+        if n is None:
+            self.links.append(url)
+            n = self.numbers[url] = len(self.links)
+        if not self.numbered:
+            return
+        if self.has_text:
+            # after the last word, before the space a link's text often ends with
+            spaces = []
+            while self.buf[-1].isspace():
+                spaces.append(self.buf.pop())
+            last = self.buf[-1]
+            self.buf[-1] = last.rstrip()
+            self.buf.append(f" [{n}]" + last[len(self.buf[-1]) :] + "".join(reversed(spaces)))
+        elif self.blocks:
+            self.blocks[-1][1] += f" [{n}]"  # the link held whole paragraphs
+            self.kept = len(self.links)
+
+    def mark(self) -> tuple[int, int, int]:
+        return len(self.buf), len(self.links), len(self.blocks)
+
+    def drop_code(self, mark: tuple[int, int, int]) -> None:
+        """Drop an inline ``<code>`` that turned out to be a block of stylesheet or script."""
+        pos, links, blocks = mark
+        if len(self.blocks) != blocks:
+            return  # it held paragraphs: judged with them
+        code = "".join(self.buf[pos:])
+        if (len(code) > _INLINE_CODE or "\n" in code) and _is_code(code):
+            del self.buf[pos:]
+            self.has_text = any(not part.isspace() for part in self.buf)
+            self.forget(links)
+
+    def forget(self, count: int) -> None:
+        """Drop the links numbered after the first ``count``: their text is gone."""
+        for url in self.links[count:]:
+            del self.numbers[url]
+        del self.links[count:]
+
+    def text(self) -> str:
+        """The paragraphs, a blank line apart; the lines of one list one newline apart."""
+        out: list[str] = []
+        prev = None
+        for group, text in self.blocks:
+            if out:
+                out.append("\n" if group is not None and group is prev else "\n\n")
+            out.append(text)
+            prev = group
+        return "".join(out)
 
 
-def _walk(root, base_url: str | None) -> tuple[list[str], list[str]]:
-    out = _Collector()
-    links: list[str] = []
+def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
+    out = _Writer(numbered)
+    anchors: list[tuple[str | None, int]] = []
+    codes: list[tuple[int, int, int]] = []
     pre_depth = 0
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -161,37 +382,56 @@ def _walk(root, base_url: str | None) -> tuple[list[str], list[str]]:
                 # comments, processing instructions and dropped elements: no text inside
                 walker.skip_subtree()
                 continue
-            if tag in _BLOCK:
+            if tag in _BLOCK and not pre_depth:
                 out.flush()
-            if tag == "pre":
+            if tag in _LISTS:
+                out.open_list(el, tag)
+            elif tag == "li":
+                out.open_item(el)
+            elif tag == "blockquote":
+                out.frames.append(_Frame("quote"))
+            elif tag == "pre":
                 pre_depth += 1
             elif tag == "br":
                 out.buf.append("\n")
             elif tag in _CELL:
                 out.add(" ", False)
             elif tag == "a":
-                link = absolute_url(el.get("href"), base_url)
-                if link:
-                    links.append(link)
+                anchors.append((absolute_url(el.get("href"), base_url), out.seen))
+            elif tag == "code" and not pre_depth:
+                codes.append(out.mark())
             out.add(el.text, pre_depth > 0)
         else:
-            if tag in _BLOCK:
-                out.flush()
             if tag == "pre":
                 pre_depth -= 1
+                if not pre_depth:
+                    out.flush(pre=True)  # a preformatted block is judged whole
+            elif tag in _BLOCK and not pre_depth:
+                out.flush()
+            if tag in _LISTS or tag in ("li", "blockquote"):
+                out.frames.pop()
+            elif tag == "a":
+                url, seen = anchors.pop()
+                if url:
+                    out.link(url, seen)
+            elif tag == "code" and not pre_depth:
+                out.drop_code(codes.pop())
             if el is not root:
                 out.add(el.tail, pre_depth > 0)
     out.flush()
-    return out.paras, links
+    return out
 
 
-def html_to_text(html: str, base_url: str | None = None) -> tuple[str, tuple[str, ...]]:
+def html_to_text(html: str, base_url: str | None = None, *, numbered: bool = True) -> tuple[str, tuple[str, ...]]:
     """Turn an HTML fragment (or a whole page) into plain text and its links.
 
     Returns ``(text, links)``: paragraphs joined by a blank line, cleaned of
-    control characters, and the absolute http(s) hrefs in document order,
-    each once. Text without tags is taken as plain text; HTML that was
-    entity-escaped once too often (``&lt;p&gt;``) is unescaped first.
+    control characters, and the absolute http(s) links that have text, in
+    order of first appearance, each once. With ``numbered`` each link's text
+    is followed by " [n]", n its place in ``links`` counting from 1 (titles
+    and summaries are read without). Text without tags is taken as plain
+    text; HTML that was entity-escaped once too often (``&lt;p&gt;``) is
+    unescaped first.
     """
     if not html or not html.strip():
         return "", ()
@@ -207,9 +447,38 @@ def html_to_text(html: str, base_url: str | None = None) -> tuple[str, tuple[str
         # lxml found no element (a comment, a lone doctype): keep whatever text is left
         bare = _ANY_TAG.sub(" ", _COMMENT.sub(" ", html))
         return clean_text(scrub(htmllib.unescape(bare))), ()
-    paras, links = _walk(root, base_url)
-    text = "\n\n".join(p.replace("\n\n", "\n") for p in paras)
-    return clean_text(scrub(text)), unique(links)
+    out = _walk(root, base_url, numbered)
+    return out.text(), tuple(out.links)
+
+
+def _length(value) -> int | None:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())  # isdigit: no sign, no "_", no "1e3"
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < _MAX_LENGTH:
+        return value
+    return None
+
+
+def enclosures(found, base: str | None = None) -> tuple[Enclosure, ...]:
+    """Enclosures from ``(url, type, length)`` triples as a feed gives them.
+
+    Only absolute http(s) URLs are kept, each once (a later mention fills in
+    a type or length the first lacked); the length only when it is a whole
+    positive number of bytes (feeds write 0 for "unknown").
+    """
+    out: dict[str, Enclosure] = {}
+    for href, kind, size in found:
+        url = absolute_url(href if isinstance(href, str) else None, base)
+        if not url:
+            continue
+        kind = clean_line(kind).lower()[:100] if isinstance(kind, str) else ""
+        length = _length(size)
+        got = out.get(url)
+        if got is None:
+            out[url] = Enclosure(url, kind, length)
+        elif not got.type or got.length is None:
+            out[url] = Enclosure(url, got.type or kind, got.length if got.length is not None else length)
+    return tuple(out.values())
 
 
 _CLEANER = None

@@ -11,8 +11,8 @@ import re
 from datetime import datetime, timezone
 
 from newsreader.errors import IngestError
-from newsreader.ingest.htmltext import absolute_url, first_words, html_to_text, unique
-from newsreader.models import ParsedArticle, ParsedFeed
+from newsreader.ingest.htmltext import absolute_url, enclosures, first_words, html_to_text, unique
+from newsreader.models import Enclosure, ParsedArticle, ParsedFeed
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
 _VERSION = re.compile(r"^https?://(?:www\.)?jsonfeed\.org/version/(1(?:\.\d+)?)/?$", re.IGNORECASE)
@@ -70,7 +70,7 @@ def _item(item: dict, base: str | None, feed_authors: list[str]) -> ParsedArticl
         body, links = html_to_text(html, link or base)
     else:
         body = clean_text(text)
-    summary = html_to_text(summary_raw, link or base)[0] if summary_raw else ""
+    summary = html_to_text(summary_raw, link or base, numbered=False)[0] if summary_raw else ""
     if not body:
         body = summary
     title = clean_line(_str(item.get("title")))
@@ -78,7 +78,7 @@ def _item(item: dict, base: str | None, feed_authors: list[str]) -> ParsedArticl
         return None
     external = absolute_url(_str(item.get("external_url")), base)
     if external and external not in links:
-        links = (external,) + links
+        links += (external,)  # last: the body's "[n]" stays links[n - 1]
     tags = unique(clean_line(t) for t in item.get("tags") or () if isinstance(t, str))
     return ParsedArticle(
         title=title or first_words(body) or link or UNTITLED,
@@ -92,7 +92,17 @@ def _item(item: dict, base: str | None, feed_authors: list[str]) -> ParsedArticl
         summary=summary,
         links=links,
         html=strip_unsafe(html) if html else None,
+        enclosures=_attachments(item.get("attachments"), link or base),
     )
+
+
+def _attachments(found, base: str | None) -> tuple[Enclosure, ...]:
+    """JSON Feed attachments: url, mime_type and size_in_bytes, each type-checked."""
+    if not isinstance(found, list):
+        return ()
+    found = [(_str(a.get("url")), _str(a.get("mime_type")), a.get("size_in_bytes"))
+             for a in found if isinstance(a, dict)]
+    return enclosures(found, base)
 
 
 def load_json(data: bytes):

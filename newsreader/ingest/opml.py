@@ -48,6 +48,14 @@ def _category_attr(value: str | None) -> str | None:
     return parts[-1] if parts else None
 
 
+FULL_TEXT_ATTR = "newsreaderFullText"  # "on" or "off": fetch each item's web page
+
+
+def _switch(value: str | None) -> bool | None:
+    value = (value or "").strip().lower()
+    return True if value in ("on", "true", "1", "yes") else False if value in ("off", "false", "0", "no") else None
+
+
 def parse_opml(data: bytes) -> list[Subscription]:
     """Subscriptions of an OPML document, each feed once, in document order.
 
@@ -89,7 +97,8 @@ def parse_opml(data: bytes) -> list[Subscription]:
                 seen.add(url)
                 site = absolute_url(_attr(el, "htmlurl"))
                 category = folder or _category_attr(_attr(el, "category"))
-                subs.append(Subscription(url=url, title=None if title == url else title, category=category, site=site))
+                subs.append(Subscription(url=url, title=None if title == url else title, category=category,
+                                         site=site, full_text=_switch(_attr(el, FULL_TEXT_ATTR.lower()))))
             continue
         children = [(c, title or folder) for c in reversed(list(el))]
         stack.extend(children)
@@ -112,6 +121,8 @@ def write_opml(subs: list[Subscription], title: str = "newsreader subscriptions"
         attrs += f" xmlUrl={quoteattr(clean_line(sub.url))}"
         if sub.site:
             attrs += f" htmlUrl={quoteattr(clean_line(sub.site))}"
+        if sub.full_text is not None:
+            attrs += f' {FULL_TEXT_ATTR}="{"on" if sub.full_text else "off"}"'
         return f"{indent}<outline {attrs}/>"
 
     lines = [

@@ -98,12 +98,14 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
         byline = clean_line(art.byline) or None
         tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t))
         # Everything a reader sees goes into the hash, so any change updates the article.
-        seen = "\0".join((body, byline or "", art.link or "", published or "", *tags))
+        seen = "\0".join((body, byline or "", art.link or "", published or "", *tags,
+                          *(e.url for e in art.enclosures)))
         out.append(NewArticle(
             guid=guid, title=title, body=body, category=category,
             content_hash=content_hash(title, seen), published=published,
             link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
+            enclosures=tuple(art.enclosures),
             quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
         ))
     return out
@@ -260,8 +262,10 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
     """Subscribe to every feed of an OPML list (folders become categories)."""
     with store.transaction():
         for sub in subs:
-            store.ensure_feed(sub.url, sub.title or sub.url, category=category or sub.category,
-                              site=sub.site, subscribed=True)
+            feed_id = store.ensure_feed(sub.url, sub.title or sub.url, category=category or sub.category,
+                                        site=sub.site, subscribed=True)
+            if sub.full_text is not None:
+                store.update_feed(feed_id, full_text=int(sub.full_text))
     return len(subs)
 
 

@@ -27,6 +27,7 @@ from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchRun, FetchSettings, body_hash, is_url
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
 from newsreader.ingest.pipeline import prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
@@ -46,12 +47,13 @@ class RefreshReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # waiting out a Retry-After
     cancelled: bool = False
+    pages: PagesReport | None = None  # the article pages fetched for feeds with full text
 
     def as_dict(self) -> dict:
         return {"feeds": self.total, "fetched": self.fetched, "unchanged": self.unchanged,
                 "added": self.added, "failed": [{"feed": n, "reason": r} for n, r in self.failed],
                 "skipped": [{"feed": n, "reason": r} for n, r in self.skipped],
-                "cancelled": self.cancelled}
+                "cancelled": self.cancelled, "pages": self.pages.as_dict() if self.pages else None}
 
     def short_summary(self) -> str:
         """The same in one status line: the failing feeds named first, so a narrow
@@ -65,6 +67,8 @@ class RefreshReport:
         parts.append(f"{self.fetched} of {self.total} feeds changed, {self.unchanged} unchanged")
         if self.skipped:
             parts.append(f"{len(self.skipped)} waiting")
+        if self.pages and self.pages.asked:
+            parts.append(self.pages.summary())
         return " · ".join(parts) + (" (stopped early)" if self.cancelled else "")
 
     def summary(self) -> str:
@@ -73,20 +77,25 @@ class RefreshReport:
         if self.skipped:
             text += f", {len(self.skipped)} waiting"
         text += f"; {self.added} article{'' if self.added == 1 else 's'} added"
+        if self.pages and self.pages.asked:
+            text += f"; {self.pages.summary()}"
         return text + (" (stopped early)" if self.cancelled else "")
 
 
 def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
                 should_stop: Callable[[], bool] | None = None,
-                workers: int | None = None) -> RefreshReport:
+                workers: int | None = None, pages_progress: Progress | None = None,
+                page_settings: FetchSettings | None = None) -> RefreshReport:
     """Refresh each enabled subscription (or ``feeds``); failures are recorded and reported.
 
     ``progress(done, total, name)`` is called from the calling thread after
     each feed; ``should_stop()`` is asked between feeds (a Textual worker's
     ``is_cancelled``) and ends the refresh early, keeping what is stored.
     ``workers`` is the number of parser processes (None: one per CPU, up to
-    4, when there are enough feeds; 0: parse in the calling thread).
+    4, when there are enough feeds; 0: parse in the calling thread). Then the
+    feeds that want whole articles have their new items' pages fetched
+    (``fulltext``), with ``pages_progress(done, total, url)`` after each.
     """
     feeds = [f for f in (store.feeds() if feeds is None else feeds) if f.enabled]
     report = RefreshReport(total=len(feeds))
@@ -157,6 +166,13 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
             group.commit()
         finally:
             parsers.close()
+    # whole articles for the feeds that want them, once every feed is stored
+    ids = {f.id for f in feeds}
+    due = due_pages(store, [f for f in store.feeds() if f.id in ids])
+    if due:
+        report.pages = fetch_pages(store, due, progress=pages_progress, settings=page_settings,
+                                   should_stop=should_stop)
+        report.cancelled = report.pages.cancelled
     return report
 
 

@@ -85,9 +85,10 @@ def load_feed_document(target: str):
 
 
 def add_subscription(store: Store, target: str, *, category: str | None = None,
-                     title: str | None = None,
-                     settings: FetchSettings | None = None) -> tuple[Feed, UpsertCounts]:
-    """Subscribe to ``target`` and store its current articles, in one transaction."""
+                     title: str | None = None, settings: FetchSettings | None = None,
+                     full_text: bool | None = None) -> tuple[Feed, UpsertCounts]:
+    """Subscribe to ``target`` and store its current articles, in one transaction;
+    ``full_text`` is the feed's whole-article setting (None: decided by its items)."""
     got = load(target, settings)
     now = now_utc()
     with store.transaction():
@@ -96,6 +97,8 @@ def add_subscription(store: Store, target: str, *, category: str | None = None,
         fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
         if title:
             fields["title"] = title
+        if full_text is not None:
+            fields["full_text"] = int(full_text)
         if got.fetched is not None:
             # the next refresh asks "has it changed?" instead of downloading it again
             fields.update(etag=got.fetched.etag, last_modified=got.fetched.last_modified,

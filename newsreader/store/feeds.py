@@ -20,6 +20,7 @@ class FeedQueries:
             last_attempt=from_db(row["last_attempt"]), last_success=from_db(row["last_success"]),
             last_error=row["last_error"], failures=row["failures"],
             retry_after=from_db(row["retry_after"]),
+            full_text=None if row["full_text"] is None else bool(row["full_text"]),
             article_count=row["n"], unread_count=row["unread"],
         )
 
@@ -88,7 +89,7 @@ class FeedQueries:
         """Set feed columns (title, url, etag, last_error, failures, ...)."""
         allowed = {"title", "url", "category", "site", "enabled", "etag", "last_modified",
                    "body_hash", "last_attempt", "last_success", "last_error", "failures",
-                   "retry_after", "subscribed"}
+                   "retry_after", "subscribed", "full_text"}
         bad = set(fields) - allowed
         if bad:
             raise ValueError(f"unknown feed fields {sorted(bad)}")

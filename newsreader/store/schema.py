@@ -105,8 +105,21 @@ ALTER TABLE articles ADD COLUMN quotes_version INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_quotes_version ON articles(quotes_version, id);
 """
 
+# Version 4: whole articles. A feed may fetch each item's web page for its full
+# text (``full_text``: NULL decides by the feed's bodies, 1 on, 0 off); an
+# article keeps that page (``page_html``), what came of the fetch (``full_text``:
+# NULL not tried, 'ok', else the reason it failed, so it is not tried on every
+# refresh) and its enclosures (JSON: url, type, length).
+V4 = """
+ALTER TABLE feeds ADD COLUMN full_text INTEGER;
+ALTER TABLE articles ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE articles ADD COLUMN page_html TEXT;
+ALTER TABLE articles ADD COLUMN full_text TEXT;
+ALTER TABLE articles ADD COLUMN full_text_at TEXT;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3]
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from newsreader.errors import NewsreaderError, NotFound
-from newsreader.models import Article, ArticleSummary, CategoryCount, Quote
+from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure, Quote
 from newsreader.store.feeds import FeedQueries
+from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
 from newsreader.store.schema import migrate
 from newsreader.store.timefmt import from_db, now_utc, to_db
@@ -40,6 +41,7 @@ class NewArticle:
     summary: str = ""
     links: tuple[str, ...] = ()
     html: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()
     quotes: tuple[Quote, ...] = ()
     speaker_keys: tuple[str | None, ...] = ()
     quotes_version: int = 0  # the quote finder's version that found ``quotes``
@@ -47,6 +49,8 @@ class NewArticle:
     read_at: str | None = None
     favourite_at: str | None = None
     imported_at: str | None = None
+    full_text: str | None = None  # a whole article fetched before (restored): "ok", or why not
+    page_html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def fts_query(text: str) -> str:
                     for i, w in enumerate(words))
 
 
-class Store(FeedQueries, QuoteQueries):
+class Store(FeedQueries, QuoteQueries, FullTextQueries):
     """The SQLite library. Use as a context manager or call ``close()``.
 
     Feed and quote queries live in mixins beside this module (store/feeds.py,
@@ -212,14 +216,15 @@ class Store(FeedQueries, QuoteQueries):
                     cur = conn.execute(
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
                         " published_estimated, imported_at, category, tags, summary, body, links, html,"
-                        " content_hash, read, read_at, favourite, favourite_at, quotes_version)"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " content_hash, read, read_at, favourite, favourite_at, quotes_version, enclosures,"
+                        " full_text, page_html) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.imported_at or now, int(it.published is None),
                          it.imported_at or now, it.category, _json_list(it.tags), it.summary,
                          it.body, _json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,
-                         int(it.favourite_at is not None), it.favourite_at, it.quotes_version),
+                         int(it.favourite_at is not None), it.favourite_at, it.quotes_version,
+                         _json_enclosures(it.enclosures), it.full_text, it.page_html),
                     )
                     known.added(it, cur.lastrowid)
                     self._insert_quotes(cur.lastrowid, it.quotes, it.speaker_keys)
@@ -236,15 +241,31 @@ class Store(FeedQueries, QuoteQueries):
                     continue
                 if self._unindexed_after is not None and art_id > self._unindexed_after:
                     self._flush_index()  # added in this transaction, not indexed yet
+                if row[4]:
+                    # the body is the article's own page: the feed's new text is its summary
+                    conn.execute(
+                        "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
+                        " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
+                        " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
+                        " category = ?, tags = ?, summary = ?, html = ?, enclosures = ?, content_hash = ?"
+                        " WHERE id = ?",
+                        (it.title, it.byline, it.link, it.published, it.published, it.published,
+                         it.category, _json_list(it.tags), it.summary or it.body, it.html,
+                         _json_enclosures(it.enclosures), it.content_hash, art_id),
+                    )
+                    known.updated(it, row)
+                    updated += 1
+                    continue
                 conn.execute(
                     "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                     " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                     " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?,"
-                    " quotes_version = ? WHERE id = ?",
+                    " quotes_version = ?, enclosures = ? WHERE id = ?",
                     (it.title, it.byline, it.link, it.published, it.published, it.published,
                      it.category, _json_list(it.tags), it.summary, it.body,
-                     _json_list(it.links), it.html, it.content_hash, it.quotes_version, art_id),
+                     _json_list(it.links), it.html, it.content_hash, it.quotes_version,
+                     _json_enclosures(it.enclosures), art_id),
                 )
                 known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
@@ -405,6 +426,7 @@ class Store(FeedQueries, QuoteQueries):
             imported_at=from_db(r["imported_at"]), feed_id=r["feed_id"], feed_title=r["feed_title"],
             guid=r["guid"], link=r["link"], byline=r["byline"], tags=tuple(json.loads(r["tags"])),
             summary=r["summary"], links=tuple(json.loads(r["links"])), html=r["html"],
+            enclosures=_enclosures(r["enclosures"]), page_html=r["page_html"], full_text=r["full_text"],
             content_hash=r["content_hash"], read=bool(r["read"]), read_at=from_db(r["read_at"]),
             favourite=bool(r["favourite"]), favourite_at=from_db(r["favourite_at"]),
             quotes=tuple(self.article_quotes(article_id)),
@@ -441,6 +463,7 @@ class Store(FeedQueries, QuoteQueries):
                 d = dict(r)
                 d["tags"] = json.loads(d["tags"])
                 d["links"] = json.loads(d["links"])
+                d["enclosures"] = json.loads(d["enclosures"])
                 yield d
         finally:
             self.conn.row_factory = None
@@ -451,7 +474,7 @@ class _Known:
     and kept in step with the batch's own writes: what one lookup per article by
     (feed, guid) and then by link would find, without those queries.
 
-    A row is ``[id, content_hash, category, link]``. By link, the row with the
+    A row is ``[id, content_hash, category, link, full text fetched]``. By link, the row with the
     smallest id wins (the link index's order, as ``LIMIT 1`` gives). A link whose
     answer this cannot know (a row moved off it by an update) is asked of SQL.
     """
@@ -463,7 +486,7 @@ class _Known:
         self.by_guid: dict[str, list] = {}
         self.by_link: dict[str, list] = {}
         self.unsure: set[str] = set()
-        cols = "id, content_hash, category, link"
+        cols = "id, content_hash, category, link, full_text = 'ok'"
         guids = list(dict.fromkeys(it.guid for it in items if it.guid is not None))
         for part in _chunks(guids, self.CHUNK):
             marks = ",".join("?" * len(part))
@@ -482,14 +505,15 @@ class _Known:
         if row is None and it.link:
             if it.link in self.unsure:
                 got = self.conn.execute(
-                    "SELECT id, content_hash, category, link FROM articles WHERE link = ? LIMIT 1",
+                    "SELECT id, content_hash, category, link, full_text = 'ok' FROM articles"
+                    " WHERE link = ? LIMIT 1",
                     (it.link,)).fetchone()
                 return list(got) if got else None
             row = self.by_link.get(it.link)
         return row
 
     def added(self, it: NewArticle, art_id: int) -> None:
-        row = [art_id, it.content_hash, it.category, it.link]
+        row = [art_id, it.content_hash, it.category, it.link, False]
         if it.guid is not None:
             self.by_guid[it.guid] = row
         if it.link:
@@ -520,6 +544,18 @@ def _json_list(items) -> str:
     """A tuple of strings as the JSON text stored for it (json.dumps, less the
     per-call set-up that cost as much as storing the row)."""
     return _encode(list(items)) if items else "[]"
+
+
+def _json_enclosures(items: Sequence[Enclosure]) -> str:
+    if not items:
+        return "[]"
+    return _encode([{"url": e.url, "type": e.type, "length": e.length} for e in items])
+
+
+def _enclosures(text: str | None) -> tuple[Enclosure, ...]:
+    if not text or text == "[]":
+        return ()
+    return tuple(Enclosure(d["url"], d.get("type") or "", d.get("length")) for d in json.loads(text))
 
 
 def _chunks(seq: list, n: int):

@@ -30,8 +30,8 @@ def test_rss2_fields():
     assert first.tags == ("Transport", "Ferries", "harbour", "pier")
     assert first.summary == "The winter timetable ends on Sunday."
     assert first.body == (
-        "The winter timetable ends on Sunday.\n\nThe new pier opens at the north quay.\n"
-        "Boats leave hourly.\n\nFirst boat 06:00\n\nLast boat 22:00\n\nTickets cost less."
+        "The winter timetable ends on Sunday.\n\nThe new pier opens at the north quay [1].\n"
+        "Boats leave hourly.\n\n• First boat 06:00\n• Last boat 22:00\n\nTickets cost less."
     )
     assert first.links == ("https://gazette.example/piers/north",)
     assert first.html and "<p>" in first.html and "<script" not in first.html
@@ -53,7 +53,7 @@ def test_atom_fields_and_xml_base():
     assert entry.published == datetime(2024, 5, 30, 16, 15, tzinfo=timezone.utc)
     assert entry.categories == ("Wildlife",) and entry.tags == ("Wildlife", "birds")
     assert entry.summary == "Curlews are back a fortnight early."
-    assert entry.body == "Early arrivals\n\nWalkers counted forty birds on the ridge.\n\nClick for more."
+    assert entry.body == "Early arrivals\n\nWalkers counted forty birds [1] on the ridge.\n\nClick for more."
     assert entry.links == ("https://moorland.example/blog/counts/2024",)
     # type="text" is text: the angle brackets are words, not markup
     assert plain.title == "A <b> tag in a plain title"

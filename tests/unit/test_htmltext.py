@@ -7,7 +7,7 @@ from newsreader.ingest.htmltext import absolute_url, first_words, html_to_text, 
 
 def test_blocks_lists_and_breaks():
     text, _ = html_to_text("<h2>Head</h2><p>One <b>bold</b><br>two</p><ul><li>a</li><li>b</li></ul>")
-    assert text == "Head\n\nOne bold\ntwo\n\na\n\nb"
+    assert text == "Head\n\nOne bold\ntwo\n\n• a\n• b"
 
 
 def test_script_style_iframe_object_dropped_with_tail_kept():

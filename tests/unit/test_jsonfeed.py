@@ -17,9 +17,9 @@ def test_json_feed_11():
     assert feed.kind == "json" and feed.title == "Quarry Diary" and feed.link == "https://quarry.example/"
     first, second = feed.articles
     assert first.guid == "q-1" and first.title == "Blasting schedule"
-    assert first.body == "Blasting moves to Tuesdays.\n\nExpect dust."
+    assert first.body == "Blasting moves to Tuesdays [1].\n\nExpect dust."
     assert first.summary == "Blasting moves to Tuesdays."
-    assert first.links == ("https://council.example/notice", "https://quarry.example/times")
+    assert first.links == ("https://quarry.example/times", "https://council.example/notice")
     assert first.byline == "Rue Flint"
     assert first.published == datetime(2024, 2, 10, 13, tzinfo=timezone.utc)
     assert first.tags == ("Works", "dust")

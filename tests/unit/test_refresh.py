@@ -288,12 +288,15 @@ def test_cli_refresh_json_and_exit_status(server, tmp_path, capsys):
     server.status("/dead", 404)
     code, out, err = cli(capsys, home, "add", server.url("/site/"), "--json")
     assert code == 0, err
-    assert json.loads(out)["url"] == server.url("/site/feed.xml")
+    added = json.loads(out)
+    assert added["url"] == server.url("/site/feed.xml")
+    # the items are summaries whose links lead nowhere (news.invalid): each page fails, once
+    assert (added["pages"]["asked"], added["pages"]["fetched"], len(added["pages"]["failed"])) == (3, 0, 3)
 
     code, out, err = cli(capsys, home, "refresh", "--json")
     assert code == 0, err
     assert json.loads(out) == {"feeds": 1, "fetched": 0, "unchanged": 1, "added": 0, "failed": [],
-                               "skipped": [], "cancelled": False}
+                               "skipped": [], "cancelled": False, "pages": None}
 
     with _store_of(home) as s:
         subscribe(s, server.url("/dead"))

@@ -37,3 +37,8 @@ def test_cleaning_is_idempotent(text):
 def test_what_cleaning_removes():
     assert clean_line(" Bell\x07 and \x1b[31mred\u202e  title\n") == "Bell and [31mred title"
     assert clean_text("one\u00a0 two \n\n\n  three\t four\r\nfive") == "one two\n\nthree four\nfive"
+
+
+def test_list_and_block_quote_indents_are_kept_other_leading_spaces_are_not():
+    text = "• one\n  • nested\n  2. numbered\n\n    a block quote\n\n  stray indent\n   odd"
+    assert clean_text(text) == "• one\n  • nested\n  2. numbered\n\n    a block quote\n\nstray indent\nodd"

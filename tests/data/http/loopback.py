@@ -39,6 +39,42 @@ def rss(title: str, n: int, tag: str = "item", words: int = 60) -> bytes:
             f"<description>test feed</description>{''.join(items)}</channel></rss>").encode()
 
 
+# Article pages written for the tests: a headline, a byline, furniture around the text.
+PARAGRAPHS = [
+    "The harbour board voted on Tuesday night to rebuild the north pier before the winter storms,"
+    " ending a year of argument over who should pay for the repairs.",
+    "“We cannot wait another season and hope the pier holds,” said Marta Lindqvist, who chairs"
+    " the board. “Every month of delay makes the job dearer.”",
+    "Fishermen who use the pier said the decision came late. “We have tied up at the south wall"
+    " since March,” said Tomas Berg, a trawler skipper.",
+    "The work will close the pier to boats from January to May, the board said in a statement,"
+    " and the ferry will move to the south quay while it lasts.",
+    "Councillors still have to approve the loan that pays for most of the work; they meet again"
+    " next week, and several have said they will vote for it.",
+]
+
+
+def article_page(n: int) -> bytes:
+    body = "".join(f"<p>{escape(p)} (Story {n}.)</p>" for p in PARAGRAPHS)
+    body += "<p>The plans are in <a href='/docs/pier-plan.html'>the board's report</a>, published on Monday.</p>"
+    return (f"<!DOCTYPE html><html><head><title>Pier rebuild approved, story {n}</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+            f"<article><h1>Pier rebuild approved, story {n}</h1><p class='byline'>By Ines Calder</p>"
+            f"{body}</article><footer><p>Harbour Gazette. All rights reserved.</p></footer>"
+            "</body></html>").encode()
+
+
+def summary_feed(server, paths: list[str], text: str = "The harbour board voted to rebuild the pier.") -> bytes:
+    """An RSS feed of one-line summaries whose items link to ``paths`` on ``server``."""
+    items = "".join(
+        f"<item><title>Story {i}</title><link>{server.url(p)}</link><guid isPermaLink='false'>story-{i}</guid>"
+        f"<pubDate>{formatdate(1_760_000_000 + i * 3600, usegmt=True)}</pubDate>"
+        + (f"<description>{escape(text)} Story {i}.</description>" if text else "") + "</item>"
+        for i, p in enumerate(paths))
+    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Gazette</title>"
+            f"<link>{server.url('/')}</link><description>d</description>{items}</channel></rss>").encode()
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: "_Server"
