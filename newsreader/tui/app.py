@@ -174,6 +174,9 @@ class NewsreaderApp(App[None]):
             if title:
                 self.call_from_thread(self._status, f"Refreshing {done}/{total}: {title}")
 
+        def pages(done: int, total: int, _url: str) -> None:
+            self.call_from_thread(self._status, f"Fetching whole articles {done}/{total}")
+
         with Store(self.db_path) as store:
             if not store.feeds():
                 if store.list_articles(limit=1):  # imported from the command line meanwhile
@@ -182,7 +185,8 @@ class NewsreaderApp(App[None]):
                     self.call_from_thread(self._status, "No subscriptions: newsreader add URL")
                 return
             worker = get_current_worker()
-            report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled)
+            report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
+                                 pages_progress=pages)
         self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:

@@ -28,6 +28,7 @@ from newsreader.models import Article, ArticleSummary
 from newsreader.store import Store
 from newsreader.tui import messages
 from newsreader.tui.screens.confirm import ConfirmDialog
+from newsreader.tui.screens.links import LinksDialog
 from newsreader.tui.screens.search import SearchDialog
 from newsreader.tui.screens.speaker import SpeakerScreen
 from newsreader.tui.views import ALL, View, search_view
@@ -64,7 +65,12 @@ class MainScreen(Screen[None]):
         _b("left_square_bracket", "quote(-1)", "Prev quote", "previous-quote", "Jump to the previous quote", False),
         _b("s", "speakers", "Speakers", "speakers", "Go to the article's speakers list"),
         _b("slash", "search", "Search", "search", "Search the library's full text"),
-        _b("o", "open_link", "Open link", "open-link", "Open the article's link in the browser", False),
+        _b("o", "open_link", "Open link", "open-link",
+           "Open the article's page, or one of its numbered links, in the browser", False),
+        _b("W", "whole_article", "Whole article", "whole-article",
+           "Fetch the whole article from its web page (for feeds that give summaries)", False),
+        _b("F", "feed_full_text", "Feed full text", "feed-full-text",
+           "Fetch whole articles for this article's feed on every refresh, or stop", False),
         _b("q", "back", "Back", "back", "Go back; quit from the list"),
     ]
 
@@ -103,6 +109,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        keys = (self.app.config.keys or {}).get("whole-article")
+        if keys:
+            self.reader.fetch_key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
         self.reader.show_message(Content(NOTHING_OPEN))
         self.categories.border_title = "Categories"
         self.fixed_view = self.app.start_view
@@ -441,11 +450,21 @@ class MainScreen(Screen[None]):
         self.app.push_screen(SearchDialog(initial), searched)
 
     def action_open_link(self) -> None:
-        """Open the article's link in the browser, if it is a web link."""
+        """Open the article's page in the browser; with numbered links, ask which."""
+        if self.article is not None and self.article.links:
+            def chosen(url: str | None) -> None:
+                if url:
+                    self._open_link(url)
+
+            self.app.push_screen(LinksDialog(self.article), chosen)
+            return
         link = self.article.link if self.article else None
         if not link:
             self.set_status("This article has no link" if self.article else "Open an article first", note=True)
             return
+        self._open_link(link)
+
+    def _open_link(self, link: str) -> None:
         scheme = urlsplit(link).scheme.lower()
         if scheme not in ("http", "https"):
             self.set_status(f"Not opening a {scheme or 'schemeless'} link; only http and https", note=True)
@@ -458,6 +477,75 @@ class MainScreen(Screen[None]):
         if not webbrowser.open(link):
             self.app.call_from_thread(
                 self.set_status, f"No web browser found to open {link} (set $BROWSER)", note=True)
+
+    # --- whole articles ------------------------------------------------------
+
+    def action_whole_article(self) -> None:
+        """Fetch the open (or highlighted) article's web page for its whole text."""
+        target = self._target()
+        if target is None:
+            self.set_status("Choose an article first", note=True)
+            return
+        if any(w.group == "whole" and w.is_running for w in self.workers):
+            self.set_status("Already fetching an article…", note=True)
+            return
+        self.set_status(f"Fetching the whole article: {target.title}")
+        self._fetch_whole(target.id)
+
+    @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
+    def _fetch_whole(self, article_id: int) -> None:
+        from newsreader.ingest.fulltext import fetch_pages
+
+        with Store(self.app.db_path) as store:
+            try:
+                art = store.article(article_id)
+                if not art.link:
+                    self.app.call_from_thread(self.set_status, "This article has no link to fetch", True)
+                    return
+                if art.full_text == "ok":
+                    self.app.call_from_thread(self.set_status, "This is the whole article already", True)
+                    return
+                store.forget_full_text(article_id)
+                report = fetch_pages(store, [(article_id, art.link, art.body)])
+                art = store.article(article_id)
+            except (NewsreaderError, sqlite3.OperationalError) as exc:
+                self.app.call_from_thread(self.set_status, f"Could not fetch the article: {exc}", True)
+                return
+        if report.fetched:
+            n = len(art.quotes)
+            status = f"Whole article fetched: {n} quotation{'' if n == 1 else 's'}"
+        else:
+            status = f"Kept the feed's text: {art.full_text}"
+        self.app.call_from_thread(self._whole_fetched, art, status)
+
+    def _whole_fetched(self, art: Article, status: str) -> None:
+        if self.article is not None and self.article.id == art.id:
+            self.article = replace(art, read=self.article.read, favourite=self.article.favourite)
+            self.reader.show_article(self.article)
+        self.set_status(status, note=True)
+
+    def action_feed_full_text(self) -> None:
+        """Turn whole-article fetching on or off for the target article's feed."""
+        from newsreader.ingest.fulltext import fetches_pages
+
+        target = self._target()
+        if target is None or target.feed_id is None:
+            self.set_status("Choose an article from a feed first", note=True)
+            return
+        store = self.app.store
+        try:
+            feed = store.feed(target.feed_id)
+        except NewsreaderError as exc:
+            self.set_status(str(exc), note=True)
+            return
+        on = not fetches_pages(store, feed)
+        with store.transaction():
+            store.update_feed(feed.id, full_text=int(on))
+        if on:
+            self.set_status(f"Whole articles on for {feed.title}: fetched on each refresh"
+                            f" ({self.reader.fetch_key} fetches this one now)", note=True)
+        else:
+            self.set_status(f"Whole articles off for {feed.title}: the feed's own text is kept", note=True)
 
     def action_back(self) -> None:
         """Back one step: speakers, then the article, then a search; then quit."""

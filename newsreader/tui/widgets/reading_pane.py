@@ -10,6 +10,8 @@ from textual.widgets import Static
 
 from newsreader.models import Article, Quote
 from newsreader.quoteview import speaker_index, speaker_list
+from newsreader.ingest.fulltext import text_state
+from newsreader.text import human_size
 from newsreader.tui.article_text import (
     QuoteStyles,
     distinct_speakers,
@@ -45,16 +47,20 @@ class ReadingPane(VerticalScroll):
         self._bounds: list[tuple[int, int]] = []
         self._slots: dict[str, int] = {}
         self._quotes: list[Quote] = []
+        self.fetch_key = "W"  # the key that fetches the whole article, as bound now
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
         yield Static(id="article-meta")
         yield Static(id="article-link")
+        yield Static(id="article-note")
         yield SpeakerList(id="speaker-list")
         yield Vertical(id="article-body")
+        yield Vertical(id="article-extras")
 
     def on_mount(self) -> None:
         self.query_one(SpeakerList).display = False
+        self.query_one("#article-note").display = False
 
     # --- what is shown -------------------------------------------------------
 
@@ -76,8 +82,10 @@ class ReadingPane(VerticalScroll):
         self.article = None
         self._quotes, self._bounds, self._slots = [], [], {}
         self.forward = self.current = None
-        for wid in ("#article-title", "#article-meta", "#article-link"):
+        for wid in ("#article-title", "#article-meta", "#article-link", "#article-note"):
             self.query_one(wid, Static).update("")
+        self.query_one("#article-note").display = False
+        self.query_one("#article-extras").remove_children()
         self.query_one(SpeakerList).set_speakers([], self.quote_styles())
         body = self.query_one("#article-body")
         body.remove_children()
@@ -97,11 +105,30 @@ class ReadingPane(VerticalScroll):
         self.query_one("#article-meta", Static).update(Content(" · ".join(meta)))
         self.query_one("#article-link", Static).update(Content(article.link or ""))
         self.query_one("#article-link").display = bool(article.link)
+        note = self.full_text_note(article)
+        self.query_one("#article-note", Static).update(Content(note or ""))
+        self.query_one("#article-note").display = bool(note)
         body = self.query_one("#article-body")
         body.remove_children()
-        body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs())
+        if article.body.strip():
+            body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs())
+        else:
+            body.mount(Static(Content(f"This item has no text of its own. Its page: {article.link or 'none given'}"),
+                              classes="paragraph message"))
+        extras = self.query_one("#article-extras")
+        extras.remove_children()
+        extras.mount_all(Static(c, classes="extras") for c in extras_content(article))
         self._show_speakers()
         self.scroll_home(animate=False)
+
+    def full_text_note(self, article: Article) -> str | None:
+        """One line on where the text comes from, when it is not the whole article."""
+        key = self.fetch_key
+        return {
+            "failed": f"The whole article could not be fetched: {article.full_text}. {key} tries again.",
+            "empty": f"No text in the feed: press {key} to fetch the article from its page.",
+            "summary": f"Only the feed's summary: press {key} to fetch the whole article.",
+        }.get(text_state(article) or "")
 
     def restyle(self) -> None:
         """Draw the article again (the theme or the speaker brought forward changed)."""
@@ -181,3 +208,16 @@ class ReadingPane(VerticalScroll):
             self.scroll_page_down(animate=False)
         else:
             self.scroll_page_up(animate=False)
+
+
+def extras_content(article: Article) -> list[Content]:
+    """The links, numbered as in the text, and the attachments, under the article."""
+    out = []
+    if article.links:
+        lines = [f"[{i}] {url}" for i, url in enumerate(article.links, 1)]
+        out.append(Content("Links (o, then the number, opens one)\n" + "\n".join(lines)))
+    if article.enclosures:
+        lines = [" · ".join(x for x in (e.type, human_size(e.length) if e.length is not None else "", e.url) if x)
+                 for e in article.enclosures]
+        out.append(Content("Attachments\n" + "\n".join(lines)))
+    return out
