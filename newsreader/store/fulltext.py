@@ -16,10 +16,12 @@ class FullTextQueries:
     """Needs ``self.conn``, ``self.transaction()`` and the index helpers from ``Store``."""
 
     def summary_only(self, feed_id: int) -> bool:
-        """True when most of the feed's newest articles are short bodies with a link."""
+        """True when most of the feed's newest articles are short bodies with a link
+        (an item with audio or video attached is a podcast's or a video's: its page is no article)."""
         n, short = self.conn.execute(
-            "SELECT count(*), coalesce(sum(length(body) < ? AND link IS NOT NULL), 0) FROM"
-            " (SELECT body, link FROM articles WHERE feed_id = ? AND full_text IS NOT 'ok'"
+            "SELECT count(*), coalesce(sum(length(body) < ? AND link IS NOT NULL"
+            " AND enclosures NOT LIKE '%\"audio/%' AND enclosures NOT LIKE '%\"video/%'), 0)"
+            " FROM (SELECT body, link, enclosures FROM articles WHERE feed_id = ? AND full_text IS NOT 'ok'"
             " ORDER BY id DESC LIMIT ?)", (SHORT_BODY, feed_id, AUTO_SAMPLE)).fetchone()
         return n > 0 and short * 2 > n
 

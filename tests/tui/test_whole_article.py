@@ -110,3 +110,22 @@ async def test_links_are_listed_under_the_article_and_o_opens_one_by_number(serv
         await pilot.press("1")
         await settle(pilot)
         assert opened == [links[0]]
+
+
+async def test_f_turns_whole_articles_on_and_off_for_a_feed(server, tui_home):
+    app = make(server, tui_home)  # subscribed with full text off
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        with Store(app.db_path) as store:
+            assert store.feeds()[0].full_text is True
+        assert "Whole articles on for Gazette" in str(app.main.query_one("#status-line").render())
+        app.main.categories.focus()
+        app.main.categories.select_key("feed:1")
+        await pilot.pause()
+        app.main.categories.focus()
+        await pilot.press("F")
+        await settle(pilot)
+        with Store(app.db_path) as store:
+            assert store.feeds()[0].full_text is False

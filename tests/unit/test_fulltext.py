@@ -142,6 +142,12 @@ def test_automatic_for_summary_feeds_and_a_switch_per_feed(server, store):
     whole, _ = add_subscription(store, server.url("/long.xml"))
     assert not fetches_pages(store, whole)  # the feed gives whole articles already
 
+    podcast = summary_feed(server, ["/e0", "/e1"]).replace(
+        b"</description>", b"</description><enclosure url='http://cdn.example/ep.mp3' type='audio/mpeg'/>")
+    server.feed("/podcast.xml", podcast.replace(b"<title>Gazette</title>", b"<title>Pod</title>"))
+    pod, _ = add_subscription(store, server.url("/podcast.xml"))
+    assert not fetches_pages(store, pod)  # episode pages are show notes, not articles
+
 
 def test_feed_updates_keep_the_fetched_text(server, store):
     server.feed("/p", page(0), ctype="text/html")

@@ -70,7 +70,8 @@ class MainScreen(Screen[None]):
         _b("W", "whole_article", "Whole article", "whole-article",
            "Fetch the whole article from its web page (for feeds that give summaries)", False),
         _b("F", "feed_full_text", "Feed full text", "feed-full-text",
-           "Fetch whole articles for this article's feed on every refresh, or stop", False),
+           "Fetch whole articles for the highlighted feed (or the article's) on every refresh, or stop",
+           False),
         _b("q", "back", "Back", "back", "Go back; quit from the list"),
     ]
 
@@ -525,16 +526,20 @@ class MainScreen(Screen[None]):
         self.set_status(status, note=True)
 
     def action_feed_full_text(self) -> None:
-        """Turn whole-article fetching on or off for the target article's feed."""
+        """Turn whole-article fetching on or off for the highlighted feed (in the
+        categories pane) or the target article's feed."""
         from newsreader.ingest.fulltext import fetches_pages
 
+        view = self.categories.current if self.focused is self.categories else None
+        listed = self.categories.feeds.get(view.key) if view is not None else None
         target = self._target()
-        if target is None or target.feed_id is None:
-            self.set_status("Choose an article from a feed first", note=True)
+        feed_id = listed.id if listed is not None else target.feed_id if target is not None else None
+        if feed_id is None:
+            self.set_status("Choose a feed, or an article from one, first", note=True)
             return
         store = self.app.store
         try:
-            feed = store.feed(target.feed_id)
+            feed = store.feed(feed_id)
         except NewsreaderError as exc:
             self.set_status(str(exc), note=True)
             return
