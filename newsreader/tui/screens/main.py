@@ -68,10 +68,9 @@ class MainScreen(Screen[None]):
         _b("o", "open_link", "Open link", "open-link",
            "Open the article's page, or one of its numbered links, in the browser", False),
         _b("W", "whole_article", "Whole article", "whole-article",
-           "Fetch the whole article from its web page (for feeds that give summaries)", False),
+           "Fetch the whole article from its web page (for summary feeds)", False),
         _b("F", "feed_full_text", "Feed full text", "feed-full-text",
-           "Fetch whole articles for the highlighted feed (or the article's) on every refresh, or stop",
-           False),
+           "Whole articles on every refresh for this feed: on or off", False),
         _b("q", "back", "Back", "back", "Go back; quit from the list"),
     ]
 
