@@ -225,10 +225,16 @@ def trailing(para: Para, qi: int) -> Found | None:
         j += 1
     if j >= n or toks[j][0] != "w":
         return None
-    if is_verb(toks[j][1]):
+    if is_verb(toks[j][1]) or _inverted_ambiguous(para, j):
+        if j + 1 < n and toks[j + 1][1].lower() == "that":
+            return None  # "..., said that AT&T ...": the verb reports a clause, its subject is before
         m = _mention_at(para, j + 1, j + 4)
+        if m is None or m.kind in ("role", "desc"):
+            m = _named_after_titles(para, j + 1) or m  # "says food writer and broadcaster Tim Hayward"
         if (m is None or m.tok > j + 1) and not toks[j][1].lower().endswith("ing"):
-            m = _descriptive(para, j + 1, n) or m  # "said a person close to the Clintons"
+            desc = _descriptive(para, j + 1, n)  # "said a person close to the Clintons"
+            if desc is not None and not (m is not None and all(w[:1].isupper() for w in desc.words[1:])):
+                m = desc  # (but "reports The Verge" is a name)
         if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
             nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
             if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
@@ -277,6 +283,36 @@ def trailing(para: Para, qi: int) -> Found | None:
     return None
 
 
+def _inverted_ambiguous(para: Para, j: int) -> bool:
+    """"“...,” reports The Verge", "notes Ana Ruiz": a word that may be a noun is the
+    speech verb when it follows the quotation's comma and a name comes right after."""
+    toks = para.toks
+    if toks[j][1].lower() not in _AMBIGUOUS or toks[j][1].lower() not in SPEECH_VERBS or toks[j][1][:1].isupper():
+        return False
+    m = _mention_at(para, j + 1, j + 3)
+    if m is not None and m.tok == j + 2 and toks[j + 1][1] != "The":
+        return False
+    return (m is not None and m.kind in ("person", "org") and not m.extra.get("poss")
+            and (toks[j - 1][0] == "q" or toks[j - 1][1] in (",", "\u2014", "\u2013")))
+
+
+def _named_after_titles(para: Para, lo: int) -> Mention | None:
+    """A person named after lower-case title words ("food writer and broadcaster Tim
+    Hayward", "senior vice president Ana Ruiz"): no punctuation in between."""
+    toks = para.toks
+    for k in range(lo, min(len(toks), lo + 8)):
+        if toks[k][0] != "w":
+            return None
+        m = _mention_at(para, k, k + 1)
+        if m is not None and m.kind == "person" and m.tok == k and not m.extra.get("poss"):
+            return m if k > lo else None
+        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org")):
+            return None
+        if is_verb(toks[k][1]) or toks[k][1].lower() in CLAUSE_BREAKS - {"and"}:
+            return None
+    return None
+
+
 def leading(para: Para, qi: int) -> Found | None:
     """A speech verb earlier in the quote's sentence, with its subject; or a colon."""
     toks = para.toks
@@ -295,7 +331,8 @@ def leading(para: Para, qi: int) -> Found | None:
                 if m is not None:
                     return m, "according to"
             if (is_verb(low, naming=True) or _verb_after_subject(para, k, lo)) and not (
-                    k > lo and toks[k - 1][1].lower() in _PASSIVE):
+                    k > lo and toks[k - 1][1].lower() in _PASSIVE) and not (
+                    k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
                     if m.kind == "pron" and m.tok > lo:

@@ -42,19 +42,24 @@ class Span:
     prev_part: int = -1  # the span this one continues (a quotation re-opened in a new paragraph)
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[\u2022\u25e6\u25aa\u2023\u2043*\-]|\d{1,3}[.)])[ \t]")  # "• ", "- ", "2. "
 _LINE_ENDS = (".", "!", "?", ":", "\"", "\u201d", "\u2019", "'", ")", "\u2026")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph. Blank lines separate paragraphs; so does a
     single newline in a block whose lines end as sentences do (several publishers
-    give paragraphs one line each), not in text wrapped at a fixed width."""
+    give paragraphs one line each), not in text wrapped at a fixed width; a list
+    item ("• ...", "- ...", "2. ...") starts a paragraph of its own."""
     out: list[tuple[int, int]] = []
     pos = 0
     block: list[tuple[int, int]] = []
     for line in text.split("\n"):
         end = pos + len(line)
         if line.strip():
+            if block and _LIST_ITEM.match(line):
+                _flush(text, block, out)  # a list item is a paragraph of its own
+                block = []
             block.append((pos, end))
         elif block:
             _flush(text, block, out)

@@ -15,7 +15,7 @@ from newsreader.analysis.lexicon import (
     ABBREVIATIONS, ORG_HEADS, ORG_ROLES, SPEECH_VERBS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
 )
 
-_TOKEN = re.compile(r"(\w+(?:['\u2019\-]\w+)*)|[^\w\s]")
+_TOKEN = re.compile(r"(\w+(?:['\u2019\-]\w+|(?<=[A-Z])&[A-Z]\w*)*)|[^\w\s]")  # "AT&T" is one word
 _POSSESSIVE = ("\u2019s", "'s", "\u2019", "'")
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess",
                   "spokeswoman", "chairwoman", "councilwoman", "wife", "mother", "daughter",

@@ -534,3 +534,31 @@ def test_an_acronym_stands_for_the_institution_it_spells():
 def test_a_list_line_above_a_lone_quotation_lends_it_no_speaker():
     text = "Harbour Lights\n\nMorning Tide\n\n“Bright, loud and over too soon.”\n\nEvening Tide"
     assert speakers(text) in ([], [None])
+
+
+def test_list_items_are_paragraphs_of_their_own():
+    # show notes: a term in quotes on one bullet takes no speaker from the bullet above
+    text = ("• Follow-up:\n  • Notebook post [7]\n  • Radiator [8]\n"
+            "• The “slow fade” display fault [10] and repairs\n• Listener mail")
+    assert speakers(text) in ([], [None])
+
+
+def test_an_ampersand_between_capitals_is_inside_one_name():
+    text = "The Ledger, citing two people “close to the talks,” said that B&Q and Halvard had agreed."
+    assert "Q" not in speakers(text) and "that B" not in speakers(text)
+
+
+def test_a_word_that_may_be_a_noun_is_the_cue_right_after_the_quotation():
+    assert speakers("“The vote was close,” notes Marit Osei, a lecturer.") == ["Marit Osei"]
+    assert speakers("“Tickets are gone,” reports The Harbour Post.") == ["Harbour Post"]
+
+
+def test_title_words_before_a_name_after_the_cue():
+    text = "“Nobody goes back to gas,” says food writer and broadcaster Tove Lindqvist. It is true."
+    assert speakers(text) == ["Tove Lindqvist"]
+
+
+def test_an_infinitive_acting_on_a_quoted_term_reports_nothing():
+    text = ("Harlow Apps shipped an update. The change allows outside developers "
+            "to add a “share sheet” button to their apps.")
+    assert speakers(text) in ([], [None])
