@@ -264,7 +264,8 @@ def article_json(art) -> dict:
                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end}
               for q in art.quotes]
     return {"id": art.id, "title": art.title, "category": art.category, "byline": art.byline,
-            "published": to_db(art.published), "link": art.link, "source": art.source,
+            "published": to_db(art.published), "published_estimated": art.published_estimated,
+            "link": art.link, "source": art.source,
             "body": art.body, "summary": art.summary, "links": list(art.links),
             "enclosures": [{"url": e.url, "type": e.type, "length": e.length} for e in art.enclosures],
             "full_text": art.full_text, "quotes": quotes,

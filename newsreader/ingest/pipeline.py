@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -18,7 +19,7 @@ from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.categories import choose_categories
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
-from newsreader.store.timefmt import to_db
+from newsreader.store.timefmt import now_utc, to_db
 from newsreader.text import clean_line, clean_text
 
 Progress = Callable[[int, int, str], None]
@@ -84,12 +85,16 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
             return done
 
 
-def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None) -> list[NewArticle]:
-    """Parsed articles made ready to store: clean text, a category, a guid, quotes."""
+def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None,
+            read_at: datetime | None = None) -> list[NewArticle]:
+    """Parsed articles (one feed's, in its order) made ready to store: clean text, a
+    category, a guid, quotes, and a place in time for the undated ones (read at ``read_at``)."""
     from newsreader.analysis import QUOTES_VERSION
+    from newsreader.ingest.undated import estimate_dates
 
+    estimates = estimate_dates([a.published for a in articles], read_at or now_utc())
     out = []
-    for art, category in zip(articles, choose_categories(articles, given_category)):
+    for art, category, estimate in zip(articles, choose_categories(articles, given_category), estimates):
         title = clean_line(art.title) or "(untitled)"
         body = clean_text(art.body)
         published = to_db(art.published)
@@ -105,7 +110,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
             content_hash=content_hash(title, seen), published=published,
             link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
-            enclosures=tuple(art.enclosures),
+            enclosures=tuple(art.enclosures), estimate=to_db(estimate),
             quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
         ))
     return out
