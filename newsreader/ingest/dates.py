@@ -87,19 +87,23 @@ _TOKEN = re.compile(r"""
 _OFFSETS: dict[float, timezone] = {}
 
 
-def _zone(hours: float) -> timezone | None:
-    if abs(hours) >= 24:
-        return None
+def _zone(hours: float) -> timezone:
+    """The fixed offset ``hours`` east of UTC; ValueError for none that exists."""
     got = _OFFSETS.get(hours)
     if got is None:
+        if abs(hours) > 14:
+            raise ValueError(f"no zone is {hours} hours from UTC")
         got = _OFFSETS[hours] = timezone(timedelta(hours=hours))
     return got
 
 
-def _offset(text: str) -> float | None:
-    """Hours east of UTC of ``+0100``, ``-03:00``, ``+03``."""
+def _offset(text: str) -> float:
+    """Hours east of UTC of ``+0100``, ``-03:00``, ``+03``; ValueError past an hour's minutes."""
     digits = text[1:].replace(":", "")
-    hours = int(digits[:2]) + (int(digits[2:4]) / 60 if len(digits) > 2 else 0)
+    minutes = int(digits[2:4]) if len(digits) > 2 else 0
+    if minutes > 59:
+        raise ValueError(f"not an offset: {text}")
+    hours = int(digits[:2]) + minutes / 60
     return hours if text[0] == "+" else -hours
 
 
@@ -176,7 +180,10 @@ def _read(text: str) -> datetime | None:
                 continue
             if clock is None or hours:
                 return None  # an offset before the time belongs to a form not read here
-            hours = _offset(g["zone"])
+            try:
+                hours = _offset(g["zone"])
+            except ValueError:
+                return None
         elif g["num"]:
             numbers.append(g["num"])
         elif g["meridiem"]:
@@ -207,13 +214,9 @@ def _read(text: str) -> datetime | None:
         return None
     hh, mm, ss = clock or (0, 0, 0)
     try:
-        when = datetime(year, month, day, hh, mm, ss)
+        return datetime(year, month, day, hh, mm, ss, tzinfo=None if hours is None else _zone(hours))
     except (ValueError, TypeError, OverflowError):
         return None
-    if hours is None:
-        return when
-    tz = _zone(hours)
-    return when.replace(tzinfo=tz) if tz else None
 
 
 def _day_year(numbers: list[str]) -> tuple[int | None, int | None]:
