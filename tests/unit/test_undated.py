@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from newsreader.ingest.backup import restore, write_backup
 from newsreader.ingest.refresh import refresh_all
 from newsreader.ingest.subscribe import add_subscription
 from newsreader.ingest.undated import estimate_dates
@@ -113,3 +116,19 @@ def test_keyset_pages_walk_through_undated_items_with_equal_times(store, tmp_pat
     assert store.conn.execute("SELECT count(*) FROM articles WHERE published_estimated = 1").fetchone()[0] == 21
     # the seven between d0 and d8 share d0's second: pages must split ties by id
     assert sum(a.published == T for a in whole) == 9
+
+
+def test_a_backup_puts_an_estimated_date_back_where_it_was(tmp_path):
+    path = tmp_path / "old.rss"
+    path.write_bytes(rss("Old", [("o1", T), ("u2", None), ("o3", T - 4 * H)]))
+    with Store(tmp_path / "a.db") as first:
+        add_subscription(first, str(path))
+        out = io.StringIO()
+        write_backup(first, out)
+        before = {a.title: first.article(a.id) for a in first.iter_articles()}
+    with Store(tmp_path / "b.db") as second:
+        restore(second, json.loads(out.getvalue()))
+        after = {a.title: second.article(a.id) for a in second.iter_articles()}
+    u2 = after["Old u2"]
+    assert (u2.published, u2.published_estimated) == (before["Old u2"].published, True)
+    assert T - 4 * H < u2.published < T
