@@ -40,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     c = cmd("import", "import feeds, OPML lists, saved pages (text or HTML) or a JSON backup")
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--category", metavar="NAME", help="put every imported article in this category")
+    c.add_argument("--subscribe", action="store_true",
+                   help="subscribe to each feed file given, so refresh reads it again")
     c.add_argument("--json", action="store_true", help="print the result of each file as JSON")
 
-    c = cmd("add", "subscribe to a feed by URL or file path and read it now")
+    c = cmd("add", "subscribe to a feed by URL, file path or file: URL and read it now")
     c.add_argument("target", metavar="URL_OR_PATH")
     c.add_argument("--category", metavar="NAME")
     c.add_argument("--title", metavar="T")

@@ -62,7 +62,7 @@ def cmd_import(args) -> int:
     from newsreader.ingest.pipeline import import_paths
 
     with open_store() as store, _progress(not args.json, "importing") as progress:
-        results = import_paths(store, args.paths, args.category, progress)
+        results = import_paths(store, args.paths, args.category, progress, subscribe=args.subscribe)
     failed = [r for r in results if r.error]
     for r in failed:
         _err(f"{r.path}: {r.error}")
@@ -80,7 +80,18 @@ def cmd_import(args) -> int:
                 out.print(f"  warning: {clean_line(w)}")
         if len(results) > 1:
             out.print(f"{len(results) - len(failed)} imported, {len(failed)} failed")
+        loose = [r for r in results if r.kind in ("feed", "jsonfeed") and not r.error and not r.subscription]
+        if loose and sys.stdout.isatty():
+            out.print(f"feed files are not subscribed; 'newsreader import --subscribe {_arg(loose[0].path)}"
+                      f"{' ...' if len(loose) > 1 else ''}' or 'newsreader add PATH' makes refresh read them again")
     return 1 if failed else 0
+
+
+def _arg(path: str) -> str:
+    """A path as it would be typed in a shell."""
+    import shlex
+
+    return shlex.quote(clean_line(path))
 
 
 def cmd_add(args) -> int:
@@ -264,7 +275,8 @@ def article_json(art) -> dict:
                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end}
               for q in art.quotes]
     return {"id": art.id, "title": art.title, "category": art.category, "byline": art.byline,
-            "published": to_db(art.published), "link": art.link, "source": art.source,
+            "published": to_db(art.published), "published_estimated": art.published_estimated,
+            "link": art.link, "source": art.source,
             "body": art.body, "summary": art.summary, "links": list(art.links),
             "enclosures": [{"url": e.url, "type": e.type, "length": e.length} for e in art.enclosures],
             "full_text": art.full_text, "quotes": quotes,
@@ -331,8 +343,12 @@ def cmd_export(args) -> int:
             from newsreader.ingest.opml import write_opml
             from newsreader.models import Subscription
 
-            subs = [Subscription(url=f.url, title=f.title, category=f.category, site=f.site,
-                                 full_text=f.full_text)
+            from newsreader.ingest.fetch import is_url
+            from newsreader.ingest.localfile import file_url
+
+            # a file subscription as a file: URL, which other readers understand and import reads back
+            subs = [Subscription(url=f.url if is_url(f.url) else file_url(f.url), title=f.title,
+                                 category=f.category, site=f.site, full_text=f.full_text)
                     for f in store.feeds()]
             out.write(write_opml(subs))
         else:

@@ -105,6 +105,7 @@ class Feed:
     full_text: bool | None = None  # fetch each item's page: None decides by the feed's bodies
     article_count: int = 0
     unread_count: int = 0
+    subscribed: bool = True  # False: a source files were imported from, not read again by refresh
 
 
 @dataclass(frozen=True)

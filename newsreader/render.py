@@ -13,7 +13,7 @@ from rich.text import Text
 from newsreader.ingest.fulltext import text_state
 from newsreader.models import Article, Enclosure
 from newsreader.quoteview import speaker_index, speaker_list
-from newsreader.text import clean_line, human_size
+from newsreader.text import clean_line, human_size, shown_date
 
 SPEAKER_STYLES = ("cyan", "magenta", "green", "yellow", "blue", "red",
                   "bright_cyan", "bright_magenta", "bright_green", "bright_yellow")
@@ -36,7 +36,7 @@ def render_article(art: Article) -> Group:
     colour, then the body's numbered links and the article's attachments."""
     parts = [Text(art.title, style="bold")]
     meta = [m for m in (art.byline, art.feed_title or art.source,
-                        f"{art.published:%Y-%m-%d %H:%M} UTC" + (" (import time)" if art.published_estimated else ""),
+                        shown_date(art.published, art.published_estimated),
                         art.category) if m]
     parts.append(Text(" · ".join(meta), style="dim"))
     if art.link:

@@ -110,3 +110,9 @@ def human_size(length: int) -> str:
             return f"{size:.1f} {unit}"
         size /= 1000
     return f"{size:.1f} {_UNITS[-1]}"
+
+
+def shown_date(when, estimated: bool = False) -> str:
+    """An article's date as the reader shows it; one the source did not give (filed by
+    its feed's order, or its import time) says so."""
+    return f"{when:%Y-%m-%d %H:%M} UTC" + (" (estimated: no date given)" if estimated else "")

@@ -134,6 +134,7 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
         read_at=(rec.get("read_at") or rec.get("imported_at")) if rec.get("read") else None,
         favourite_at=(rec.get("favourite_at") or rec.get("imported_at")) if rec.get("favourite") else None,
         imported_at=rec.get("imported_at") or (rec.get("published") if rec.get("published_estimated") else None),
+        estimate=rec.get("published") if rec.get("published_estimated") else None,  # its place, kept
         full_text=rec.get("full_text"), page_html=rec.get("page_html"),
     )
     return item, rec.get("feed_url") or rec.get("source") or "backup"

@@ -15,10 +15,7 @@ runs feedparser as before. tests/unit/test_fastfeed.py checks both agree.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
-
 import lxml.etree as etree
-from feedparser.datetimes import _parse_date as feedparser_date
 from feedparser.html import _cp1252
 from feedparser.mixin import _FeedParserMixin
 from feedparser.urls import _urljoin as _feedparser_urljoin, make_safe_absolute_uri
@@ -54,11 +51,12 @@ _CONTENT = {"content", "content_encoded"}
 _AUTHOR = {"author", "dc_creator", "dc_author", "itunes_author"}
 _CATEGORY = {"category", "dc_subject"}
 _KEYWORDS = {"media_keywords": None, "itunes_keywords": "http://www.itunes.com/"}
-_DATES = {"pubdate": "published_parsed", "published": "published_parsed", "issued": "published_parsed",
-          "dcterms_issued": "published_parsed", "updated": "updated_parsed",
-          "modified": "updated_parsed", "lastbuilddate": "updated_parsed", "dc_date": "updated_parsed",
-          "dcterms_modified": "updated_parsed", "created": "created_parsed",
-          "dcterms_created": "created_parsed"}
+# dates are kept as written, under feedparser's key; feeds.py reads them (ingest/dates.py)
+_DATES = {"pubdate": "published", "published": "published", "issued": "published",
+          "dcterms_issued": "published", "updated": "updated",
+          "modified": "updated", "lastbuilddate": "updated", "dc_date": "updated",
+          "dcterms_modified": "updated", "created": "created",
+          "dcterms_created": "created"}
 # feedparser handles these specially, but never touches a field read here
 _HARMLESS = frozenset(
     "media_thumbnail media_credit media_player media_rating media_restriction "
@@ -76,10 +74,6 @@ _FEED_HARMLESS = _HARMLESS | frozenset(
     "homepage category keywords dc_subject dc_creator dc_author media_category media_credit "
     "media_keywords media_description icon logo".split()
 ) | frozenset(_DATES)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_RFC822 = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})"
-                     r"(?::(\d{2}))?\s+(GMT|UTC|UT|[+-]\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})")
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -159,31 +153,6 @@ def _repair(text: str) -> str:
         if _C1.search(text):
             text = text.translate(_cp1252)
     return text
-
-
-def _date(value: str):
-    if not value:
-        return None
-    try:
-        if m := _RFC822.fullmatch(value):
-            day, mon, year, hh, mm, ss, zone = m.groups()
-            month = _MONTHS[mon.lower()]
-            when = datetime(int(year), month, int(day), int(hh), int(mm), int(ss or 0))
-            if zone[0] in "+-":
-                sign = 1 if zone[0] == "+" else -1
-                when -= sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-            return when.timetuple()[:6]
-        if m := _ISO.fullmatch(value):
-            year, month, day, hh, mm, ss, zone = m.groups()
-            when = datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss or 0))
-            if zone != "Z":
-                zone = zone.replace(":", "")
-                sign = 1 if zone[0] == "+" else -1
-                when -= sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-            return when.timetuple()[:6]
-    except (KeyError, ValueError, OverflowError):
-        pass
-    return feedparser_date(value)  # the same function feedparser would call
 
 
 class _Walk:
@@ -430,7 +399,7 @@ class _Walk:
             elif key in _AUTHOR:
                 e.emails |= self.author(el, entry, e.authors)
             elif key in _DATES:
-                entry[_DATES[key]] = _date(_repair(_text(el)))
+                entry[_DATES[key]] = _repair(_text(el))
             elif key == "source":
                 self.title_depth = -1
             elif key == "image":
@@ -528,7 +497,7 @@ class _Entry:
 
 
 _READ = frozenset(("title", "link", "links", "id", "summary", "content", "author", "authors", "tags",
-                   "published_parsed", "updated_parsed", "created_parsed", "title_detail",
+                   "published", "updated", "created", "title_detail",
                    "summary_detail", "media_keywords", "itunes_keywords", "media_content"))
 
 

@@ -16,6 +16,7 @@ import feedparser
 
 from newsreader.errors import IngestError
 from newsreader.ingest import detect, fastfeed
+from newsreader.ingest.dates import in_feed_zone, parse_date
 from newsreader.ingest.htmltext import (
     absolute_url,
     enclosures,
@@ -93,15 +94,18 @@ def defuse_doctype(data: bytes) -> tuple[bytes, list[str]]:
 
 
 def _when(entry) -> datetime | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = dict.get(entry, key)  # plain lookup: skips feedparser's deprecated key aliasing
-        if value:
+    """The entry's date as written (naive without a zone), read by ingest/dates.py."""
+    for key in ("published", "updated", "created"):
+        raw = dict.get(entry, key)  # plain lookup: skips feedparser's deprecated key aliasing
+        when = parse_date(raw) if isinstance(raw, str) else None
+        parsed = dict.get(entry, key + "_parsed")
+        if raw is None and parsed:
             try:
-                when = datetime(*value[:6], tzinfo=timezone.utc)
+                when = datetime(*parsed[:6], tzinfo=timezone.utc)
             except (TypeError, ValueError, OverflowError):
                 continue
-            if 1900 <= when.year <= 2200:
-                return when
+        if when is not None and 1900 <= when.year <= 2200:
+            return when
     return None
 
 
@@ -174,7 +178,7 @@ def _enclosures(entry, base: str | None) -> tuple[Enclosure, ...]:
     return enclosures(found, base)
 
 
-def _article(entry, base: str | None) -> ParsedArticle:
+def _article(entry, base: str | None, published: datetime | None) -> ParsedArticle:
     entry_base = (entry.get("title_detail") or entry.get("summary_detail") or {}).get("base") or base
     link = absolute_url(entry.get("link"), entry_base) or absolute_url(entry.get("link"), base)
     contents = [c for c in entry.get("content") or () if c.get("value")]
@@ -199,7 +203,7 @@ def _article(entry, base: str | None) -> ParsedArticle:
         guid=guid,
         link=link,
         byline=_byline(entry),
-        published=_when(entry),
+        published=published,
         categories=categories,
         tags=tags,
         summary=summary,
@@ -260,7 +264,10 @@ def _assemble(feed, entries, version: str, warnings: list[str], source: str) -> 
     """A ParsedFeed from feedparser's feed and entry dictionaries (or fastfeed's)."""
     site = absolute_url(feed.get("link"), source if absolute_url(source) else None)
     base = absolute_url(source) or site
-    articles = tuple(_article(e, base) for e in entries)
+    # a date written without a zone is on the publisher's clock, which the feed's other dates show
+    dates = in_feed_zone([_when(e) for e in entries])
+    articles = tuple(_article(e, base, d if d is None or 1900 <= d.year <= 2200 else None)
+                     for e, d in zip(entries, dates))
     if not articles:
         warnings.append("the feed has no entries")
     title, _, _ = _text(feed.get("title"), feed.get("title_detail"), base)

@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -18,7 +19,7 @@ from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.categories import choose_categories
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
-from newsreader.store.timefmt import to_db
+from newsreader.store.timefmt import now_utc, to_db
 from newsreader.text import clean_line, clean_text
 
 Progress = Callable[[int, int, str], None]
@@ -32,6 +33,7 @@ class FileResult:
     updated: int = 0
     unchanged: int = 0
     subscribed: int = 0
+    subscription: bool = False  # a feed that refresh reads again (imported with --subscribe, or before)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -84,12 +86,16 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
             return done
 
 
-def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None) -> list[NewArticle]:
-    """Parsed articles made ready to store: clean text, a category, a guid, quotes."""
+def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None,
+            read_at: datetime | None = None) -> list[NewArticle]:
+    """Parsed articles (one feed's, in its order) made ready to store: clean text, a
+    category, a guid, quotes, and a place in time for the undated ones (read at ``read_at``)."""
     from newsreader.analysis import QUOTES_VERSION
+    from newsreader.ingest.undated import estimate_dates
 
+    estimates = estimate_dates([a.published for a in articles], read_at or now_utc())
     out = []
-    for art, category in zip(articles, choose_categories(articles, given_category)):
+    for art, category, estimate in zip(articles, choose_categories(articles, given_category), estimates):
         title = clean_line(art.title) or "(untitled)"
         body = clean_text(art.body)
         published = to_db(art.published)
@@ -105,7 +111,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
             content_hash=content_hash(title, seen), published=published,
             link=art.link or None, byline=byline, tags=tags,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
-            enclosures=tuple(art.enclosures),
+            enclosures=tuple(art.enclosures), estimate=to_db(estimate),
             quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
         ))
     return out
@@ -173,24 +179,29 @@ class Loaded:
     items: list[NewArticle] = field(default_factory=list)
     subs: list = field(default_factory=list)
     backup: dict | None = None
+    seen: dict = field(default_factory=dict)  # what refresh compares next time: hash, validators
 
 
 def load_file(path: str | Path, category: str | None = None) -> Loaded:
     """Read, sniff, parse and prepare one file; errors come back in the result."""
     from newsreader.ingest.detect import read_source_bytes
-    from newsreader.ingest.fetch import fetch, is_url
+    from newsreader.ingest.fetch import body_hash, fetch, is_url
+    from newsreader.ingest.localfile import local_path, signature
 
-    p = Path(path)
-    remote = is_url(str(path))
-    source = str(path) if remote else str(p.resolve()) if p.exists() else str(p)
+    source = str(path)
     res = FileResult(path=str(path))
     loaded = Loaded(result=res, source=source)
     try:
-        if remote:
-            got = fetch(str(path))
+        if is_url(source):
+            got = fetch(source)
             data, loaded.source = got.body, got.url
+            loaded.seen = dict(etag=got.etag, last_modified=got.last_modified)
         else:
+            p = local_path(source)  # a file: URL is a file too
+            source = loaded.source = str(p)
+            loaded.seen = dict(last_modified=signature(p))  # before reading, as refresh does
             data = read_source_bytes(p)
+        loaded.seen["body_hash"] = body_hash(data)
         res.kind, parsed = parse_document(data, source)
         if res.kind in ("feed", "jsonfeed"):
             feed: ParsedFeed = parsed  # type: ignore[assignment]
@@ -218,11 +229,16 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
     return loaded
 
 
-def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> FileResult:
-    """Store what ``load_file`` prepared, in one transaction."""
+def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
+                 subscribe: bool = False) -> FileResult:
+    """Store what ``load_file`` prepared, in one transaction; with ``subscribe`` a feed
+    becomes a subscription that refresh reads again."""
     res = loaded.result
     if res.error:
         return res
+    feed_kind = res.kind in ("feed", "jsonfeed")
+    if subscribe and not feed_kind and res.kind not in ("opml", "backup"):
+        res.warnings.append("a saved page, not a feed: imported, not subscribed")
     try:
         if res.kind == "opml":
             res.subscribed = subscribe_all(store, loaded.subs, category)
@@ -238,9 +254,15 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
                 if category is None and known is not None and known.category:
                     # A subscription's own category still comes first.
                     items = [replace(it, category=known.category) for it in items]
+                subscribing = subscribe and feed_kind
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
-                                            category=category, site=loaded.site)
+                                            category=category, site=loaded.site, subscribed=subscribing)
                 counts = store.upsert_articles(feed_id, loaded.source, items)
+                if subscribing:
+                    now = now_utc()  # read just now: the next refresh asks whether it changed
+                    store.update_feed(feed_id, last_attempt=now, last_success=now, last_error=None,
+                                      failures=0, **loaded.seen)
+                res.subscription = feed_kind and store.feed(feed_id).subscribed
         res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
     except NewsreaderError as exc:
         res.error = str(exc)
@@ -249,9 +271,11 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
     return res
 
 
-def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
-    """Import one file of any kind newsreader reads; errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category)
+def import_file(store: Store, path: str | Path, category: str | None = None,
+                subscribe: bool = False) -> FileResult:
+    """Import one file of any kind newsreader reads (subscribing to a feed, with
+    ``subscribe``); errors come back in the result."""
+    return write_loaded(store, load_file(path, category), category, subscribe)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -260,9 +284,12 @@ def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
 
 def subscribe_all(store: Store, subs, category: str | None = None) -> int:
     """Subscribe to every feed of an OPML list (folders become categories)."""
+    from newsreader.ingest.localfile import location
+
     with store.transaction():
         for sub in subs:
-            feed_id = store.ensure_feed(sub.url, sub.title or sub.url, category=category or sub.category,
+            url = location(sub.url)  # a file: URL is stored as the file's path
+            feed_id = store.ensure_feed(url, sub.title or url, category=category or sub.category,
                                         site=sub.site, subscribed=True)
             if sub.full_text is not None:
                 store.update_feed(feed_id, full_text=int(sub.full_text))
@@ -270,8 +297,10 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
-                 progress: Progress | None = None, workers: int | None = None) -> list[FileResult]:
+                 progress: Progress | None = None, workers: int | None = None,
+                 subscribe: bool = False) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
+    With ``subscribe`` each feed among them becomes a subscription.
 
     Parsing and quote finding are CPU work: with several files they run in
     worker processes while this thread writes each finished file.
@@ -292,12 +321,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
-                results.append(write_loaded(store, loaded, category))
+                results.append(write_loaded(store, loaded, category, subscribe))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category))
+            results.append(import_file(store, path, category, subscribe))
             if progress:
                 progress(i + 1, len(paths), str(path))
     return results

@@ -20,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
-from pathlib import Path
 from typing import Callable, Iterator
 
 from newsreader.errors import IngestError, NewsreaderError
@@ -28,6 +27,7 @@ from newsreader.ingest.fetch import FetchJob, FetchResult, FetchRun, FetchSettin
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
+from newsreader.ingest.localfile import local_path, signature
 from newsreader.ingest.pipeline import prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
@@ -212,15 +212,20 @@ def _when(t: datetime) -> str:
 
 
 def _read_file(feed: Feed) -> FetchResult:
-    """A file subscription read again from disk, in the shape of a fetch."""
+    """A file subscription read again from disk, in the shape of a fetch: "not
+    modified" while its modification time and size are the ones last seen."""
     from newsreader.ingest.detect import read_source_bytes
 
     try:
-        data = read_source_bytes(Path(feed.url))
+        path = local_path(feed.url)
+        seen = signature(path)  # before reading: a change while it is read shows next time
+        if seen is not None and seen == feed.last_modified:
+            return FetchResult(key=feed.id, url=feed.url, final_url=feed.url, status=304, last_modified=seen)
+        data = read_source_bytes(path)
     except NewsreaderError as exc:
-        return FetchResult(key=feed.id, url=feed.url, error=str(exc))
+        return FetchResult(key=feed.id, url=feed.url, error=f"{exc}: {feed.url}")
     return FetchResult(key=feed.id, url=feed.url, final_url=feed.url, status=200, body=data,
-                       body_hash=body_hash(data))
+                       body_hash=body_hash(data), last_modified=seen)
 
 
 def _ok_fields(feed: Feed, res: FetchResult, started: datetime) -> dict:
@@ -231,6 +236,8 @@ def _ok_fields(feed: Feed, res: FetchResult, started: datetime) -> dict:
         keep = res.not_modified
         ok.update(etag=res.etag or (feed.etag if keep else None),
                   last_modified=res.last_modified or (feed.last_modified if keep else None))
+    else:
+        ok.update(last_modified=res.last_modified)  # a file's modification time and size
     return ok
 
 

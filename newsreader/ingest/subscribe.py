@@ -6,14 +6,13 @@ page announces (``<link rel="alternate">``) are tried in its order.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsreader.errors import IngestError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchSettings, body_hash, fetch_all, is_url
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.localfile import local_path, signature
 from newsreader.ingest.pipeline import parse_document, store_feed
 from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
@@ -26,7 +25,7 @@ MAX_CANDIDATES = 3
 class Loaded:
     url: str  # what to subscribe to: the address, after permanent redirects, or a file's path
     feed: ParsedFeed
-    fetched: FetchResult | None = None  # validators to keep, for a web address
+    fetched: FetchResult | None = None  # validators to keep: a web address's, a file's signature
 
 
 def _a(kind: str) -> str:
@@ -45,15 +44,14 @@ def load(target: str, settings: FetchSettings | None = None) -> Loaded:
     if not is_url(target):
         from newsreader.ingest.detect import read_source_bytes
 
-        scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]+)://", target)
-        if scheme and not Path(target).exists():
-            raise IngestError(f"unsupported URL scheme {scheme.group(1)!r}: only http and https feeds are fetched")
-
-        path = Path(target).expanduser()
-        kind, parsed = parse_document(read_source_bytes(path), str(path.resolve()))
+        path = local_path(target)  # a file: URL is a file; stored by its absolute path
+        seen = signature(path)  # before reading: a change while it is read shows next time
+        data = read_source_bytes(path)
+        kind, parsed = parse_document(data, str(path))
         if kind not in ("feed", "jsonfeed"):
             raise IngestError(f"not a feed (it looks like {_a(kind)} document)")
-        return Loaded(str(path.resolve()), parsed)
+        return Loaded(str(path), parsed, FetchResult(key=None, url=str(path), body_hash=body_hash(data),
+                                                     last_modified=seen))
     res = _get(target, settings)
     kind = sniff(res.body, res.final_url)
     if kind in ("feed", "jsonfeed"):
@@ -100,7 +98,7 @@ def add_subscription(store: Store, target: str, *, category: str | None = None,
         if full_text is not None:
             fields["full_text"] = int(full_text)
         if got.fetched is not None:
-            # the next refresh asks "has it changed?" instead of downloading it again
+            # the next refresh asks "has it changed?" instead of downloading (or reading) it again
             fields.update(etag=got.fetched.etag, last_modified=got.fetched.last_modified,
                           body_hash=got.fetched.body_hash or body_hash(got.fetched.body))
         store.update_feed(feed_id, **fields)

@@ -21,7 +21,7 @@ class FeedQueries:
             last_error=row["last_error"], failures=row["failures"],
             retry_after=from_db(row["retry_after"]),
             full_text=None if row["full_text"] is None else bool(row["full_text"]),
-            article_count=row["n"], unread_count=row["unread"],
+            article_count=row["n"], unread_count=row["unread"], subscribed=bool(row["subscribed"]),
         )
 
     _FEED_SELECT = (

@@ -51,6 +51,8 @@ class NewArticle:
     imported_at: str | None = None
     full_text: str | None = None  # a whole article fetched before (restored): "ok", or why not
     page_html: str | None = None
+    # where an undated article is filed when first stored (ingest/undated.py); never its date
+    estimate: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries):
                         " content_hash, read, read_at, favourite, favourite_at, quotes_version, enclosures,"
                         " full_text, page_html) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
-                         it.published or it.imported_at or now, int(it.published is None),
+                         it.published or it.estimate or it.imported_at or now, int(it.published is None),
                          it.imported_at or now, it.category, _json_list(it.tags), it.summary,
                          it.body, _json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,

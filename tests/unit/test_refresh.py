@@ -191,7 +191,7 @@ def test_file_subscriptions_are_read_again(store, tmp_path):
     path.write_bytes(rss("Local", 4))
     assert refresh_all(store).added == 2
     path.unlink()
-    assert refresh_all(store).failed == [("Local", "no such file")]
+    assert refresh_all(store).failed == [("Local", f"no such file: {path}")]
 
 
 def test_refresh_from_a_worker_thread(server, tmp_path):

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from newsreader.models import Article, Quote
 from newsreader.quoteview import speaker_index, speaker_list
 from newsreader.ingest.fulltext import text_state
-from newsreader.text import human_size
+from newsreader.text import human_size, shown_date
 from newsreader.tui.article_text import (
     QuoteStyles,
     distinct_speakers,
@@ -100,7 +100,7 @@ class ReadingPane(VerticalScroll):
         self._slots = speaker_index(self._quotes)
         self.forward = self.current = None
         self.query_one("#article-title", Static).update(Content(article.title))
-        when = f"{article.published:%Y-%m-%d %H:%M} UTC" + (" (imported)" if article.published_estimated else "")
+        when = shown_date(article.published, article.published_estimated)
         meta = [m for m in (article.byline, article.feed_title or article.source, when, article.category) if m]
         self.query_one("#article-meta", Static).update(Content(" · ".join(meta)))
         self.query_one("#article-link", Static).update(Content(article.link or ""))
