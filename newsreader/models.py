@@ -120,6 +120,7 @@ class ArticleSummary:
     favourite: bool
     feed_title: str | None = None
     feed_id: int | None = None
+    rank: float | None = None  # listed by relevance: FTS5's bm25 rank, lower is better
 
 
 @dataclass(frozen=True)
