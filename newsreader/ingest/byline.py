@@ -37,7 +37,7 @@ _DESK = frozenset("team desk staff newsroom reporters writers service".split())
 _LABEL = re.compile(
     r"^(?:(?:(?:news )?analysis|opinion|interview|review|commentary|column|story|text|words|"
     r"written|posted|published|reported|photos?|video|report)\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez|от)\s+|"
+    r"(?:by|von|par|por|przez|от|(?-i:di|door|av|af))\s+|"
     r"^(?:words|text|texto|testo|tekst|текст|автор|author|autor|auteur|autore|by)\s*:?\s+", re.I)
 # "Posted on 18 November by Priya Raman", "Published 27 March 2025 by Imogen Hart"
 _LATE_BY = re.compile(r"^(?:posted|published|updated|written|filed)\b.*?\bby\s+", re.I)
