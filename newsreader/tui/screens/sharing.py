@@ -150,7 +150,8 @@ class SharingActions:
             return
         worker = get_current_worker()
         result = run_command(command, plain_text(art), should_stop=lambda: worker.is_cancelled)
-        self.app.call_from_thread(self.set_status, command_report(command, result), True)
+        if not worker.is_cancelled:  # (cancelled: the app is closing, and nobody is there to tell)
+            self.app.call_from_thread(self.set_status, command_report(command, result), True)
 
     def action_bookmark_article(self) -> None:
         """Run ``bookmark_command`` with the article's link and title."""
@@ -178,5 +179,6 @@ class SharingActions:
             return
         worker = get_current_worker()
         result = run_command(argv, should_stop=lambda: worker.is_cancelled)
-        status = f"Bookmarked: {art.title}" if result.ok else command_report("Bookmark command", result)
-        self.app.call_from_thread(self.set_status, status, True)
+        if not worker.is_cancelled:
+            status = f"Bookmarked: {art.title}" if result.ok else command_report("Bookmark command", result)
+            self.app.call_from_thread(self.set_status, status, True)
