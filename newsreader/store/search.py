@@ -39,10 +39,11 @@ def fts_query(text: str) -> str:
 
 @dataclass(frozen=True)
 class SearchMatches:
-    """Where a search matched one article: (start, end) offsets into its title and body."""
+    """Where a search (``query``) matched one article: (start, end) offsets into its title and body."""
 
     title: tuple[Span, ...] = ()
     body: tuple[Span, ...] = ()
+    query: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.title or self.body)
@@ -87,4 +88,4 @@ class SearchQueries:
         # A text that held a marker itself cannot be read back: leave it unmarked.
         spans = [marked_spans(m) if _OPEN not in p and _CLOSE not in p else ()
                  for m, p in ((title, plain_title), (body, plain_body))]
-        return SearchMatches(*spans)
+        return SearchMatches(*spans, query=query)

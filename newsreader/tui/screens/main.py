@@ -493,10 +493,12 @@ class MainScreen(SharingActions, Screen[None]):
             self.set_status("Already fetching an article…", note=True)
             return
         self.set_status(f"Fetching the whole article: {target.title}")
-        self._fetch_whole(target.id)
+        # an article opened from a search keeps its words marked in the whole text
+        query = self.reader.matches.query if self.article is not None and self.article.id == target.id else ""
+        self._fetch_whole(target.id, query)
 
     @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
-    def _fetch_whole(self, article_id: int) -> None:
+    def _fetch_whole(self, article_id: int, query: str = "") -> None:
         from newsreader.ingest.fulltext import fetch_pages
 
         with Store(self.app.db_path) as store:
@@ -511,6 +513,7 @@ class MainScreen(SharingActions, Screen[None]):
                 store.forget_full_text(article_id)
                 report = fetch_pages(store, [(article_id, art.link, art.body)])
                 art = store.article(article_id)
+                matches = store.search_matches(article_id, query) if query else SearchMatches()
             except (NewsreaderError, sqlite3.OperationalError) as exc:
                 self.app.call_from_thread(self.set_status, f"Could not fetch the article: {exc}", True)
                 return
@@ -519,12 +522,12 @@ class MainScreen(SharingActions, Screen[None]):
             status = f"Whole article fetched: {n} quotation{'' if n == 1 else 's'}"
         else:
             status = f"Kept the feed's text: {art.full_text}"
-        self.app.call_from_thread(self._whole_fetched, art, status)
+        self.app.call_from_thread(self._whole_fetched, art, status, matches)
 
-    def _whole_fetched(self, art: Article, status: str) -> None:
+    def _whole_fetched(self, art: Article, status: str, matches: SearchMatches = SearchMatches()) -> None:
         if self.article is not None and self.article.id == art.id:
             self.article = replace(art, read=self.article.read, favourite=self.article.favourite)
-            self.reader.show_article(self.article)
+            self.reader.show_article(self.article, matches)
         self.set_status(status, note=True)
 
     def action_feed_full_text(self) -> None:
