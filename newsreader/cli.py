@@ -90,8 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--limit", type=_positive, metavar="N")
     c.add_argument("--json", action="store_true")
 
-    c = cmd("search", "full-text search over titles and bodies")
+    c = cmd("search", "full-text search over titles and bodies, best matches first")
     c.add_argument("query", metavar="QUERY")
+    c.add_argument("--sort", choices=("relevance", "date"), default="relevance",
+                   help="best matches first (default; titles count most) or newest first")
     c.add_argument("--limit", type=_positive, metavar="N")
     c.add_argument("--json", action="store_true")
 

@@ -257,9 +257,10 @@ def cmd_search(args) -> int:
     if not args.query.strip():
         raise NewsreaderError("the search is empty: give a word to look for")
     with open_store() as store:
-        rows = _list(store, Filter(search=args.query), args.limit)
+        rows = _list(store, Filter(search=args.query, relevance=args.sort == "relevance"), args.limit)
     if args.json:
-        _dump([_summary_dict(a) for a in rows])
+        # score: how well the article matches (higher is better; FTS5's bm25 turned round), null by date
+        _dump([{**_summary_dict(a), "score": None if a.rank is None else -a.rank} for a in rows])
     else:
         _print_rows(rows)
         if not rows:

@@ -38,6 +38,7 @@ class ParsedArticle:
     links: tuple[str, ...] = ()  # links found in the body, kept beside it
     html: str | None = None  # the original HTML, if any
     enclosures: tuple[Enclosure, ...] = ()
+    site: str | None = None  # a saved page: the outlet it names ("The Guardian", "bbc.com")
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class ArticleSummary:
     favourite: bool
     feed_title: str | None = None
     feed_id: int | None = None
+    rank: float | None = None  # listed by relevance: FTS5's bm25 rank, lower is better
 
 
 @dataclass(frozen=True)

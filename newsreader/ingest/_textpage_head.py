@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_byline
+from newsreader.ingest.byline import clean_byline, find_byline
 from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, crumb_names, find_date
 
 _CAPTION = re.compile(
@@ -17,7 +18,6 @@ _CAPTION = re.compile(
 )
 # "Humidity: 85%", "Wind: 12 km/h": a label and a short value, as in info boxes.
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
-_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|author:?|von|par|por|di)\s+", re.I)
 _HEAD_WINDOW = 10  # how far above the body the headline may sit
 # Label lines that sit between a headline and its body: tags, a review's facts.
 _FACT = re.compile(r"^(?:tags?|topics?|filed under|director|cast|starring|running time|certificate|"
@@ -125,10 +125,12 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
         if lines[i].words <= 15 and (when := find_date(lines[i].text)):
             head.published = when
             break
-    for ln in lines[max(0, top - 3) : s]:
-        if is_byline(ln.text):
-            head.byline = _BYLINE_PREFIX.sub("", ln.text).strip()
-            break
+    # Below the headline any byline form counts ("Name, Role", "Name · date", a name over
+    # its role); above it, only a "By ..." line (a masthead over a date is no byline).
+    below = [ln.text for ln in lines[top + 1 if head.title_index is not None else s : s]]
+    below += [ln.text for ln in lines[s : min(e, s + 3)] if ln.shape != SENTENCE]
+    head.byline = find_byline(below) or next(
+        (clean_byline(ln.text) for ln in lines[max(0, top - 5) : top] if is_byline(ln.text)), None)
     # (a long trail can read as a sentence and open the stretch above its headline)
     for ln in lines[: max(s, head.title_index or 0)]:
         crumbs = breadcrumb(ln.text)

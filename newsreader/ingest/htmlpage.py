@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from datetime import datetime, timezone
+from html import unescape
 
 import lxml.etree
+import lxml.html
 import trafilatura
 from trafilatura.xml import xmltotxt
 
 from newsreader.errors import IngestError
+from newsreader.ingest.byline import clean_byline
 from newsreader.ingest.htmltext import absolute_url, scrub, unique
+from newsreader.ingest.site import host_name, site_in_title, tidy_name
 from newsreader.models import ParsedArticle
 from newsreader.text import clean_line, clean_text
 
@@ -103,14 +108,62 @@ def parse_html_page(data: bytes | str, url: str | None = None) -> ParsedArticle:
         body=body,
         guid=None,
         link=base or absolute_url(doc.url),
-        byline=clean_line(scrub(doc.author or "")) or None,
+        byline=clean_byline(scrub(doc.author or "")) or _marked_byline(html),
         published=_date(doc.date),
         categories=categories,
         tags=tags,
         summary=clean_line(scrub(doc.description or "")),
         links=links,
         html=html,
+        site=_site(doc, html, base),
     )
+
+
+# Elements a page marks as its author's name, most specific first.
+_AUTHOR_MARKS = ('//*[@itemprop="author" or contains(@class, "author-name") or contains(@class, "author__name")]',
+                 '//*[contains(@class, "byline")]')
+_SHORT_BYLINE = 80  # characters: a longer element holds more than the names
+
+
+def _marked_byline(html: str) -> str | None:
+    """The byline from an element the page marks as such, for when the metadata names
+    nobody (trafilatura took "Username" from a comment form, say)."""
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    for path in _AUTHOR_MARKS:
+        for el in tree.xpath(path)[:20]:
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) <= _SHORT_BYLINE and (found := clean_byline(text)):
+                return found
+    return None
+
+
+def _site(doc, html: str, base: str | None) -> str | None:
+    """The outlet: the page's site name (og:site_name and the like, as trafilatura reads
+    them), else the one its <title> ends with, else its address's host."""
+    head = _head(html)
+    return (tidy_name(scrub(getattr(doc, "sitename", None) or ""))
+            or site_in_title(head.get("title"), doc.title)
+            or host_name(head.get("canonical") or getattr(doc, "url", None) or base))
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_CANONICAL = re.compile(r"<link\b[^>]*\brel=[\"']?canonical\b[^>]*>", re.I)
+_HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.I)
+
+
+def _head(html: str) -> dict[str, str]:
+    """The <title> and canonical address of a page (its first 200 kB: both sit in the head)."""
+    top = html[:200_000]
+    out = {}
+    if m := _TITLE.search(top):
+        out["title"] = unescape(re.sub(r"<[^>]+>", " ", m[1]))
+    if (m := _CANONICAL.search(top)) and (h := _HREF.search(m[0])):
+        out["canonical"] = unescape(h[1])
+    return out
 
 
 def _links_and_text(tree, base: str | None) -> tuple[tuple[str, ...], str]:

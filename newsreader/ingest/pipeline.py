@@ -128,6 +128,9 @@ def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None
     return feed_id, counts
 
 
+PAGE_KINDS = ("html", "text")  # a saved article page, not a feed
+
+
 def parse_document(data: bytes, source: str) -> tuple[str, object]:
     """Sniff and parse one document; returns (kind, parsed)."""
     from newsreader.ingest.detect import sniff
@@ -218,7 +221,8 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
             page: ParsedArticle = parsed  # type: ignore[assignment]
             if not page.guid:
                 page = _with_guid(page, source)
-            loaded.title = clean_line(Path(source).name)  # the source is the file, not the article
+            # the source is named for the site the page names, else for its file (not for the article)
+            loaded.title = page.site or clean_line(Path(source).name)
             loaded.items = prepare([page], category)
     except NewsreaderError as exc:
         res.error = str(exc)
@@ -257,6 +261,8 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
                 subscribing = subscribe and feed_kind
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site, subscribed=subscribing)
+                if res.kind in PAGE_KINDS and known is not None and loaded.title and loaded.title != known.title:
+                    store.update_feed(feed_id, title=loaded.title)  # a page read again names its site now
                 counts = store.upsert_articles(feed_id, loaded.source, items)
                 if subscribing:
                     now = now_utc()  # read just now: the next refresh asks whether it changed

@@ -19,6 +19,8 @@ from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
+from newsreader.ingest.byline import tail_byline
+from newsreader.ingest.site import host_name, text_page_site
 from newsreader.models import ParsedArticle
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
@@ -47,6 +49,7 @@ _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the aut
 
 
 _GAP = 8  # lines of menus or headings in a row
+_TAIL = 8  # lines under the article where a signature may stand
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 # Long function words that say nothing about a story's topic.
 _COMMON = frozenset(
@@ -254,7 +257,8 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     URL or file name; a URL is kept as the article's link. Raises
     ``IngestError`` when the text holds no article prose.
     """
-    lines = split_lines(_sanitize(text or ""))
+    text = _sanitize(text or "")
+    lines = split_lines(text)
     for ln in lines:
         classify(ln, is_date_line)
         if head.is_caption(ln.text) and ln.shape == SENTENCE:
@@ -278,13 +282,17 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     if not body:
         raise IngestError("no article text found")
     title = meta.title or clean_line(body.split("\n", 1)[0])[:120]
+    byline = meta.byline or tail_byline([ln.text for ln in lines[e + 1 : e + 1 + _TAIL]])
     link = source if source and re.match(r"https?://", source) else None
+    chrome = [ln.text for ln in lines[:s]] + [ln.text for ln in lines[e + 1:]]
+    site = text_page_site(text, meta.title, chrome) or host_name(link)
     return ParsedArticle(
         title=clean_line(title),
         body=body,
         link=link,
-        byline=clean_line(meta.byline) or None,
+        byline=byline,
         published=meta.published,
         categories=(clean_line(meta.category),) if meta.category else (),
         summary=clean_line(standfirst),
+        site=site,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -18,6 +18,7 @@ from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure,
 from newsreader.store.feeds import FeedQueries
 from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
+from newsreader.store.search import RANK_FUNCTION, SearchQueries, fts_query
 from newsreader.store.schema import migrate
 from newsreader.store.timefmt import from_db, now_utc, to_db
 
@@ -72,6 +73,7 @@ class Filter:
     feed_id: int | None = None
     search: str | None = None
     speaker_key: str | None = None
+    relevance: bool = False  # a search's best matches first, not the newest
 
 
 _SUMMARY_COLS = (
@@ -90,19 +92,11 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         favourite=bool(row[6]),
         feed_title=row[7],
         feed_id=row[8],
+        rank=row[9] if len(row) > 9 else None,
     )
 
 
-def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must match."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
-    if not words:
-        raise NewsreaderError("the search has no words in it")
-    return " ".join('"' + w.replace('"', "") + '"' + ("*" if i == len(words) - 1 else "")
-                    for i, w in enumerate(words))
-
-
-class Store(FeedQueries, QuoteQueries, FullTextQueries):
+class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
     """The SQLite library. Use as a context manager or call ``close()``.
 
     Feed and quote queries live in mixins beside this module (store/feeds.py,
@@ -386,13 +380,34 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries):
 
     def list_articles(self, flt: Filter = Filter(), *, limit: int | None = PAGE,
                       after: ArticleSummary | None = None) -> list[ArticleSummary]:
-        """Newest first; ``after`` continues from the last row of the previous page."""
+        """Newest first (a search with ``relevance``: best match first); ``after``
+        continues from the last row of the previous page."""
+        if flt.search and flt.relevance:
+            return self._list_by_rank(flt, limit, after)
         where, args = self._where(flt)
         if after is not None:
             where += (" AND " if where else "WHERE ") + "(a.published, a.id) < (?, ?)"
             args += [to_db(after.published), after.id]
         sql = (f"SELECT {_SUMMARY_COLS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id {where}"
                " ORDER BY a.published DESC, a.id DESC")
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [_summary(r) for r in self.conn.execute(sql, args)]
+
+    def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None) -> list[ArticleSummary]:
+        """A search's matches by FTS5 rank, keyset on (rank, id): FTS5 ranks every match
+        (the cost grows with the number of hits), the page is cut from that."""
+        where, args = self._where(replace(flt, search=None))
+        conds = [where[len("WHERE "):]] if where else []
+        if after is not None and after.rank is not None:
+            conds.append("(s.rank, s.id) > (?, ?)")
+            args += [after.rank, after.id]
+        sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM (SELECT rowid AS id, rank FROM articles_fts"
+               f" WHERE articles_fts MATCH ? AND rank MATCH '{RANK_FUNCTION}') s"
+               " JOIN articles a ON a.id = s.id LEFT JOIN feeds f ON f.id = a.feed_id"
+               + (" WHERE " + " AND ".join(conds) if conds else "") + " ORDER BY s.rank, s.id")
+        args.insert(0, fts_query(flt.search or ""))
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)

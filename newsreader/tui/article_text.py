@@ -30,6 +30,7 @@ class QuoteStyles:
     forward: Style  # quotes of the speaker brought forward
     faded: Style  # everyone else's quotes while one speaker is forward
     current: Style  # the quote ] or [ landed on
+    match: Style = Style()  # a word the search that listed the article matched
 
     def speaker(self, slot: int | None) -> Style:
         """The colour of speaker number ``slot`` (None: a quote nobody is named for)."""
@@ -93,11 +94,13 @@ def paragraph_content(
     *,
     forward: str | None = None,
     current: Quote | None = None,
+    matches: Sequence[tuple[int, int]] = (),
 ) -> Content:
     """One paragraph with every quote in it styled in its speaker's colour.
 
     ``forward`` names the speaker whose quotes stand out (the others fade);
-    ``current`` is the quote the reader jumped to.
+    ``current`` is the quote the reader jumped to; ``matches`` are body spans of
+    the words a search matched, marked over the quote colours.
     """
     start, end = bounds
     content = Content(body[start:end])
@@ -118,6 +121,7 @@ def paragraph_content(
         if needs_label(q) and start <= q.start < end:
             style = styles.speaker(slots.get(q.speaker)) + styles.name
             labels.append((q.start - start, Content(f"{q.speaker}: ").stylize(style)))
+    content = mark_spans(content, matches, styles.match, start)
     for offset, label in sorted(labels, key=lambda x: x[0], reverse=True):
         content = content[:offset] + label + content[offset:]
     return content
@@ -138,3 +142,12 @@ def paragraph_of(bounds: Sequence[tuple[int, int]], offset: int) -> int:
         if offset < e:
             return i
     return max(len(bounds) - 1, 0)
+
+
+def mark_spans(content: Content, spans: Sequence[tuple[int, int]], style: Style, offset: int = 0) -> Content:
+    """``content`` (the text from ``offset`` on) with each span that falls in it styled."""
+    end = offset + len(content)
+    for a, b in spans:
+        if a < end and b > offset:
+            content = content.stylize(style, max(a, offset) - offset, min(b, end) - offset)
+    return content

@@ -42,9 +42,10 @@ def feed_view(feed_id: int, title: str) -> View:
     return View(f"feed:{feed_id}", f"Feed: {title}", Filter(feed_id=feed_id))
 
 
-def search_view(query: str) -> View:
-    """Full-text search results."""
-    return View(f"search:{query}", f"Search: {query}", Filter(search=query))
+def search_view(query: str, relevance: bool = True) -> View:
+    """Full-text search results, best matches first (or newest first)."""
+    order = "relevance" if relevance else "date"
+    return View(f"search:{query}", f"Search: {query} (by {order})", Filter(search=query, relevance=relevance))
 
 
 def view_from_key(key: str | None, feed_title: Callable[[int], str | None] = lambda _id: None) -> View | None:

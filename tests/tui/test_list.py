@@ -145,7 +145,7 @@ async def test_search_view_and_back(make_app):
         await settle(pilot)
         assert set(titles(app)) == {"Ministers meet at the river summit",
                                     "Interview: the mapmaker who redrew the delta"}
-        assert app.main.articles.border_title == "Search: delta"
+        assert app.main.articles.border_title == "Search: delta (by relevance)"
         await pilot.press("q")
         await settle(pilot)
         assert app.main.articles.view.key == "all" and len(titles(app)) == 7

@@ -129,3 +129,25 @@ async def test_f_turns_whole_articles_on_and_off_for_a_feed(server, tui_home):
         await settle(pilot)
         with Store(app.db_path) as store:
             assert store.feeds()[0].full_text is False
+
+
+async def test_an_article_opened_from_a_search_keeps_its_words_marked_in_the_whole_text(server, tui_home):
+    app = make(server, tui_home)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"pier", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        match = app.main.reader.quote_styles().match
+
+        def marked() -> list[str]:
+            return [p.content.plain[s.start:s.end] for p in app.main.reader.query("#article-body > .paragraph")
+                    for s in p.content.spans if s.style == match]
+
+        assert marked() == ["pier"]
+        await pilot.press("W")
+        await settle(pilot)
+        assert app.main.article.full_text == "ok"
+        whole = body_text(app).lower()
+        assert len(marked()) == whole.count("pier") > 1

@@ -184,6 +184,29 @@ def test_search(capsys, cli_data):
     assert jrun(capsys, "search", "zeppelin") == []
 
 
+def test_search_sorts_by_relevance_or_date(capsys, tmp_path):
+    items = [("Market day", "Tue, 03 Nov 2026 08:00:00 GMT", "Stalls by the harbour."),
+             ("Harbour wall repaired", "Sun, 01 Nov 2026 08:00:00 GMT", "Masons finished the work."),
+             ("Ferry news", "Mon, 02 Nov 2026 08:00:00 GMT", "The harbour, the harbour, the harbour."),
+             ("Bakery", "Mon, 02 Nov 2026 09:00:00 GMT", "Bread."), ("Choir", "Mon, 02 Nov 2026 10:00:00 GMT", "Songs.")]
+    feed = tmp_path / "town.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Town</title>' + "".join(
+        f"<item><title>{t}</title><guid>{t}</guid><pubDate>{d}</pubDate><description>{b}</description></item>"
+        for t, d, b in items) + "</channel></rss>", encoding="utf-8")
+    run(capsys, "import", str(feed))
+    best = jrun(capsys, "search", "harbour")
+    assert [r["title"] for r in best] == ["Harbour wall repaired", "Ferry news", "Market day"]
+    scores = [r["score"] for r in best]
+    assert scores == sorted(scores, reverse=True) and scores[-1] > 0
+    newest = jrun(capsys, "search", "harb", "--sort", "date")
+    assert [r["title"] for r in newest] == ["Market day", "Ferry news", "Harbour wall repaired"]
+    assert {r["score"] for r in newest} == {None}
+    assert set(newest[0]) == {"id", "title", "category", "source", "published", "read", "favourite", "score"}
+    assert [r["title"] for r in jrun(capsys, "search", "harbour", "--limit", "1")] == ["Harbour wall repaired"]
+    code, _out, err = run(capsys, "search", "harbour", "--sort", "title")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "invalid choice" in err
+
+
 def test_home_option_and_env(capsys, cli_data, tmp_path, newsreader_home):
     run(capsys, "--home", str(tmp_path / "elsewhere"), "import", str(cli_data / "harbour.rss"))
     assert (tmp_path / "elsewhere" / "library.sqlite3").exists()

@@ -140,6 +140,55 @@ def test_search_index_follows_every_write(store):
     store.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
 
 
+def _ranked_library(store):
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [
+        art("body-once", title="Budget", body="the harbour fund grows", published="2026-01-05T00:00:00Z"),
+        art("title", title="Harbour walls rebuilt", body="stone and steel", published="2026-01-01T00:00:00Z"),
+        art("body-often", title="Ferries", body="harbour harbour harbour fees", published="2026-01-03T00:00:00Z"),
+        art("none", title="Taxes", body="nothing here", published="2026-01-07T00:00:00Z"),
+    ])
+
+
+def test_search_by_relevance_puts_titles_then_frequent_words_first(store):
+    _ranked_library(store)
+    by_rank = store.list_articles(Filter(search="harbour", relevance=True))
+    assert [a.title for a in by_rank] == ["Harbour walls rebuilt", "Ferries", "Budget"]
+    ranks = [a.rank for a in by_rank]
+    assert all(r is not None for r in ranks) and ranks == sorted(ranks)
+    by_date = store.list_articles(Filter(search="harbour"))
+    assert [a.title for a in by_date] == ["Budget", "Ferries", "Harbour walls rebuilt"]
+    assert {a.rank for a in by_date} == {None}
+    # the other filters still narrow a ranked search
+    store.set_read([by_rank[0].id])
+    assert [a.title for a in store.list_articles(Filter(search="harb", relevance=True, unread=True))] == [
+        "Ferries", "Budget"]
+
+
+def test_search_by_relevance_pages_by_rank_and_id(store):
+    fid = store.ensure_feed("f", "F")
+    # ties (same text) and different scores: the keyset must neither skip nor repeat
+    items = [art(str(i), title=f"Note {i % 7}", body="tide " * (1 + i % 5) + f"word{i}",
+                 published=f"2026-01-{1 + i % 28:02d}T00:00:00Z") for i in range(230)]
+    store.upsert_articles(fid, "f", items)
+    flt = Filter(search="tide", relevance=True)
+    walked = list(store.iter_articles(flt, page=40))
+    assert len(walked) == 230 == len({a.id for a in walked})
+    assert [(a.rank, a.id) for a in walked] == sorted((a.rank, a.id) for a in walked)
+    assert [a.id for a in walked] == [a.id for a in store.list_articles(flt, limit=None)]
+
+
+def test_search_matches_are_where_the_index_matched(store):
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art("1", title="Café harbour", body="The CAFE by the Harbourside.\n\ncafé")])
+    (a,) = store.list_articles()
+    got = store.search_matches(a.id, "cafe harb")
+    text = "The CAFE by the Harbourside.\n\ncafé"
+    assert [text[s:e] for s, e in got.body] == ["CAFE", "Harbourside", "café"]
+    assert [("Café harbour")[s:e] for s, e in got.title] == ["Café", "harbour"]
+    assert not store.search_matches(a.id, "zebra") and not store.search_matches(a.id, "  ")
+
+
 def test_version_1_library_is_upgraded_and_stays_searchable(tmp_path):
     from newsreader.store.schema import MIGRATIONS, _statements
 

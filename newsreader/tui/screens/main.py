@@ -8,9 +8,7 @@ alone once it is opened; q goes back.
 from __future__ import annotations
 
 import sqlite3
-import webbrowser
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,10 +24,11 @@ from newsreader.errors import NewsreaderError
 from newsreader.ingest.pipeline import reanalyse
 from newsreader.models import Article, ArticleSummary
 from newsreader.store import Store
+from newsreader.store.search import SearchMatches
 from newsreader.tui import messages
 from newsreader.tui.screens.confirm import ConfirmDialog
-from newsreader.tui.screens.links import LinksDialog
 from newsreader.tui.screens.search import SearchDialog
+from newsreader.tui.screens.sharing import SharingActions
 from newsreader.tui.screens.speaker import SpeakerScreen
 from newsreader.tui.views import ALL, View, search_view
 from newsreader.tui.widgets.article_list import ArticleList
@@ -46,8 +45,9 @@ def _b(key: str, action: str, text: str, id: str, tip: str, show: bool = True) -
     return Binding(key, action, text, show=show, id=id, tooltip=tip)
 
 
-class MainScreen(Screen[None]):
-    """The three panes and the keys that act across them."""
+class MainScreen(SharingActions, Screen[None]):
+    """The three panes and the keys that act across them (those that send the
+    article elsewhere are in ``SharingActions``)."""
 
     BINDINGS = [
         _b("n", "next_unread", "Next", "next-unread", "Open the next unread article"),
@@ -65,8 +65,15 @@ class MainScreen(Screen[None]):
         _b("left_square_bracket", "quote(-1)", "Prev quote", "previous-quote", "Jump to the previous quote", False),
         _b("s", "speakers", "Speakers", "speakers", "Go to the article's speakers list"),
         _b("slash", "search", "Search", "search", "Search the library's full text"),
+        _b("O", "toggle_search_order", "Relevance/date", "search-order",
+           "Search results: best matches first, or newest first"),
         _b("o", "open_link", "Open link", "open-link",
            "Open the article's page, or one of its numbered links, in the browser", False),
+        _b("w", "save_article", "Save", "save-article", "Save the article as plain text to a file", False),
+        _b("vertical_line", "pipe_article", "Pipe", "pipe-article",
+           "Pipe the article as plain text to a command", False),
+        _b("B", "bookmark_article", "Bookmark", "bookmark-article",
+           "Bookmark: run bookmark_command with the link and title", False),
         _b("W", "whole_article", "Whole article", "whole-article",
            "Fetch the whole article from its web page (for summary feeds)", False),
         _b("F", "feed_full_text", "Feed full text", "feed-full-text",
@@ -78,6 +85,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.article: Article | None = None
         self.fixed_view: View = ALL  # the categories pane's view, to return to from a search
+        self.search_relevance = True  # searches list the best matches first (O switches)
         self._read_timer = None
         self._note = False  # the status line answers a key and goes stale once the reader moves on
         self._note_timer = None
@@ -151,6 +159,7 @@ class MainScreen(Screen[None]):
             self.app.notify(str(exc), severity="warning", markup=False)
             return
         self._update_heading()
+        self.refresh_bindings()  # the search-order key shows on search results only
 
     def _update_heading(self) -> None:
         view = self.articles.view
@@ -203,12 +212,15 @@ class MainScreen(Screen[None]):
     # --- opening -------------------------------------------------------------
 
     def open_article(self, article_id: int, quote_start: int | None = None) -> None:
-        """Open an article (read from the store, and marked read, in a worker)."""
-        self.articles.highlight_id(article_id)
-        self._load_article(article_id, quote_start, self.app.config.mark_read_delay == 0)
+        """Open an article (read from the store, and marked read, in a worker); from a
+        search's results, with the words it matched marked."""
+        listed = self.articles.highlight_id(article_id)
+        view = self.articles.view
+        query = view.filter.search if listed and view is not None else None
+        self._load_article(article_id, quote_start, self.app.config.mark_read_delay == 0, query)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _load_article(self, article_id: int, quote_start: int | None, mark: bool) -> None:
+    def _load_article(self, article_id: int, quote_start: int | None, mark: bool, query: str | None) -> None:
         with Store(self.app.db_path) as store:
             try:
                 try:
@@ -216,6 +228,7 @@ class MainScreen(Screen[None]):
                 except sqlite3.OperationalError:
                     pass  # the library is busy (an import holds it): show the quotes stored
                 article = store.article(article_id)
+                matches = store.search_matches(article_id, query) if query else SearchMatches()
                 was_read = article.read
                 if mark and not was_read:
                     store.set_read([article_id], True)  # committed before the pane shows it
@@ -223,12 +236,16 @@ class MainScreen(Screen[None]):
             except NewsreaderError as exc:
                 self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
                 return
-        self.app.call_from_thread(self._show_article, article, was_read, quote_start)
+        self.app.call_from_thread(self._show_article, article, was_read, quote_start, matches)
 
-    def _show_article(self, article: Article, was_read: bool, quote_start: int | None) -> None:
+    def _show_article(self, article: Article, was_read: bool, quote_start: int | None,
+                      matches: SearchMatches = SearchMatches()) -> None:
         self.article = article
         self._clear_note()
-        self.reader.show_article(article)
+        self.reader.show_article(article, matches)
+        if matches:
+            n = len(matches.title) + len(matches.body)
+            self.set_status(f"{n} match{'' if n == 1 else 'es'} marked", note=True)
         if article.read != was_read:
             self._changed(article, read_delta=-1)
         self._arm_read_timer(article)
@@ -444,39 +461,25 @@ class MainScreen(Screen[None]):
         def searched(query: str | None) -> None:
             if query:
                 self._leave_reading()
-                self.show_view(search_view(query))
+                self.show_view(search_view(query, self.search_relevance))
                 self.articles.focus()
 
         self.app.push_screen(SearchDialog(initial), searched)
 
-    def action_open_link(self) -> None:
-        """Open the article's page in the browser; with numbered links, ask which."""
-        if self.article is not None and self.article.links:
-            def chosen(url: str | None) -> None:
-                if url:
-                    self._open_link(url)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_search_order":
+            view = self.articles.view if self.is_mounted else None
+            return view is not None and bool(view.filter.search)
+        return True
 
-            self.app.push_screen(LinksDialog(self.article), chosen)
+    def action_toggle_search_order(self) -> None:
+        """Search results: best matches first, or newest first (and so for later searches)."""
+        view = self.articles.view
+        if view is None or not view.filter.search:
             return
-        link = self.article.link if self.article else None
-        if not link:
-            self.set_status("This article has no link" if self.article else "Open an article first", note=True)
-            return
-        self._open_link(link)
-
-    def _open_link(self, link: str) -> None:
-        scheme = urlsplit(link).scheme.lower()
-        if scheme not in ("http", "https"):
-            self.set_status(f"Not opening a {scheme or 'schemeless'} link; only http and https", note=True)
-            return
-        self._open_in_browser(link)
-        self.set_status(f"Opening {link}", note=True)
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, link: str) -> None:
-        if not webbrowser.open(link):
-            self.app.call_from_thread(
-                self.set_status, f"No web browser found to open {link} (set $BROWSER)", note=True)
+        self.search_relevance = not view.filter.relevance
+        current = self.articles.current
+        self.show_view(search_view(view.filter.search, self.search_relevance), current.id if current else None)
 
     # --- whole articles ------------------------------------------------------
 
@@ -490,10 +493,12 @@ class MainScreen(Screen[None]):
             self.set_status("Already fetching an article…", note=True)
             return
         self.set_status(f"Fetching the whole article: {target.title}")
-        self._fetch_whole(target.id)
+        # an article opened from a search keeps its words marked in the whole text
+        query = self.reader.matches.query if self.article is not None and self.article.id == target.id else ""
+        self._fetch_whole(target.id, query)
 
     @work(thread=True, exclusive=True, group="whole", exit_on_error=False)
-    def _fetch_whole(self, article_id: int) -> None:
+    def _fetch_whole(self, article_id: int, query: str = "") -> None:
         from newsreader.ingest.fulltext import fetch_pages
 
         with Store(self.app.db_path) as store:
@@ -508,6 +513,7 @@ class MainScreen(Screen[None]):
                 store.forget_full_text(article_id)
                 report = fetch_pages(store, [(article_id, art.link, art.body)])
                 art = store.article(article_id)
+                matches = store.search_matches(article_id, query) if query else SearchMatches()
             except (NewsreaderError, sqlite3.OperationalError) as exc:
                 self.app.call_from_thread(self.set_status, f"Could not fetch the article: {exc}", True)
                 return
@@ -516,12 +522,12 @@ class MainScreen(Screen[None]):
             status = f"Whole article fetched: {n} quotation{'' if n == 1 else 's'}"
         else:
             status = f"Kept the feed's text: {art.full_text}"
-        self.app.call_from_thread(self._whole_fetched, art, status)
+        self.app.call_from_thread(self._whole_fetched, art, status, matches)
 
-    def _whole_fetched(self, art: Article, status: str) -> None:
+    def _whole_fetched(self, art: Article, status: str, matches: SearchMatches = SearchMatches()) -> None:
         if self.article is not None and self.article.id == art.id:
             self.article = replace(art, read=self.article.read, favourite=self.article.favourite)
-            self.reader.show_article(self.article)
+            self.reader.show_article(self.article, matches)
         self.set_status(status, note=True)
 
     def action_feed_full_text(self) -> None:

@@ -6,15 +6,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from newsreader.models import Article, Quote
 from newsreader.quoteview import speaker_index, speaker_list
 from newsreader.ingest.fulltext import text_state
+from newsreader.store.search import SearchMatches
 from newsreader.text import human_size, shown_date
 from newsreader.tui.article_text import (
     QuoteStyles,
     distinct_speakers,
+    mark_spans,
     paragraph_bounds,
     paragraph_content,
     paragraph_of,
@@ -36,7 +39,7 @@ class ReadingPane(VerticalScroll):
     COMPONENT_CLASSES = {
         *(f"reading-pane--speaker-{i}" for i in range(SPEAKER_SLOTS)),
         "reading-pane--quote", "reading-pane--name", "reading-pane--forward",
-        "reading-pane--faded", "reading-pane--current",
+        "reading-pane--faded", "reading-pane--current", "reading-pane--match",
     }
 
     def __init__(self, **kwargs) -> None:
@@ -47,6 +50,7 @@ class ReadingPane(VerticalScroll):
         self._bounds: list[tuple[int, int]] = []
         self._slots: dict[str, int] = {}
         self._quotes: list[Quote] = []
+        self.matches = SearchMatches()  # the words of the search the article was opened from
         self.fetch_key = "W"  # the key that fetches the whole article, as bound now
 
     def compose(self) -> ComposeResult:
@@ -75,13 +79,22 @@ class ReadingPane(VerticalScroll):
             forward=get("reading-pane--forward", partial=True),
             faded=get("reading-pane--faded", partial=True),
             current=get("reading-pane--current", partial=True),
+            match=self._match_style(),
         )
+
+    def _match_style(self) -> Style:
+        style = self.get_visual_style("reading-pane--match", partial=True)
+        # get_visual_style leaves out reverse (Textual 8.2.8): read it from the rule itself
+        if self.get_component_styles("reading-pane--match").text_style.reverse:
+            style += Style(reverse=True)
+        return style
 
     def show_message(self, message: Content) -> None:
         """Show a note instead of an article (nothing chosen, a welcome)."""
         self.article = None
         self._quotes, self._bounds, self._slots = [], [], {}
         self.forward = self.current = None
+        self.matches = SearchMatches()
         for wid in ("#article-title", "#article-meta", "#article-link", "#article-note"):
             self.query_one(wid, Static).update("")
         self.query_one("#article-note").display = False
@@ -92,14 +105,16 @@ class ReadingPane(VerticalScroll):
         body.mount(Static(message, classes="paragraph message"))
         self.scroll_home(animate=False)
 
-    def show_article(self, article: Article) -> None:
-        """Show an article from the top, no speaker brought forward."""
+    def show_article(self, article: Article, matches: SearchMatches = SearchMatches()) -> None:
+        """Show an article from the top, no speaker brought forward; ``matches`` are
+        where the search it was opened from matched it, marked in the title and body."""
         self.article = article
+        self.matches = matches
         self._quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
         self._bounds = paragraph_bounds(article.body)
         self._slots = speaker_index(self._quotes)
         self.forward = self.current = None
-        self.query_one("#article-title", Static).update(Content(article.title))
+        self.query_one("#article-title", Static).update(self._title())
         when = shown_date(article.published, article.published_estimated)
         meta = [m for m in (article.byline, article.feed_title or article.source, when, article.category) if m]
         self.query_one("#article-meta", Static).update(Content(" · ".join(meta)))
@@ -134,16 +149,21 @@ class ReadingPane(VerticalScroll):
         """Draw the article again (the theme or the speaker brought forward changed)."""
         if self.article is None:
             return
+        self.query_one("#article-title", Static).update(self._title())
         for widget, content in zip(self.query("#article-body > .paragraph").results(Static),
                                    self._paragraphs()):
             widget.update(content)
         self._show_speakers()
 
+    def _title(self) -> Content:
+        assert self.article is not None
+        return mark_spans(Content(self.article.title), self.matches.title, self.quote_styles().match)
+
     def _paragraphs(self) -> list[Content]:
         assert self.article is not None
         styles = self.quote_styles()
         return [paragraph_content(self.article.body, b, self._quotes, self._slots, styles,
-                                  forward=self.forward, current=self.current)
+                                  forward=self.forward, current=self.current, matches=self.matches.body)
                 for b in self._bounds]
 
     def _show_speakers(self) -> None:
