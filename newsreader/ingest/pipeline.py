@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.categories import choose_categories
+from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import to_db
@@ -31,12 +32,18 @@ class FileResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    hidden: int = 0  # new articles the killfile hid
+    marked_read: int = 0  # and marked read
     subscribed: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
+
+    def killed(self) -> str:
+        """What the killfile did to the new articles, in words ("" when nothing)."""
+        return killed_summary(self.hidden, self.marked_read)
 
 
 def content_hash(title: str, body: str) -> str:
@@ -112,13 +119,14 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
 
 
 def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None = None,
-               title: str | None = None, subscribed: bool = False) -> tuple[int, UpsertCounts]:
+               title: str | None = None, subscribed: bool = False,
+               killfile: Killfile | None = None) -> tuple[int, UpsertCounts]:
     """Put a parsed feed's articles in the library under the source ``url``."""
     items = prepare(feed.articles, category)
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
                                     site=feed.link, subscribed=subscribed)
-        counts = store.upsert_articles(feed_id, url, items)
+        counts = store_arrivals(store, feed_id, url, items, killfile)
     return feed_id, counts
 
 
@@ -218,8 +226,10 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
     return loaded
 
 
-def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> FileResult:
-    """Store what ``load_file`` prepared, in one transaction."""
+def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
+                 killfile: Killfile | None = None) -> FileResult:
+    """Store what ``load_file`` prepared, in one transaction (the killfile judging
+    the new articles of a feed or page; a backup's keep the state they had)."""
     res = loaded.result
     if res.error:
         return res
@@ -240,7 +250,8 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
                     items = [replace(it, category=known.category) for it in items]
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site)
-                counts = store.upsert_articles(feed_id, loaded.source, items)
+                counts = store_arrivals(store, feed_id, loaded.source, items, killfile)
+            res.hidden, res.marked_read = counts.hidden, counts.marked_read
         res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
     except NewsreaderError as exc:
         res.error = str(exc)
@@ -249,9 +260,10 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
     return res
 
 
-def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
+def import_file(store: Store, path: str | Path, category: str | None = None,
+                killfile: Killfile | None = None) -> FileResult:
     """Import one file of any kind newsreader reads; errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category)
+    return write_loaded(store, load_file(path, category), category, killfile)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -270,7 +282,8 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
-                 progress: Progress | None = None, workers: int | None = None) -> list[FileResult]:
+                 progress: Progress | None = None, workers: int | None = None,
+                 killfile: Killfile | None = None) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
 
     Parsing and quote finding are CPU work: with several files they run in
@@ -292,12 +305,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
-                results.append(write_loaded(store, loaded, category))
+                results.append(write_loaded(store, loaded, category, killfile))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category))
+            results.append(import_file(store, path, category, killfile))
             if progress:
                 progress(i + 1, len(paths), str(path))
     return results

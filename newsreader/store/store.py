@@ -62,6 +62,8 @@ class UpsertCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    hidden: int = 0  # of the added, how many the killfile hid (ingest/killfile.py)
+    marked_read: int = 0  # and how many it marked read
 
 
 @dataclass(frozen=True)
