@@ -233,3 +233,21 @@ def test_version_4_library_is_upgraded_with_views_and_hidden(tmp_path):
         assert [a.title for a in s.list_articles(Filter(sort="feed"))] == ["Glacier"]
         s.add_view("Ice", 'body ~ "ice"')
         assert s.saved_views()[0].name == "Ice"
+
+
+def test_mark_all_read_takes_the_expression(lib):
+    flt = Filter(where=parse('feed = "harbour news" and age < 1w'))
+    assert lib.mark_all_read(flt) == 2
+    assert titles(lib, "read") == ["Council approves fish market", "Ferry timetable changes"]
+
+
+def test_a_filter_over_a_view_is_saved_with_the_view():
+    from newsreader.tui.views import UNREAD, category_view, feed_view, filtered_view, saved_view
+
+    world = filtered_view(category_view('Say "hi"'), 'title ~ a or title ~ b')
+    assert world.expr == 'category = "Say \\"hi\\"" and (title ~ a or title ~ b)'
+    assert filtered_view(UNREAD, "favourite").expr == "unread and favourite"
+    assert filtered_view(feed_view(3, "X"), "read").expr == "feed = 3 and read"
+    inner = saved_view("Mine", "unread or favourite")
+    assert filtered_view(inner, "not hidden").expr == "(unread or favourite) and not hidden"
+    assert saved_view("Broken", "title ~") is None
