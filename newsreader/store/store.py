@@ -443,6 +443,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, ViewQueries):
         """The largest article id: articles stored after this call have larger ones."""
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
 
+    def hide_after(self, after_id: int) -> None:
+        """Hide (and mark read) every article stored after ``after_id`` (a restored hidden one)."""
+        self.conn.execute("UPDATE articles SET hidden = 1, read = 1, read_at = coalesce(read_at, ?)"
+                          " WHERE id > ?", (to_db(now_utc()), after_id))
+
     def kill(self, expr: Expr, action: str, after_id: int) -> int:
         """Apply a killfile rule to the articles stored after ``after_id``: "hide" hides
         them (and marks them read, so no count shows what no list does), "read" marks

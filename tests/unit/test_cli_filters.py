@@ -152,3 +152,24 @@ def test_killfile_on_refresh_judges_each_new_article(capsys, killfile):
     assert "Harbour News item 2" not in listed and len(listed) == 12
     unread = titles(capsys, "--where", "unread")
     assert sorted(unread) == sorted(f"Harbour News item {i}" for i in (0, 3, 4, 5, 6, 7, 8, 9))
+
+
+def test_a_backup_keeps_the_views_and_what_was_hidden(capsys, cli_data, killfile, tmp_path):
+    killfile(('title ~ "lighthouse"', "hide"))
+    assert run(capsys, "import", str(cli_data / "harbour.rss"))[0] == 0
+    assert run(capsys, "views", "add", "Boats", 'title ~ "ferry" or hidden')[0] == 0
+    backup = tmp_path / "backup.json"
+    assert run(capsys, "export", "--json", str(backup))[0] == 0
+    other = str(tmp_path / "restored")
+    killfile()
+    assert run(capsys, "--home", other, "views", "add", "boats", "read")[0] == 0  # a name in use stays
+    assert run(capsys, "--home", other, "import", str(backup))[0] == 0
+    views = json.loads(run(capsys, "--home", other, "views", "--json")[1])
+    assert [(v["name"], v["expr"]) for v in views] == [("boats", "read")]
+    assert run(capsys, "--home", other, "views", "remove", "boats")[0] == 0
+    assert run(capsys, "--home", other, "import", str(backup))[0] == 0
+    views = json.loads(run(capsys, "--home", other, "views", "--json")[1])
+    assert [(v["name"], v["expr"], v["articles"]) for v in views] == [
+        ("Boats", 'title ~ "ferry" or hidden', 2)]
+    code, out, err = run(capsys, "--home", other, "list", "--where", "hidden", "--json")
+    assert [r["title"] for r in json.loads(out)] == [HARBOUR[1]]
