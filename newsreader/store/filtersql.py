@@ -34,6 +34,17 @@ def like_pattern(value: str) -> str:
     return f"%{v}%"
 
 
+def needs_feeds(expr: Expr | None) -> bool:
+    """Whether the expression's SQL reads ``feeds f`` (a count without it stays on an index)."""
+    if isinstance(expr, Match):
+        return expr.field == "feed"
+    if isinstance(expr, Not):
+        return needs_feeds(expr.term)
+    if isinstance(expr, (And, Or)):
+        return any(needs_feeds(t) for t in expr.terms)
+    return False
+
+
 def compile_expr(expr: Expr, now: datetime) -> tuple[str, list]:
     """(SQL condition, parameters) true for the articles ``expr`` matches; never NULL."""
     args: list = []

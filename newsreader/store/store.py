@@ -17,7 +17,7 @@ from newsreader.errors import NewsreaderError, NotFound
 from newsreader.filters import Expr, mentions
 from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure, Quote
 from newsreader.store.feeds import FeedQueries
-from newsreader.store.filtersql import FOLD, compile_expr, fold
+from newsreader.store.filtersql import FOLD, compile_expr, fold, needs_feeds
 from newsreader.store.paging import SORTS, page_rows
 from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
@@ -373,7 +373,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, ViewQueries):
         with self.transaction():
             cur = self.conn.execute(
                 f"UPDATE articles SET read = 1, read_at = ? WHERE read = 0 AND id IN"
-                f" (SELECT a.id FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id {where})",
+                f" (SELECT a.id FROM {_source(flt)} {where})",
                 (to_db(now_utc()), *args),
             )
         return cur.rowcount
@@ -434,8 +434,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, ViewQueries):
 
     def count(self, flt: Filter = Filter()) -> int:
         where, args = self._where(flt)
-        return self.conn.execute(f"SELECT count(*) FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
-                                 f" {where}", args).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM {_source(flt)} {where}", args).fetchone()[0]
 
     # --- the killfile ----------------------------------------------------------
 
@@ -519,6 +518,12 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, ViewQueries):
                 yield d
         finally:
             self.conn.row_factory = None
+
+
+def _source(flt: Filter) -> str:
+    """The tables a filter's conditions read: the feeds only when they are needed (an
+    unread count without them is read from an index alone, in under a millisecond)."""
+    return "articles a LEFT JOIN feeds f ON f.id = a.feed_id" if needs_feeds(flt.where) else "articles a"
 
 
 class _Known:
