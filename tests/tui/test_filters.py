@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from newsreader.config import Config
@@ -291,3 +292,29 @@ async def test_the_keys_are_in_the_help_with_their_ids(make_app):
         await pilot.press("ctrl+f")
         await pilot.pause()
         assert isinstance(app.screen, FilterDialog)
+
+
+async def test_a_view_name_or_filter_that_looks_like_markup_is_shown_as_typed(make_app, library):
+    name = "[b]Loud[/] [@click=app.quit]x[/]"
+    with Store(library) as store:
+        store.add_view(name, 'title ~ "[/]"')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cats = app.main.categories
+        assert cats.get_option(f"view:{name}").prompt.plain.startswith(name[:10])
+        cats.focus()
+        cats.select_key(f"view:{name}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert titles(app) == ["Price [USD] rises [/] again [@click=app.quit]click me[/]"]
+        shown = lambda: Content.from_markup(app.main.articles.border_title).plain  # noqa: E731
+        assert shown() == f"{name} · newest first"
+        await type_filter(pilot, 'title ~ "[@click"')
+        assert shown() == f'{name} · newest first · filter: title ~ "[@click"'
+        await pilot.press("q", "D")  # back to the view, then delete it
+        await pilot.pause()
+        assert "[@click=app.quit]" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.is_running
