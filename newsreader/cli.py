@@ -15,6 +15,10 @@ from newsreader import __version__, paths
 from newsreader.errors import NewsreaderError
 
 PROG = "newsreader"
+FILTER_HELP = ("EXPR: unread, read, favourite, hidden; title, body, feed, category, speaker, author or tag"
+               " with = or != (the whole text) or ~ or !~ (contains; * is any run of characters), then"
+               ' "text"; age < 7d or > 2w (h, d, w); combined with and, or, not and ( ). Case is'
+               ' ignored. Example: unread and (category = World or speaker = "Ada Lind") and age < 3d')
 
 
 class UsageError(NewsreaderError):
@@ -68,12 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true")
     c.add_argument("--strict", action="store_true", help="exit non-zero if any feed fails")
 
-    c = cmd("list", "list articles, newest first")
+    c = cmd("list", "list articles, newest first (or as --sort says)")
+    c.epilog = FILTER_HELP
     c.add_argument("--category", metavar="C")
     c.add_argument("--unread", action="store_true")
     c.add_argument("--favourites", "--favorites", action="store_true")
+    c.add_argument("--where", metavar="EXPR", help="only the articles a filter expression matches (below)")
+    c.add_argument("--view", metavar="NAME", help="only the articles of a saved view ('newsreader views')")
+    c.add_argument("--sort", choices=("date", "title", "feed"), default="date",
+                   help="newest first (date), title A-Z, or feed A-Z then newest first")
     c.add_argument("--limit", type=_positive, metavar="N")
     c.add_argument("--json", action="store_true")
+
+    c = cmd("views", "list the saved views (filters listed with the categories), or add or remove one")
+    c.add_argument("--json", action="store_true")
+    views = c.add_subparsers(dest="views_command", metavar="ACTION", parser_class=_Parser)
+    v = views.add_parser("add", help="save a filter expression as a view",
+                         description="save a filter expression as a view", epilog=FILTER_HELP)
+    v.add_argument("name", metavar="NAME")
+    v.add_argument("expr", metavar="EXPR")
+    v = views.add_parser("remove", help="delete a saved view (its articles stay)",
+                         description="delete a saved view (its articles stay)")
+    v.add_argument("name", metavar="NAME")
 
     c = cmd("show", "show one article with its quotes highlighted (does not mark it read)")
     c.add_argument("id", type=_article_id, metavar="ID")

@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -55,14 +56,32 @@ def _err(message: str) -> None:
     print(f"newsreader: error: {clean_line(message)}", file=sys.stderr)
 
 
+def _killfile():
+    """The killfile of config.toml; each rule that cannot be read is named on stderr."""
+    from newsreader.config import ConfigError, load_config
+    from newsreader.ingest.killfile import killfile_of
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"newsreader: warning: no killfile: {clean_line(str(exc))}", file=sys.stderr)
+        return None
+    found = killfile_of(config)
+    for problem in found.problems:
+        print(f"newsreader: warning: {clean_line(problem)}", file=sys.stderr)
+    return found
+
+
 # --- import, add, feeds, remove, refresh ---------------------------------------
 
 
 def cmd_import(args) -> int:
     from newsreader.ingest.pipeline import import_paths
 
+    killfile = _killfile()
     with open_store() as store, _progress(not args.json, "importing") as progress:
-        results = import_paths(store, args.paths, args.category, progress, subscribe=args.subscribe)
+        results = import_paths(store, args.paths, args.category, progress, subscribe=args.subscribe,
+                               killfile=killfile)
     failed = [r for r in results if r.error]
     for r in failed:
         _err(f"{r.path}: {r.error}")
@@ -75,6 +94,8 @@ def cmd_import(args) -> int:
                 continue
             what = (f"{r.subscribed} feeds subscribed" if r.kind == "opml"
                     else f"{r.added} added, {r.updated} updated, {r.unchanged} unchanged")
+            if r.killed():
+                what += f" ({r.killed()})"
             out.print(clean_line(f"{r.path}: {r.kind}: {what}"))
             for w in r.warnings:
                 out.print(f"  warning: {clean_line(w)}")
@@ -101,10 +122,11 @@ def cmd_add(args) -> int:
         raise NewsreaderError("add needs a feed URL or file path")
     from newsreader.ingest.fulltext import due_pages, fetch_pages, fetches_pages
 
+    killfile = _killfile()
     with open_store() as store:
         try:
             feed, counts = add_subscription(store, args.target, category=args.category, title=args.title,
-                                            full_text=args.full_text)
+                                            full_text=args.full_text, killfile=killfile)
         except NewsreaderError as exc:
             raise NewsreaderError(f"{args.target}: {exc}") from None
         with _progress(not args.json, "fetching article pages") as progress:
@@ -112,11 +134,16 @@ def cmd_add(args) -> int:
         full = fetches_pages(store, feed)
     if args.json:
         _dump({"id": feed.id, "url": feed.url, "title": feed.title, "category": feed.category,
-               "added": counts.added, "updated": counts.updated, "full_text": full,
+               "added": counts.added, "updated": counts.updated, "hidden": counts.hidden,
+               "marked_read": counts.marked_read, "full_text": full,
                "pages": pages.as_dict()})
     else:
         out = _console()
-        out.print(f"subscribed to {feed.title} ({feed.url}): {counts.added} new articles")
+        from newsreader.ingest.killfile import killed_summary
+
+        killed = killed_summary(counts.hidden, counts.marked_read)
+        out.print(f"subscribed to {feed.title} ({feed.url}): {counts.added} new articles"
+                  + (f" ({killed})" if killed else ""))
         if pages.asked:
             out.print(f"  {pages.summary()}; 'newsreader feeds --full-text {feed.id} off' keeps the"
                       " feed's own text")
@@ -183,9 +210,10 @@ def cmd_remove(args) -> int:
 def cmd_refresh(args) -> int:
     from newsreader.ingest.refresh import refresh_all
 
+    killfile = _killfile()
     with open_store() as store, _progress(not args.json, "refreshing") as progress:
         pages = (lambda done, total, url: progress(done, total, "page " + url)) if progress else None
-        report = refresh_all(store, progress=progress, pages_progress=pages)
+        report = refresh_all(store, progress=progress, pages_progress=pages, killfile=killfile)
     if args.json:
         _dump(report.as_dict())
     else:
@@ -241,15 +269,65 @@ def _known_category(store, name: str | None) -> str | None:
     raise NewsreaderError(f"no category named {name!r} (categories: {known})")
 
 
+def _parse(text: str, what: str):
+    """A filter expression, or one line naming ``what`` was wrong with it."""
+    from newsreader.filters import FilterError, parse
+
+    try:
+        return parse(text)
+    except FilterError as exc:
+        raise NewsreaderError(f"{what}: {exc}") from None
+
+
 def cmd_list(args) -> int:
+    from newsreader.filters import both
+
+    where = _parse(args.where, "--where") if args.where is not None else None
     with open_store() as store:
         category = _known_category(store, args.category)
-        flt = Filter(category=category, unread=args.unread, favourites=args.favourites)
+        if args.view is not None:
+            view = store.saved_view(args.view)
+            where = both(_parse(view.expr, f"the view {view.name!r}"), where)
+        flt = Filter(category=category, unread=args.unread, favourites=args.favourites, where=where,
+                     sort=args.sort)
         rows = _list(store, flt, args.limit)
     if args.json:
         _dump([_summary_dict(a) for a in rows])
     else:
         _print_rows(rows)
+    return 0
+
+
+def cmd_views(args) -> int:
+    with open_store() as store:
+        if args.views_command == "add":
+            _parse(args.expr, f"views add {args.name}")
+            view = store.add_view(args.name, args.expr)
+            flt = Filter(where=_parse(view.expr, view.name))
+            _console().print(f"saved the view {view.name}: {store.count(flt)} articles,"
+                             f" {store.count(replace(flt, unread=True))} unread")
+            return 0
+        if args.views_command == "remove":
+            view = store.remove_view(args.name)
+            _console().print(f"removed the view {view.name} (its articles stay)")
+            return 0
+        listed = []
+        for view in store.saved_views():
+            try:
+                flt = Filter(where=_parse(view.expr, view.name))
+                listed.append((view, store.count(flt), store.count(replace(flt, unread=True)), None))
+            except NewsreaderError as exc:  # saved by a newsreader that read more
+                listed.append((view, 0, 0, str(exc)))
+    if args.json:
+        _dump([{"name": v.name, "expr": v.expr, "articles": n, "unread": unread, "error": error}
+               for v, n, unread, error in listed])
+        return 0
+    out = _console()
+    if not listed:
+        out.print("no saved views yet: newsreader views add NAME EXPR (or v, then ctrl+s, in the app)")
+    for view, n, unread, error in listed:
+        counts = f"unreadable: {error}" if error else f"{unread}/{n} unread"
+        out.print(f"{view.name}  ({clean_line(counts)})  {clean_line(view.expr)}")
     return 0
 
 

@@ -167,3 +167,11 @@ class SpeakerCount:
     name: str
     quotes: int
     articles: int
+
+
+@dataclass(frozen=True)
+class SavedView:
+    """A named filter expression, listed with the categories."""
+
+    name: str
+    expr: str

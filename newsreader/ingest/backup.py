@@ -1,7 +1,9 @@
 """The JSON backup: every article with its state, which ``import`` restores.
 
-Format: ``{"newsreader_backup": 1, "feeds": [...], "articles": [...]}``.
-Quotes are not in it: they are found again from the bodies on restore.
+Format: ``{"newsreader_backup": 1, "feeds": [...], "views": [...], "articles": [...]}``
+(``views``, the saved views, and an article's ``hidden`` came later: a backup
+without them restores as before). Quotes are not in it: they are found again
+from the bodies on restore.
 """
 
 from __future__ import annotations
@@ -20,20 +22,22 @@ FORMAT = 1
 _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
                  "published_estimated", "imported_at", "category", "tags", "summary", "body",
                  "links", "html", "read", "read_at", "favourite", "favourite_at", "enclosures",
-                 "full_text", "page_html")
+                 "full_text", "page_html", "hidden")
 
 
 def write_backup(store: Store, out: IO[str]) -> int:
     """Write the whole library to ``out`` as JSON, a row at a time; returns the article count."""
     feeds = [{"url": f.url, "title": f.title, "category": f.category, "site": f.site,
               "subscribed": True, "full_text": f.full_text} for f in store.feeds()]
-    out.write('{"newsreader_backup": %d, "version": %s,\n "feeds": %s,\n "articles": [\n'
-              % (FORMAT, json.dumps(__version__), json.dumps(feeds, ensure_ascii=False)))
+    views = [{"name": v.name, "expr": v.expr} for v in store.saved_views()]
+    out.write('{"newsreader_backup": %d, "version": %s,\n "feeds": %s,\n "views": %s,\n "articles": [\n'
+              % (FORMAT, json.dumps(__version__), json.dumps(feeds, ensure_ascii=False),
+                 json.dumps(views, ensure_ascii=False)))
     n = 0
     for row in store.export_rows():
         rec = {k: row.get(k) for k in _ARTICLE_KEYS}
         rec["read"], rec["favourite"] = bool(rec["read"]), bool(rec["favourite"])
-        rec["published_estimated"] = bool(rec["published_estimated"])
+        rec["published_estimated"], rec["hidden"] = bool(rec["published_estimated"]), bool(rec["hidden"])
         rec["feed_title"] = row.get("feed_title")
         rec["feed_category"] = row.get("feed_category")
         out.write(("" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
@@ -74,9 +78,28 @@ def restore(store: Store, data: dict) -> UpsertCounts:
                 raise IngestError(f"an article in the backup is malformed ({exc})") from None
             feed_id = store.ensure_feed(clean_line(url), clean_line(str(rec.get("feed_title") or url)),
                                         category=clean_line(str(rec.get("feed_category") or "")) or None)
+            before = store.last_article_id()
             c = store.upsert_articles(feed_id, rec.get("source") or url, [item])
+            if c.added and rec.get("hidden") is True:
+                store.hide_after(before)
             added, updated, unchanged = added + c.added, updated + c.updated, unchanged + c.unchanged
+        _restore_views(store, data.get("views"))
     return UpsertCounts(added, updated, unchanged)
+
+
+def _restore_views(store: Store, views) -> None:
+    """The backup's saved views that the library has no view of that name for."""
+    from newsreader.errors import NewsreaderError
+    from newsreader.filters import parse
+
+    for v in views if isinstance(views, list) else []:
+        if not (isinstance(v, dict) and isinstance(v.get("name"), str) and isinstance(v.get("expr"), str)):
+            raise IngestError("a view in the backup has no name or expression")
+        try:
+            parse(v["expr"])
+            store.add_view(v["name"], clean_line(v["expr"]))
+        except NewsreaderError:
+            continue  # a name the library uses already, or what this version cannot read
 
 
 def _stamp(rec: dict, key: str) -> str | None:

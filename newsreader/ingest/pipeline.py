@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Sequence
 
 from newsreader.errors import IngestError, NewsreaderError
 from newsreader.ingest.categories import choose_categories
+from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import now_utc, to_db
@@ -32,6 +33,8 @@ class FileResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    hidden: int = 0  # new articles the killfile hid
+    marked_read: int = 0  # and marked read
     subscribed: int = 0
     subscription: bool = False  # a feed that refresh reads again (imported with --subscribe, or before)
     error: str | None = None
@@ -39,6 +42,10 @@ class FileResult:
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items()}
+
+    def killed(self) -> str:
+        """What the killfile did to the new articles, in words ("" when nothing)."""
+        return killed_summary(self.hidden, self.marked_read)
 
 
 def content_hash(title: str, body: str) -> str:
@@ -118,13 +125,14 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
 
 
 def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None = None,
-               title: str | None = None, subscribed: bool = False) -> tuple[int, UpsertCounts]:
+               title: str | None = None, subscribed: bool = False,
+               killfile: Killfile | None = None) -> tuple[int, UpsertCounts]:
     """Put a parsed feed's articles in the library under the source ``url``."""
     items = prepare(feed.articles, category)
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
                                     site=feed.link, subscribed=subscribed)
-        counts = store.upsert_articles(feed_id, url, items)
+        counts = store_arrivals(store, feed_id, url, items, killfile)
     return feed_id, counts
 
 
@@ -234,9 +242,10 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
 
 
 def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
-                 subscribe: bool = False) -> FileResult:
+                 subscribe: bool = False, killfile: Killfile | None = None) -> FileResult:
     """Store what ``load_file`` prepared, in one transaction; with ``subscribe`` a feed
-    becomes a subscription that refresh reads again."""
+    becomes a subscription that refresh reads again (the killfile judging the new
+    articles of a feed or page; a backup's keep the state they had)."""
     res = loaded.result
     if res.error:
         return res
@@ -263,12 +272,13 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
                                             category=category, site=loaded.site, subscribed=subscribing)
                 if res.kind in PAGE_KINDS and known is not None and loaded.title and loaded.title != known.title:
                     store.update_feed(feed_id, title=loaded.title)  # a page read again names its site now
-                counts = store.upsert_articles(feed_id, loaded.source, items)
+                counts = store_arrivals(store, feed_id, loaded.source, items, killfile)
                 if subscribing:
                     now = now_utc()  # read just now: the next refresh asks whether it changed
                     store.update_feed(feed_id, last_attempt=now, last_success=now, last_error=None,
                                       failures=0, **loaded.seen)
                 res.subscription = feed_kind and store.feed(feed_id).subscribed
+            res.hidden, res.marked_read = counts.hidden, counts.marked_read
         res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
     except NewsreaderError as exc:
         res.error = str(exc)
@@ -278,10 +288,10 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
 
 
 def import_file(store: Store, path: str | Path, category: str | None = None,
-                subscribe: bool = False) -> FileResult:
+                subscribe: bool = False, killfile: Killfile | None = None) -> FileResult:
     """Import one file of any kind newsreader reads (subscribing to a feed, with
     ``subscribe``); errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category, subscribe)
+    return write_loaded(store, load_file(path, category), category, subscribe, killfile)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -304,7 +314,7 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
                  progress: Progress | None = None, workers: int | None = None,
-                 subscribe: bool = False) -> list[FileResult]:
+                 subscribe: bool = False, killfile: Killfile | None = None) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
     With ``subscribe`` each feed among them becomes a subscription.
 
@@ -327,12 +337,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
-                results.append(write_loaded(store, loaded, category, subscribe))
+                results.append(write_loaded(store, loaded, category, subscribe, killfile))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category, subscribe))
+            results.append(import_file(store, path, category, subscribe, killfile))
             if progress:
                 progress(i + 1, len(paths), str(path))
     return results

@@ -28,6 +28,7 @@ from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
 from newsreader.ingest.localfile import local_path, signature
+from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
 from newsreader.ingest.pipeline import prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
@@ -48,10 +49,13 @@ class RefreshReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # waiting out a Retry-After
     cancelled: bool = False
     pages: PagesReport | None = None  # the article pages fetched for feeds with full text
+    hidden: int = 0  # of the added, how many the killfile hid
+    marked_read: int = 0  # and how many it marked read
 
     def as_dict(self) -> dict:
         return {"feeds": self.total, "fetched": self.fetched, "unchanged": self.unchanged,
-                "added": self.added, "failed": [{"feed": n, "reason": r} for n, r in self.failed],
+                "added": self.added, "hidden": self.hidden, "marked_read": self.marked_read,
+                "failed": [{"feed": n, "reason": r} for n, r in self.failed],
                 "skipped": [{"feed": n, "reason": r} for n, r in self.skipped],
                 "cancelled": self.cancelled, "pages": self.pages.as_dict() if self.pages else None}
 
@@ -64,6 +68,8 @@ class RefreshReport:
             more = f" and {len(self.failed) - 3} more" if len(self.failed) > 3 else ""
             parts.append(f"{len(self.failed)} failed: {names}{more}")
         parts.append(f"{self.added} new article{'' if self.added == 1 else 's'}")
+        if killed_summary(self.hidden, self.marked_read):
+            parts[-1] += f" ({killed_summary(self.hidden, self.marked_read)})"
         parts.append(f"{self.fetched} of {self.total} feeds changed, {self.unchanged} unchanged")
         if self.skipped:
             parts.append(f"{len(self.skipped)} waiting")
@@ -77,6 +83,8 @@ class RefreshReport:
         if self.skipped:
             text += f", {len(self.skipped)} waiting"
         text += f"; {self.added} article{'' if self.added == 1 else 's'} added"
+        if killed_summary(self.hidden, self.marked_read):
+            text += f" ({killed_summary(self.hidden, self.marked_read)})"
         if self.pages and self.pages.asked:
             text += f"; {self.pages.summary()}"
         return text + (" (stopped early)" if self.cancelled else "")
@@ -86,14 +94,15 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
                 should_stop: Callable[[], bool] | None = None,
                 workers: int | None = None, pages_progress: Progress | None = None,
-                page_settings: FetchSettings | None = None) -> RefreshReport:
+                page_settings: FetchSettings | None = None, killfile: Killfile | None = None) -> RefreshReport:
     """Refresh each enabled subscription (or ``feeds``); failures are recorded and reported.
 
     ``progress(done, total, name)`` is called from the calling thread after
     each feed; ``should_stop()`` is asked between feeds (a Textual worker's
     ``is_cancelled``) and ends the refresh early, keeping what is stored.
     ``workers`` is the number of parser processes (None: one per CPU, up to
-    4, when there are enough feeds; 0: parse in the calling thread). Then the
+    4, when there are enough feeds; 0: parse in the calling thread). The
+    ``killfile`` judges each new article as it is stored. Then the
     feeds that want whole articles have their new items' pages fetched
     (``fulltext``), with ``pages_progress(done, total, url)`` after each.
     """
@@ -134,7 +143,7 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
             feed, res = pending.pop(fut)
             got = parsers.result(fut, res, feed.category)
             with group.feed():
-                _store(store, feed, res, got, started, report)
+                _store(store, feed, res, got, started, report, killfile)
             if not step(feed):
                 return False
         return True
@@ -297,7 +306,7 @@ def _parse_feed(body: bytes, source: str):
 
 
 def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: datetime,
-           report: RefreshReport) -> None:
+           report: RefreshReport, killfile: Killfile | None = None) -> None:
     """Store one parsed feed in its own transaction."""
     if got.error:
         _failed(store, feed, got.error, started, report)
@@ -308,9 +317,11 @@ def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: dat
     with store.transaction():
         url = _move(store, feed, res)
         feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)
-        counts = store.upsert_articles(feed_id, url, got.items)
+        counts = store_arrivals(store, feed_id, url, got.items, killfile)
         store.update_feed(feed.id, body_hash=res.body_hash, **ok)
     report.added += counts.added
+    report.hidden += counts.hidden
+    report.marked_read += counts.marked_read
     if counts.added or counts.updated:
         report.fetched += 1
     else:

@@ -13,6 +13,7 @@ from newsreader.ingest.fetch import FetchJob, FetchResult, FetchSettings, body_h
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.localfile import local_path, signature
+from newsreader.ingest.killfile import Killfile
 from newsreader.ingest.pipeline import parse_document, store_feed
 from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
@@ -84,14 +85,16 @@ def load_feed_document(target: str):
 
 def add_subscription(store: Store, target: str, *, category: str | None = None,
                      title: str | None = None, settings: FetchSettings | None = None,
-                     full_text: bool | None = None) -> tuple[Feed, UpsertCounts]:
-    """Subscribe to ``target`` and store its current articles, in one transaction;
-    ``full_text`` is the feed's whole-article setting (None: decided by its items)."""
+                     full_text: bool | None = None, killfile: Killfile | None = None
+                     ) -> tuple[Feed, UpsertCounts]:
+    """Subscribe to ``target`` and store its current articles, in one transaction (the
+    ``killfile`` judging them); ``full_text`` is the feed's whole-article setting (None:
+    decided by its items)."""
     got = load(target, settings)
     now = now_utc()
     with store.transaction():
         feed_id, counts = store_feed(store, got.feed, got.url, category=category, title=title,
-                                     subscribed=True)
+                                     subscribed=True, killfile=killfile)
         fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
         if title:
             fields["title"] = title

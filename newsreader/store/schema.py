@@ -118,8 +118,24 @@ ALTER TABLE articles ADD COLUMN full_text TEXT;
 ALTER TABLE articles ADD COLUMN full_text_at TEXT;
 """
 
+# Version 5: filters. Saved views (a name and a filter expression, see
+# newsreader.filters); ``hidden`` marks an article the killfile hid on arrival
+# (listed only by a filter that names ``hidden``); indexes page the title and
+# feed sorts (store/paging.py).
+V5 = """
+ALTER TABLE articles ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE views (
+    name TEXT PRIMARY KEY COLLATE NOCASE,
+    expr TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX articles_title ON articles(title COLLATE NOCASE, id);
+CREATE INDEX articles_feed_published ON articles(feed_id, published DESC, id DESC);
+CREATE INDEX feeds_title ON feeds(title COLLATE NOCASE, id);
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from newsreader.errors import NewsreaderError, NotFound
+from newsreader.filters import Expr, mentions
 from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure, Quote
 from newsreader.store.feeds import FeedQueries
+from newsreader.store.filtersql import FOLD, compile_expr, fold, needs_feeds
+from newsreader.store.paging import SORTS, page_rows
 from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
 from newsreader.store.search import RANK_FUNCTION, SearchQueries, fts_query
 from newsreader.store.schema import migrate
+from newsreader.store.views import ViewQueries
 from newsreader.store.timefmt import from_db, now_utc, to_db
 
 PAGE = 200
@@ -61,11 +65,18 @@ class UpsertCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    hidden: int = 0  # of the added, how many the killfile hid (ingest/killfile.py)
+    marked_read: int = 0  # and how many it marked read
 
 
 @dataclass(frozen=True)
 class Filter:
-    """What a list shows; every field narrows it."""
+    """What a list shows (every field but ``sort`` narrows it) and in what order.
+
+    ``where`` is a parsed filter expression (``newsreader.filters``); articles
+    the killfile hid are left out unless it names ``hidden``. ``sort`` is one
+    of ``SORTS``: newest first, title A-Z, or feed title A-Z then newest first.
+    """
 
     category: str | None = None
     unread: bool = False
@@ -74,6 +85,8 @@ class Filter:
     search: str | None = None
     speaker_key: str | None = None
     relevance: bool = False  # a search's best matches first, not the newest
+    where: Expr | None = None
+    sort: str = "date"
 
 
 _SUMMARY_COLS = (
@@ -96,11 +109,12 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
     )
 
 
-class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
+class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueries):
     """The SQLite library. Use as a context manager or call ``close()``.
 
-    Feed and quote queries live in mixins beside this module (store/feeds.py,
-    store/quotes.py); this class holds the connection and the articles."""
+    Feed, quote and saved-view queries live in mixins beside this module
+    (store/feeds.py, store/quotes.py, store/views.py); this class holds the
+    connection and the articles."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -113,6 +127,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.create_function(FOLD, 1, fold, deterministic=True)
         migrate(self.conn)
 
     def close(self) -> None:
@@ -326,13 +341,16 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
         return ids
 
     def set_read(self, ids: Iterable[int], read: bool = True) -> None:
-        """Mark articles read or unread; unknown ids change nothing and raise NotFound."""
+        """Mark articles read or unread (which unhides one the killfile hid); unknown
+        ids change nothing and raise NotFound."""
         with self.transaction():
             ids = self._check_ids(ids)
             stamp = to_db(now_utc()) if read else None
+            # marking a hidden article unread brings it back: a hidden article is always read
             self.conn.executemany(
-                "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN coalesce(read_at, ?) END WHERE id = ?",
-                [(int(read), int(read), stamp, i) for i in ids],
+                "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN coalesce(read_at, ?) END,"
+                " hidden = hidden AND ? WHERE id = ?",
+                [(int(read), int(read), stamp, int(read), i) for i in ids],
             )
 
     def set_favourite(self, ids: Iterable[int], favourite: bool = True) -> None:
@@ -351,7 +369,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
         with self.transaction():
             cur = self.conn.execute(
                 f"UPDATE articles SET read = 1, read_at = ? WHERE read = 0 AND id IN"
-                f" (SELECT a.id FROM articles a {where})",
+                f" (SELECT a.id FROM {_source(flt)} {where})",
                 (to_db(now_utc()), *args),
             )
         return cur.rowcount
@@ -359,6 +377,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
     # --- reading -------------------------------------------------------------
 
     def _where(self, flt: Filter) -> tuple[str, list]:
+        conds, args = self._conds(flt)
+        return ("WHERE " + " AND ".join(conds)) if conds else "", args
+
+    def _conds(self, flt: Filter) -> tuple[list[str], list]:
+        """The filter as SQL conditions over ``articles a`` and ``feeds f``, with their parameters."""
         conds, args = [], []
         if flt.category is not None:
             conds.append("a.category = ?")
@@ -376,24 +399,27 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
         if flt.speaker_key:
             conds.append("a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
             args.append(flt.speaker_key)
-        return ("WHERE " + " AND ".join(conds)) if conds else "", args
+        # A hidden article is read (Store.kill, set_read), so an unread list needs no test
+        # of its own for it (and stays on the read-state indexes alone).
+        if not flt.unread and (flt.where is None or not mentions(flt.where, "hidden")):
+            conds.append("a.hidden = 0")
+        if flt.where is not None:
+            sql, more = compile_expr(flt.where, now_utc())
+            conds.append(sql)
+            args += more
+        return conds, args
 
     def list_articles(self, flt: Filter = Filter(), *, limit: int | None = PAGE,
                       after: ArticleSummary | None = None) -> list[ArticleSummary]:
-        """Newest first (a search with ``relevance``: best match first); ``after``
-        continues from the last row of the previous page."""
+        """In the filter's order (newest first by default; a search with ``relevance``:
+        best match first); ``after`` continues from the last row of the previous page
+        (keyset paging: no OFFSET)."""
         if flt.search and flt.relevance:
             return self._list_by_rank(flt, limit, after)
-        where, args = self._where(flt)
-        if after is not None:
-            where += (" AND " if where else "WHERE ") + "(a.published, a.id) < (?, ?)"
-            args += [to_db(after.published), after.id]
-        sql = (f"SELECT {_SUMMARY_COLS} FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id {where}"
-               " ORDER BY a.published DESC, a.id DESC")
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [_summary(r) for r in self.conn.execute(sql, args)]
+        if flt.sort not in SORTS:
+            raise NewsreaderError(f"no sort called {flt.sort!r} (sorts: {', '.join(SORTS)})")
+        conds, args = self._conds(flt)
+        return [_summary(r) for r in page_rows(self.conn, _SUMMARY_COLS, flt.sort, conds, args, after, limit)]
 
     def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None) -> list[ArticleSummary]:
         """A search's matches by FTS5 rank, keyset on (rank, id): FTS5 ranks every match
@@ -425,7 +451,32 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
 
     def count(self, flt: Filter = Filter()) -> int:
         where, args = self._where(flt)
-        return self.conn.execute(f"SELECT count(*) FROM articles a {where}", args).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM {_source(flt)} {where}", args).fetchone()[0]
+
+    # --- the killfile ----------------------------------------------------------
+
+    def last_article_id(self) -> int:
+        """The largest article id: articles stored after this call have larger ones."""
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+
+    def hide_after(self, after_id: int) -> None:
+        """Hide (and mark read) every article stored after ``after_id`` (a restored hidden one)."""
+        self.conn.execute("UPDATE articles SET hidden = 1, read = 1, read_at = coalesce(read_at, ?)"
+                          " WHERE id > ?", (to_db(now_utc()), after_id))
+
+    def kill(self, expr: Expr, action: str, after_id: int) -> int:
+        """Apply a killfile rule to the articles stored after ``after_id``: "hide" hides
+        them (and marks them read, so no count shows what no list does), "read" marks
+        them read. Returns how many changed; an article hidden already is left alone."""
+        where, args = compile_expr(expr, now_utc())
+        state = "hidden = 1, read = 1" if action == "hide" else "read = 1"
+        unread = "" if action == "hide" else " AND read = 0"
+        with self.transaction():
+            return self.conn.execute(
+                f"UPDATE articles SET {state}, read_at = coalesce(read_at, ?) WHERE id > ? AND hidden = 0"
+                f"{unread} AND id IN (SELECT a.id FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
+                f" WHERE a.id > ? AND {where})",
+                (to_db(now_utc()), after_id, after_id, *args)).rowcount
 
     def article(self, article_id: int) -> Article:
         self.conn.row_factory = sqlite3.Row
@@ -484,6 +535,12 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries):
                 yield d
         finally:
             self.conn.row_factory = None
+
+
+def _source(flt: Filter) -> str:
+    """The tables a filter's conditions read: the feeds only when they are needed (an
+    unread count without them is read from an index alone, in under a millisecond)."""
+    return "articles a LEFT JOIN feeds f ON f.id = a.feed_id" if needs_feeds(flt.where) else "articles a"
 
 
 class _Known:

@@ -63,7 +63,7 @@ class NewsreaderApp(App[None]):
         self.config = config
         self.state = load_state()
         self.store = Store(self.db_path)  # this (the event loop's) thread's connection
-        self.start_view: View = view_from_key(self.state.view, self._feed_title) or ALL
+        self.start_view: View = view_from_key(self.state.view, self._feed_title, self._saved_expr) or ALL
 
     # --- start and stop ------------------------------------------------------
 
@@ -103,6 +103,12 @@ class NewsreaderApp(App[None]):
         try:
             return self.store.feed(feed_id).title
         except NewsreaderError:  # gone since
+            return None
+
+    def _saved_expr(self, name: str) -> str | None:
+        try:
+            return self.store.saved_view(name).expr
+        except NewsreaderError:  # deleted since
             return None
 
     def on_unmount(self) -> None:
@@ -168,6 +174,7 @@ class NewsreaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh(self) -> None:
+        from newsreader.ingest.killfile import killfile_of
         from newsreader.ingest.refresh import refresh_all
 
         def progress(done: int, total: int, title: str) -> None:
@@ -185,8 +192,12 @@ class NewsreaderApp(App[None]):
                     self.call_from_thread(self._status, "No subscriptions: newsreader add URL")
                 return
             worker = get_current_worker()
+            killfile = killfile_of(self.config)
+            for problem in killfile.problems:  # named once a refresh, and skipped
+                self.call_from_thread(self.notify, problem, title="config.toml", severity="warning",
+                                      timeout=10, markup=False)
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
-                                 pages_progress=pages)
+                                 pages_progress=pages, killfile=killfile)
         self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:

@@ -18,10 +18,12 @@ STATE_FILE = "ui-state.json"
 
 @dataclass(frozen=True)
 class UiState:
-    """The theme's name and the view key of the last category (see ``views.View.key``)."""
+    """The theme's name, the view key of the last category (see ``views.View.key``)
+    and the list's sort (one of ``store.paging.SORTS``)."""
 
     theme: str | None = None
     view: str | None = None
+    sort: str | None = None
 
 
 def state_path() -> Path:
@@ -37,9 +39,10 @@ def load_state() -> UiState:
         return UiState()
     if not isinstance(data, dict):
         return UiState()
-    theme, view = data.get("theme"), data.get("view")
+    theme, view, sort = data.get("theme"), data.get("view"), data.get("sort")
     return UiState(theme=theme if isinstance(theme, str) else None,
-                   view=view if isinstance(view, str) else None)
+                   view=view if isinstance(view, str) else None,
+                   sort=sort if sort in ("date", "title", "feed") else None)
 
 
 def save_state(state: UiState) -> None:

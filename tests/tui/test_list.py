@@ -56,7 +56,7 @@ async def test_choosing_a_category_lists_it(make_app):
         assert {r.category for r in app.main.articles.rows} == {"World"}
         assert len(app.main.articles.rows) == 4
         assert isinstance(app.focused, ArticleList)
-        assert app.main.articles.border_title == "World"
+        assert app.main.articles.border_title == "World · newest first"
 
 
 async def test_tab_shift_tab_h_l_change_pane(make_app):
@@ -145,7 +145,7 @@ async def test_search_view_and_back(make_app):
         await settle(pilot)
         assert set(titles(app)) == {"Ministers meet at the river summit",
                                     "Interview: the mapmaker who redrew the delta"}
-        assert app.main.articles.border_title == "Search: delta (by relevance)"
+        assert app.main.articles.border_title == "Search: delta · by relevance"
         await pilot.press("q")
         await settle(pilot)
         assert app.main.articles.view.key == "all" and len(titles(app)) == 7

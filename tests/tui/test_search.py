@@ -37,15 +37,15 @@ async def test_results_come_by_relevance_and_o_switches_to_date(make_app):
         await search(pilot, "delta")
         # the delta is in the interview's title: it comes first, though older
         assert titles(app) == [INTERVIEW, SUMMIT]
-        assert app.main.articles.border_title == "Search: delta (by relevance)"
+        assert app.main.articles.border_title == "Search: delta · by relevance"
         footer_keys = {b.binding.key for b in app.main.active_bindings.values() if b.enabled}
         assert "O" in footer_keys
         await pilot.press("O")
         await settle(pilot)
         assert titles(app) == [SUMMIT, INTERVIEW]
-        assert app.main.articles.border_title == "Search: delta (by date)"
+        assert app.main.articles.border_title == "Search: delta · newest first"
         await search(pilot, "delta")  # a new search keeps the order chosen
-        assert app.main.articles.border_title == "Search: delta (by date)"
+        assert app.main.articles.border_title == "Search: delta · newest first"
         await pilot.press("O")
         await settle(pilot)
         assert titles(app) == [INTERVIEW, SUMMIT]

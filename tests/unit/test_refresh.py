@@ -295,8 +295,9 @@ def test_cli_refresh_json_and_exit_status(server, tmp_path, capsys):
 
     code, out, err = cli(capsys, home, "refresh", "--json")
     assert code == 0, err
-    assert json.loads(out) == {"feeds": 1, "fetched": 0, "unchanged": 1, "added": 0, "failed": [],
-                               "skipped": [], "cancelled": False, "pages": None}
+    assert json.loads(out) == {"feeds": 1, "fetched": 0, "unchanged": 1, "added": 0, "hidden": 0,
+                               "marked_read": 0, "failed": [], "skipped": [], "cancelled": False,
+                               "pages": None}
 
     with _store_of(home) as s:
         subscribe(s, server.url("/dead"))

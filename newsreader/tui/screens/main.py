@@ -30,6 +30,7 @@ from newsreader.tui.screens.confirm import ConfirmDialog
 from newsreader.tui.screens.search import SearchDialog
 from newsreader.tui.screens.sharing import SharingActions
 from newsreader.tui.screens.speaker import SpeakerScreen
+from newsreader.tui.screens.view_actions import ViewActions, saved_counts
 from newsreader.tui.views import ALL, View, search_view
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.category_list import CategoryList
@@ -45,9 +46,10 @@ def _b(key: str, action: str, text: str, id: str, tip: str, show: bool = True) -
     return Binding(key, action, text, show=show, id=id, tooltip=tip)
 
 
-class MainScreen(SharingActions, Screen[None]):
+class MainScreen(SharingActions, ViewActions, Screen[None]):
     """The three panes and the keys that act across them (those that send the
-    article elsewhere are in ``SharingActions``)."""
+    article elsewhere are in ``SharingActions``, those that change what the list
+    shows in ``ViewActions``)."""
 
     BINDINGS = [
         _b("n", "next_unread", "Next", "next-unread", "Open the next unread article"),
@@ -67,6 +69,13 @@ class MainScreen(SharingActions, Screen[None]):
         _b("slash", "search", "Search", "search", "Search the library's full text"),
         _b("O", "toggle_search_order", "Relevance/date", "search-order",
            "Search results: best matches first, or newest first"),
+        _b("v", "filter", "Filter", "filter",
+           "Narrow the list with a filter (ctrl+s there saves it as a view)", False),
+        _b("D", "delete_view", "Delete view", "delete-view", "Delete the highlighted saved view (asks first)",
+           False),
+        _b("u", "toggle_unread_only", "Unread only", "unread-only", "Only the list's unread articles: on or off",
+           False),
+        _b("S", "cycle_sort", "Sort", "sort", "Sort the list by date, title or feed", False),
         _b("o", "open_link", "Open link", "open-link",
            "Open the article's page, or one of its numbered links, in the browser", False),
         _b("w", "save_article", "Save", "save-article", "Save the article as plain text to a file", False),
@@ -86,6 +95,9 @@ class MainScreen(SharingActions, Screen[None]):
         self.article: Article | None = None
         self.fixed_view: View = ALL  # the categories pane's view, to return to from a search
         self.search_relevance = True  # searches list the best matches first (O switches)
+        self.chosen: View = ALL
+        self.unread_only: set[str] = set()
+        self.sort = "date"
         self._read_timer = None
         self._note = False  # the status line answers a key and goes stale once the reader moves on
         self._note_timer = None
@@ -122,6 +134,7 @@ class MainScreen(SharingActions, Screen[None]):
             self.reader.fetch_key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
         self.reader.show_message(Content(NOTHING_OPEN))
         self.categories.border_title = "Categories"
+        self.sort = self.app.state.sort or "date"
         self.fixed_view = self.app.start_view
         self.show_view(self.fixed_view)
         self.categories.select_key(self.fixed_view.key)
@@ -144,17 +157,20 @@ class MainScreen(SharingActions, Screen[None]):
     def load_counts(self) -> None:
         """Count unread articles per category with a connection of this thread."""
         with Store(self.app.db_path) as store:
-            totals, cats, feeds = store.totals(), store.categories(), store.feeds()
-        self.app.call_from_thread(self.categories.set_counts, totals, cats, feeds)
+            totals, cats, feeds, saved = store.totals(), store.categories(), store.feeds(), saved_counts(store)
+        self.app.call_from_thread(self.categories.set_counts, totals, cats, feeds, saved)
 
     def show_view(self, view: View, keep_id: int | None = None) -> None:
-        """Fill the article list with ``view``."""
+        """Fill the article list with ``view`` (unread only if u says so, in the sort S chose)."""
         if view.is_fixed:
             self.fixed_view = view
             self.app.remember(view=view.key)
             self.categories.select_key(view.key)
+        if not view.key.startswith("filter:"):
+            self.filter_base, self.filter_text = None, ""
+        self.chosen = view
         try:
-            self.articles.show_view(view, keep_id)
+            self.articles.show_view(self.arranged(view), keep_id)
         except NewsreaderError as exc:  # a search with no words in it
             self.app.notify(str(exc), severity="warning", markup=False)
             return
@@ -170,7 +186,9 @@ class MainScreen(SharingActions, Screen[None]):
         count = f"{n}{more} article{'' if n == 1 else 's'}"
         if not n and view.filter.search:
             count = "nothing found · q goes back"
-        self.articles.border_title = Content(view.label)
+        elif not n and view.key.startswith("filter:"):
+            count = "nothing matches · v changes the filter, q goes back"
+        self.articles.border_title = Content(self.heading_of(view))
         self.articles.border_subtitle = Content(count)
 
     @on(CategoryList.ViewHighlighted)
@@ -288,6 +306,8 @@ class MainScreen(SharingActions, Screen[None]):
         if i is not None:
             self.articles.update_row(replace(self.articles.rows[i], read=item.read, favourite=item.favourite))
         self.categories.adjust(item.category, read_delta, fav_delta, item.feed_id)
+        if any(v.key.startswith("view:") for v in self.categories.views):
+            self.count_views()  # which saved views hold the article only the store can say
 
     def _set_read(self, item: Article | ArticleSummary, read: bool) -> None:
         self.app.store.set_read([item.id], read)

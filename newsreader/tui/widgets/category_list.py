@@ -1,5 +1,5 @@
 """The categories pane: All, Unread, Favourites, each category with its unread count,
-then the subscriptions, a failing one marked."""
+then the saved views, then the subscriptions, a failing one marked."""
 
 from __future__ import annotations
 
@@ -50,24 +50,26 @@ class CategoryList(OptionList):
         self.wanted = "all"  # the view to highlight, even before the counts arrive
 
     def set_counts(self, totals: dict[str, int], categories: list[CategoryCount],
-                   feeds: Sequence[Feed] = ()) -> None:
-        """Fill the pane from the store's counts and subscriptions; the highlighted
-        view stays highlighted."""
+                   feeds: Sequence[Feed] = (), saved: Sequence[tuple[View, int]] = ()) -> None:
+        """Fill the pane from the store's counts, saved views (with their unread
+        counts) and subscriptions; the highlighted view stays highlighted."""
         fixed = [ALL, UNREAD, FAVOURITES] + [category_view(c.name) for c in categories]
         self.feeds = {f"feed:{f.id}": f for f in feeds}
-        self.views = fixed + [feed_view(f.id, f.title) for f in feeds]
+        self.views = fixed + [v for v, _n in saved] + [feed_view(f.id, f.title) for f in feeds]
         self._counts = {"all": totals.get("unread", 0), "unread": totals.get("unread", 0),
                         "favourites": totals.get("favourites", 0)}
         self._counts.update((f"category:{c.name}", c.unread) for c in categories)
         self._counts.update((f"feed:{f.id}", f.unread_count) for f in feeds)
+        self._counts.update((v.key, n) for v, n in saved)
         options: list[Option | None] = []
         for i, view in enumerate(self.views):
             if i == 3 and len(fixed) > 3:
                 options.append(None)  # a rule between the fixed views and the categories
-            if i == len(fixed):
-                options.append(None)
-                heading = Content("Feeds").stylize(self.get_visual_style("category-list--heading", partial=True))
-                options.append(Option(heading, disabled=True))
+            for start, name in ((len(fixed), "Views" if saved else None), (len(fixed) + len(saved), "Feeds")):
+                if i == start and name:
+                    options.append(None)
+                    heading = Content(name).stylize(self.get_visual_style("category-list--heading", partial=True))
+                    options.append(Option(heading, disabled=True))
             options.append(Option(self._prompt(view), id=view.key))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
@@ -84,6 +86,13 @@ class CategoryList(OptionList):
                 self._counts[key] = max(0, self._counts[key] + delta)
                 view = next(v for v in self.views if v.key == key)
                 self.replace_option_prompt(key, self._prompt(view))
+
+    def set_unread(self, counts: dict[str, int]) -> None:
+        """New unread counts for some of the listed views (by key)."""
+        for view in self.views:
+            if view.key in counts and counts[view.key] != self._counts.get(view.key):
+                self._counts[view.key] = counts[view.key]
+                self.replace_option_prompt(view.key, self._prompt(view))
 
     def unread(self, key: str) -> int:
         """The count shown beside a view."""
