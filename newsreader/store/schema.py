@@ -118,8 +118,18 @@ ALTER TABLE articles ADD COLUMN full_text TEXT;
 ALTER TABLE articles ADD COLUMN full_text_at TEXT;
 """
 
+# Version 5: categories chosen again when their rules change. An article keeps the
+# entry's own categories or breadcrumb (``sections``, JSON; NULL for articles stored
+# before, whose category stands in for them), apart from its keyword tags, so a
+# stored article is categorised as an imported one is; ``meta`` holds what the
+# stored categories were chosen under (the rules' version and the user's mapping).
+V5 = """
+ALTER TABLE articles ADD COLUMN sections TEXT;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
