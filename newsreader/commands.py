@@ -55,14 +55,39 @@ def _err(message: str) -> None:
     print(f"newsreader: error: {clean_line(message)}", file=sys.stderr)
 
 
+def _category_rules():
+    """(the category mapping of config.toml, whether it could be read). A config that
+    cannot be read is named in one line, and categories are chosen without it."""
+    from newsreader.config import ConfigError, load_config
+    from newsreader.ingest.categories import NO_RULES, CategoryRules
+
+    try:
+        return CategoryRules.from_config(load_config()), True
+    except ConfigError as exc:
+        print(f"newsreader: warning: {clean_line(str(exc))}; categories are chosen without its mapping",
+              file=sys.stderr)
+        return NO_RULES, False
+
+
+def _categories_current(store: Store) -> None:
+    """Before listing: choose the stored categories again if their rules or the user's
+    mapping changed since (not while config.toml cannot be read)."""
+    from newsreader.ingest.recategorise import recategorise
+
+    rules, ok = _category_rules()
+    if ok:
+        recategorise(store, rules)
+
+
 # --- import, add, feeds, remove, refresh ---------------------------------------
 
 
 def cmd_import(args) -> int:
     from newsreader.ingest.pipeline import import_paths
 
+    rules, _ = _category_rules()
     with open_store() as store, _progress(not args.json, "importing") as progress:
-        results = import_paths(store, args.paths, args.category, progress)
+        results = import_paths(store, args.paths, args.category, progress, rules=rules)
     failed = [r for r in results if r.error]
     for r in failed:
         _err(f"{r.path}: {r.error}")
@@ -90,10 +115,11 @@ def cmd_add(args) -> int:
         raise NewsreaderError("add needs a feed URL or file path")
     from newsreader.ingest.fulltext import due_pages, fetch_pages, fetches_pages
 
+    rules, _ = _category_rules()
     with open_store() as store:
         try:
             feed, counts = add_subscription(store, args.target, category=args.category, title=args.title,
-                                            full_text=args.full_text)
+                                            full_text=args.full_text, rules=rules)
         except NewsreaderError as exc:
             raise NewsreaderError(f"{args.target}: {exc}") from None
         with _progress(not args.json, "fetching article pages") as progress:
@@ -172,9 +198,10 @@ def cmd_remove(args) -> int:
 def cmd_refresh(args) -> int:
     from newsreader.ingest.refresh import refresh_all
 
+    rules, _ = _category_rules()
     with open_store() as store, _progress(not args.json, "refreshing") as progress:
         pages = (lambda done, total, url: progress(done, total, "page " + url)) if progress else None
-        report = refresh_all(store, progress=progress, pages_progress=pages)
+        report = refresh_all(store, progress=progress, pages_progress=pages, rules=rules)
     if args.json:
         _dump(report.as_dict())
     else:
@@ -232,6 +259,7 @@ def _known_category(store, name: str | None) -> str | None:
 
 def cmd_list(args) -> int:
     with open_store() as store:
+        _categories_current(store)
         category = _known_category(store, args.category)
         flt = Filter(category=category, unread=args.unread, favourites=args.favourites)
         rows = _list(store, flt, args.limit)
@@ -246,6 +274,7 @@ def cmd_search(args) -> int:
     if not args.query.strip():
         raise NewsreaderError("the search is empty: give a word to look for")
     with open_store() as store:
+        _categories_current(store)
         rows = _list(store, Filter(search=args.query), args.limit)
     if args.json:
         _dump([_summary_dict(a) for a in rows])

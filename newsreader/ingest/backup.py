@@ -20,7 +20,7 @@ FORMAT = 1
 _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
                  "published_estimated", "imported_at", "category", "tags", "summary", "body",
                  "links", "html", "read", "read_at", "favourite", "favourite_at", "enclosures",
-                 "full_text", "page_html")
+                 "full_text", "page_html", "sections")
 
 
 def write_backup(store: Store, out: IO[str]) -> int:
@@ -36,6 +36,7 @@ def write_backup(store: Store, out: IO[str]) -> int:
         rec["published_estimated"] = bool(rec["published_estimated"])
         rec["feed_title"] = row.get("feed_title")
         rec["feed_category"] = row.get("feed_category")
+        rec["feed_site"] = row.get("feed_site")
         out.write(("" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")
@@ -43,8 +44,10 @@ def write_backup(store: Store, out: IO[str]) -> int:
 
 
 def restore(store: Store, data: dict) -> UpsertCounts:
-    """Put a backup's feeds and articles (with read and favourite state) back."""
+    """Put a backup's feeds and articles (with read and favourite state) back. They keep
+    the backup's categories until the library is next categorised again (at once)."""
     from newsreader.ingest.pipeline import prepare
+    from newsreader.ingest.recategorise import forget_rules
 
     if not isinstance(data, dict) or data.get("newsreader_backup") != FORMAT:
         raise IngestError("not a newsreader backup this version can read")
@@ -73,9 +76,11 @@ def restore(store: Store, data: dict) -> UpsertCounts:
             except (KeyError, TypeError, ValueError) as exc:
                 raise IngestError(f"an article in the backup is malformed ({exc})") from None
             feed_id = store.ensure_feed(clean_line(url), clean_line(str(rec.get("feed_title") or url)),
-                                        category=clean_line(str(rec.get("feed_category") or "")) or None)
+                                        category=clean_line(str(rec.get("feed_category") or "")) or None,
+                                        site=clean_line(str(rec.get("feed_site") or "")) or None)
             c = store.upsert_articles(feed_id, rec.get("source") or url, [item])
             added, updated, unchanged = added + c.added, updated + c.updated, unchanged + c.unchanged
+        forget_rules(store)
     return UpsertCounts(added, updated, unchanged)
 
 
@@ -104,11 +109,11 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
     for key in ("title", "body"):
         _text(rec, key, required=True)
     for key in ("guid", "link", "byline", "summary", "html", "category", "source", "feed_url",
-                "feed_title", "feed_category", "full_text", "page_html"):
+                "feed_title", "feed_category", "feed_site", "full_text", "page_html"):
         _text(rec, key)
     for key in ("published", "read_at", "favourite_at", "imported_at"):
         _stamp(rec, key)
-    for key in ("tags", "links"):
+    for key in ("tags", "links", "sections"):
         value = rec.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"{key} must be a list of text")
@@ -123,6 +128,7 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
     parsed = ParsedArticle(
         title=rec["title"], body=rec["body"], guid=rec.get("guid"), link=rec.get("link"),
         byline=rec.get("byline"), published=published, tags=tuple(rec.get("tags") or ()),
+        categories=tuple(rec.get("sections") or ()),
         summary=rec.get("summary") or "", links=tuple(rec.get("links") or ()), html=rec.get("html"),
         enclosures=tuple(enclosures),
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from newsreader.errors import IngestError, NewsreaderError
-from newsreader.ingest.categories import choose_categories
+from newsreader.ingest.categories import NO_RULES, CategoryRules, choose_categories
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import to_db
@@ -96,14 +96,15 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
         guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
         quotes, keys = analyse(body)
         byline = clean_line(art.byline) or None
-        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t))
+        sections = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.categories) if t))
+        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in (*art.tags, *sections)) if t))
         # Everything a reader sees goes into the hash, so any change updates the article.
         seen = "\0".join((body, byline or "", art.link or "", published or "", *tags,
                           *(e.url for e in art.enclosures)))
         out.append(NewArticle(
             guid=guid, title=title, body=body, category=category,
             content_hash=content_hash(title, seen), published=published,
-            link=art.link or None, byline=byline, tags=tags,
+            link=art.link or None, byline=byline, tags=tags, sections=sections,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
             enclosures=tuple(art.enclosures),
             quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
@@ -112,14 +113,26 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
 
 
 def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None = None,
-               title: str | None = None, subscribed: bool = False) -> tuple[int, UpsertCounts]:
+               title: str | None = None, subscribed: bool = False,
+               rules: CategoryRules = NO_RULES) -> tuple[int, UpsertCounts]:
     """Put a parsed feed's articles in the library under the source ``url``."""
     items = prepare(feed.articles, category)
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
                                     site=feed.link, subscribed=subscribed)
-        counts = store.upsert_articles(feed_id, url, items)
+        counts = store.upsert_articles(feed_id, url, categorised(store, feed_id, items, rules))
     return feed_id, counts
+
+
+def categorised(store: Store, feed_id: int, items: Sequence[NewArticle],
+                rules: CategoryRules = NO_RULES) -> list[NewArticle]:
+    """The items with the categories their feed, as stored, and the user's mapping give
+    them (the feed's subscription category first). Call inside the write's transaction."""
+    from newsreader.ingest.recategorise import choose_for, note_rules
+
+    note_rules(store, rules)
+    chosen = choose_for(store.feed(feed_id), items, rules)
+    return [it if it.category == c else replace(it, category=c) for it, c in zip(items, chosen)]
 
 
 def parse_document(data: bytes, source: str) -> tuple[str, object]:
@@ -218,7 +231,8 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
     return loaded
 
 
-def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> FileResult:
+def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
+                 rules: CategoryRules = NO_RULES) -> FileResult:
     """Store what ``load_file`` prepared, in one transaction."""
     res = loaded.result
     if res.error:
@@ -232,14 +246,11 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
 
             counts = restore(store, loaded.backup)  # type: ignore[arg-type]
         else:
-            items = loaded.items
             with store.transaction():
-                known = store.feed_by_url(loaded.source)
-                if category is None and known is not None and known.category:
-                    # A subscription's own category still comes first.
-                    items = [replace(it, category=known.category) for it in items]
+                # a subscription's own category (kept on the feed) still comes first
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site)
+                items = categorised(store, feed_id, loaded.items, rules)
                 counts = store.upsert_articles(feed_id, loaded.source, items)
         res.added, res.updated, res.unchanged = counts.added, counts.updated, counts.unchanged
     except NewsreaderError as exc:
@@ -249,9 +260,10 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None) -> F
     return res
 
 
-def import_file(store: Store, path: str | Path, category: str | None = None) -> FileResult:
+def import_file(store: Store, path: str | Path, category: str | None = None,
+                rules: CategoryRules = NO_RULES) -> FileResult:
     """Import one file of any kind newsreader reads; errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category)
+    return write_loaded(store, load_file(path, category), category, rules)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -270,7 +282,8 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
-                 progress: Progress | None = None, workers: int | None = None) -> list[FileResult]:
+                 progress: Progress | None = None, workers: int | None = None,
+                 rules: CategoryRules = NO_RULES) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
 
     Parsing and quote finding are CPU work: with several files they run in
@@ -292,12 +305,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
-                results.append(write_loaded(store, loaded, category))
+                results.append(write_loaded(store, loaded, category, rules))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category))
+            results.append(import_file(store, path, category, rules))
             if progress:
                 progress(i + 1, len(paths), str(path))
     return results

@@ -28,7 +28,8 @@ from newsreader.ingest.fetch import FetchJob, FetchResult, FetchRun, FetchSettin
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
-from newsreader.ingest.pipeline import prepare
+from newsreader.ingest.categories import NO_RULES, CategoryRules
+from newsreader.ingest.pipeline import categorised, prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
 from newsreader.store.timefmt import now_utc
@@ -86,7 +87,8 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
                 should_stop: Callable[[], bool] | None = None,
                 workers: int | None = None, pages_progress: Progress | None = None,
-                page_settings: FetchSettings | None = None) -> RefreshReport:
+                page_settings: FetchSettings | None = None,
+                rules: CategoryRules = NO_RULES) -> RefreshReport:
     """Refresh each enabled subscription (or ``feeds``); failures are recorded and reported.
 
     ``progress(done, total, name)`` is called from the calling thread after
@@ -96,6 +98,7 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
     4, when there are enough feeds; 0: parse in the calling thread). Then the
     feeds that want whole articles have their new items' pages fetched
     (``fulltext``), with ``pages_progress(done, total, url)`` after each.
+    ``rules`` is the user's category mapping.
     """
     feeds = [f for f in (store.feeds() if feeds is None else feeds) if f.enabled]
     report = RefreshReport(total=len(feeds))
@@ -134,7 +137,7 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
             feed, res = pending.pop(fut)
             got = parsers.result(fut, res, feed.category)
             with group.feed():
-                _store(store, feed, res, got, started, report)
+                _store(store, feed, res, got, started, report, rules)
             if not step(feed):
                 return False
         return True
@@ -290,7 +293,7 @@ def _parse_feed(body: bytes, source: str):
 
 
 def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: datetime,
-           report: RefreshReport) -> None:
+           report: RefreshReport, rules: CategoryRules = NO_RULES) -> None:
     """Store one parsed feed in its own transaction."""
     if got.error:
         _failed(store, feed, got.error, started, report)
@@ -301,8 +304,8 @@ def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: dat
     with store.transaction():
         url = _move(store, feed, res)
         feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)
-        counts = store.upsert_articles(feed_id, url, got.items)
-        store.update_feed(feed.id, body_hash=res.body_hash, **ok)
+        store.update_feed(feed.id, body_hash=res.body_hash, **ok)  # its title first: it may name a category
+        counts = store.upsert_articles(feed_id, url, categorised(store, feed_id, got.items, rules))
     report.added += counts.added
     if counts.added or counts.updated:
         report.fetched += 1

@@ -14,6 +14,7 @@ from newsreader.errors import IngestError
 from newsreader.ingest.fetch import FetchJob, FetchResult, FetchSettings, body_hash, fetch_all, is_url
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
+from newsreader.ingest.categories import NO_RULES, CategoryRules
 from newsreader.ingest.pipeline import parse_document, store_feed
 from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
@@ -86,14 +87,14 @@ def load_feed_document(target: str):
 
 def add_subscription(store: Store, target: str, *, category: str | None = None,
                      title: str | None = None, settings: FetchSettings | None = None,
-                     full_text: bool | None = None) -> tuple[Feed, UpsertCounts]:
+                     full_text: bool | None = None, rules: CategoryRules = NO_RULES) -> tuple[Feed, UpsertCounts]:
     """Subscribe to ``target`` and store its current articles, in one transaction;
     ``full_text`` is the feed's whole-article setting (None: decided by its items)."""
     got = load(target, settings)
     now = now_utc()
     with store.transaction():
         feed_id, counts = store_feed(store, got.feed, got.url, category=category, title=title,
-                                     subscribed=True)
+                                     subscribed=True, rules=rules)
         fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
         if title:
             fields["title"] = title
