@@ -63,3 +63,30 @@ def test_a_counted_label_fits_any_width():
     assert label.line(12).plain == "Entert… 1234"
     assert label.line(5).cell_length <= 5  # too narrow for both: cut short, never wrapped
     assert str(label) == "Entertainment 1234"
+
+
+async def test_a_changed_mapping_moves_the_stored_articles_in_the_background(make_app, library):
+    from dataclasses import dataclass, field
+
+    from newsreader.store import Filter
+
+    @dataclass(frozen=True)
+    class MappedConfig(Config):  # the fields config.py gains for [categories] and [feed_categories]
+        categories: dict = field(default_factory=dict)
+        feed_categories: dict = field(default_factory=dict)
+
+    with Store(library) as store:
+        world = [a.id for a in store.list_articles(Filter(category="World"))]
+        store.set_read(world[:1])
+        store.set_favourite(world[1:2])
+    app = make_app(MappedConfig(refresh_minutes=0, categories={"world": "International"}))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await settle(pilot)  # the pass, then the counts it asks for
+        labels = [v.label for v in app.main.categories.views]
+        assert "International" in labels and "World" not in labels
+        assert app.main.categories.unread("category:International") == len(world) - 1
+        assert "Categories chosen again: 4 articles moved" in str(app.main.query_one("#status-line").content)
+    with Store(library) as store:
+        moved = {a.id: a for a in store.list_articles(Filter(category="International"))}
+        assert set(moved) == set(world) and moved[world[0]].read and moved[world[1]].favourite
