@@ -167,16 +167,17 @@ def _pick(entry: Entry, given: str, mapping: dict[str, str], known: SourceFacts)
 def _section(entry: Entry, known: SourceFacts) -> str | None:
     """The news section the entry names, else what its feed says."""
     news = False
-    sources = (
+    steps = (
         lambda: _first(entry.sections),
         lambda: PODCASTS if entry.audio else None,
         lambda: link_section(entry.link, known.domains),
-        lambda: _first(entry.tags),
+        # keywords (or a site's menu kept as tags) only when nothing else said anything
+        lambda: None if news else _first(entry.tags),
     )
-    for source in sources:
-        found = source()
+    for step in steps:
+        found = step()
         if found == NEWS:
-            news = True  # "News" is the weakest: a later, plainer section wins
+            news = True  # "News" is the weakest: a plainer section from the link still wins
         elif found:
             return found
     if known.section:

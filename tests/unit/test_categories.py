@@ -96,8 +96,9 @@ def test_own_terms_then_audio_then_the_link_then_keywords():
         art(tags=("Politics and Government",)),  # keywords last
         art(link="https://gazette.example/shows/x", audio=True),  # an episode
         art("UK news", link="https://gazette.example/world/x"),  # a plainer section beats "News"
+        art("Local", tags=("Local", "Sport", "Business")),  # but not from keywords (a menu kept as tags)
     ]
-    assert choose(entries, GAZETTE) == ["World", "Sport", "Politics", "Podcasts", "World"]
+    assert choose(entries, GAZETTE) == ["World", "Sport", "Politics", "Podcasts", "World", "News"]
 
 
 def test_a_feed_title_naming_a_section_gives_it_to_the_rest():
