@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from newsreader.ingest.sections import NEWS, PODCASTS, section_of
+from newsreader.ingest.sections import NEWS, PODCASTS, first_section, section_of
 from newsreader.ingest.sources import SourceFacts, facts, link_section
 from newsreader.models import Enclosure
 from newsreader.store.categories import UNCATEGORISED
@@ -189,13 +189,7 @@ def _section(entry: Entry, known: SourceFacts) -> str | None:
 
 def _first(terms: Sequence[str]) -> str | None:
     """The first section the terms name, a specific one before "News"."""
-    news = None
-    for term in terms:
-        found = term_section(term)
-        if found and found != NEWS:
-            return found
-        news = news or found
-    return news
+    return first_section(term_section(t) for t in terms)
 
 
 @lru_cache(maxsize=65536)
@@ -207,8 +201,7 @@ def term_section(term: str) -> str | None:
         if mark and value[:1].isalnum() and " " not in head.strip():
             if head.strip().casefold() not in _SECTION_KEYS:
                 return None  # "storytype:standard", "author_name|Jane Doe", "ASX:NVX"
-            parts = [section_of(p) for p in value.split("/") if p]
-            return next((p for p in parts if p and p != NEWS), None) or (NEWS if NEWS in parts else None)
+            return first_section(section_of(p) for p in value.split("/") if p)
     return section_of(term)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 NEWS = "News"  # general and home news: the weakest section, used when nothing else fits
 PODCASTS = "Podcasts"
@@ -216,8 +217,7 @@ def _one(phrase: str, heads: bool) -> str | None:
     if _CJK.search(phrase):
         if len(phrase) > CJK_TERM:
             return None
-        found = [section for word, section in _CJK_WORDS if word in phrase]
-        return next((f for f in found if f != NEWS), None) or (NEWS if found else None)  # "体育新闻" is Sport
+        return first_section(section for word, section in _CJK_WORDS if word in phrase)  # "体育新闻": Sport
     words = [w for w in phrase.split() if not w.isdigit()]  # "iOS 15", "Formula 1" was tried whole
     if not words:
         return None
@@ -256,6 +256,16 @@ def section_of(term: str, heads: bool = True) -> str | None:
         # a list: its first part that names a section ("Art & Photography", "TV and movies")
         return next((found for p in parts if p and (found := _one(p, heads))), None)
     return _one(phrase, heads)
+
+
+def first_section(found: Iterable[str | None]) -> str | None:
+    """The first section found that is not "News" (read no further), else "News" if found."""
+    news = None
+    for section in found:
+        if section and section != NEWS:
+            return section
+        news = news or section
+    return news
 
 
 def is_news_words(text: str) -> bool:

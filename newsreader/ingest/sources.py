@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from newsreader.ingest.sections import NEWS, fold, is_news_words, only_filler, section_of
+from newsreader.ingest.sections import NEWS, first_section, fold, is_news_words, only_filler, section_of
 from newsreader.text import clean_line
 
 NAME_LEN = 30
@@ -138,15 +138,8 @@ def link_section(link: str | None, domains: frozenset[str] = frozenset()) -> str
         return None
     # "tech.slashdot.org/story/...", "sport.aktualne.cz/...": a section's own host name counts first
     sub = host[: -len(domain(host))].rstrip(".").split(".")[0] if host.count(".") > 1 else ""
-    news = None
-    for folder in [sub, *[p for p in path.split("/") if p][:-1][:6]]:  # not the slug, even before a "/"
-        if len(folder) < 3 or folder.isdigit() or len(folder) > 40:
-            continue
-        found = section_of(folder)
-        if found and found != NEWS:
-            return found
-        news = news or found
-    return news
+    folders = [sub, *[p for p in path.split("/") if p][:-1][:6]]  # not the slug, even before a "/"
+    return first_section(section_of(f) for f in folders if 3 <= len(f) <= 40 and not f.isdigit())
 
 
 @lru_cache(maxsize=4096)
