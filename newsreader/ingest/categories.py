@@ -68,6 +68,7 @@ def has_audio(enclosures: Iterable[Enclosure]) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
