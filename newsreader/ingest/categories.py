@@ -210,12 +210,3 @@ _SECTION_KEYS = frozenset(
     "section sections structure category categories channel rubrik rubrique ressort desk department "
     "vertical kategorie categorie seccion secao sezione rubrica".split())
 
-
-def choose_categories(articles: Sequence, given: str | None = None, source: Source | None = None,
-                      rules: CategoryRules = NO_RULES) -> list[str]:
-    """One category for each parsed article (``ParsedArticle``), in order."""
-    source = source or Source()
-    if given:
-        source = Source(source.title, source.url, source.site, given, source.id)
-    entries = [Entry(tuple(a.categories), tuple(a.tags), a.link, has_audio(a.enclosures)) for a in articles]
-    return choose(entries, source, rules)

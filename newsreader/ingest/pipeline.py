@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from newsreader.errors import IngestError, NewsreaderError
-from newsreader.ingest.categories import NO_RULES, CategoryRules, choose_categories
+from newsreader.ingest.categories import NO_RULES, UNCATEGORISED, CategoryRules
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
 from newsreader.store.timefmt import to_db
@@ -85,11 +85,14 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
 
 
 def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None) -> list[NewArticle]:
-    """Parsed articles made ready to store: clean text, a category, a guid, quotes."""
+    """Parsed articles made ready to store: clean text, a guid, quotes, and the given
+    category (else Uncategorised): the category is chosen where they are written,
+    with their feed as stored (``categorised``)."""
     from newsreader.analysis import QUOTES_VERSION
 
     out = []
-    for art, category in zip(articles, choose_categories(articles, given_category)):
+    category = clean_line(given_category or "") or UNCATEGORISED
+    for art in articles:
         title = clean_line(art.title) or "(untitled)"
         body = clean_text(art.body)
         published = to_db(art.published)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from newsreader.ingest.categories import (NO_RULES, UNCATEGORISED, CategoryRules, Entry, Source, choose,
-                                          choose_categories, has_audio, term_section)
+                                          has_audio, term_section)
 from newsreader.ingest.sections import section_of
 from newsreader.ingest.sources import facts, link_section
-from newsreader.models import Enclosure, ParsedArticle
+from newsreader.models import Enclosure
 
 
 @pytest.mark.parametrize("term, section", [
@@ -86,7 +86,6 @@ GAZETTE = Source("The Gazette", "https://gazette.example/feed", "https://gazette
 def test_the_given_category_comes_first():
     chosen = choose([art("Sport"), art()], Source(GAZETTE.title, GAZETTE.url, GAZETTE.site, "Local"))
     assert chosen == ["Local", "Local"]
-    assert choose_categories([ParsedArticle("t", "b", categories=("Sport",))], "Local") == ["Local"]
 
 
 def test_own_terms_then_audio_then_the_link_then_keywords():
