@@ -72,6 +72,30 @@ def _killfile():
     return found
 
 
+def _category_rules():
+    """(the category mapping of config.toml, whether it could be read). A config that
+    cannot be read is named in one line, and categories are chosen without it."""
+    from newsreader.config import ConfigError, load_config
+    from newsreader.ingest.categories import NO_RULES, CategoryRules
+
+    try:
+        return CategoryRules.from_config(load_config()), True
+    except ConfigError as exc:
+        print(f"newsreader: warning: {clean_line(str(exc))}; categories are chosen without its mapping",
+              file=sys.stderr)
+        return NO_RULES, False
+
+
+def _categories_current(store: Store) -> None:
+    """Before listing: choose the stored categories again if their rules or the user's
+    mapping changed since (not while config.toml cannot be read)."""
+    from newsreader.ingest.recategorise import recategorise
+
+    rules, ok = _category_rules()
+    if ok:
+        recategorise(store, rules)
+
+
 # --- import, add, feeds, remove, refresh ---------------------------------------
 
 
@@ -79,9 +103,10 @@ def cmd_import(args) -> int:
     from newsreader.ingest.pipeline import import_paths
 
     killfile = _killfile()
+    rules, _ = _category_rules()
     with open_store() as store, _progress(not args.json, "importing") as progress:
         results = import_paths(store, args.paths, args.category, progress, subscribe=args.subscribe,
-                               killfile=killfile)
+                               killfile=killfile, rules=rules)
     failed = [r for r in results if r.error]
     for r in failed:
         _err(f"{r.path}: {r.error}")
@@ -123,10 +148,11 @@ def cmd_add(args) -> int:
     from newsreader.ingest.fulltext import due_pages, fetch_pages, fetches_pages
 
     killfile = _killfile()
+    rules, _ = _category_rules()
     with open_store() as store:
         try:
             feed, counts = add_subscription(store, args.target, category=args.category, title=args.title,
-                                            full_text=args.full_text, killfile=killfile)
+                                            full_text=args.full_text, killfile=killfile, rules=rules)
         except NewsreaderError as exc:
             raise NewsreaderError(f"{args.target}: {exc}") from None
         with _progress(not args.json, "fetching article pages") as progress:
@@ -211,9 +237,10 @@ def cmd_refresh(args) -> int:
     from newsreader.ingest.refresh import refresh_all
 
     killfile = _killfile()
+    rules, _ = _category_rules()
     with open_store() as store, _progress(not args.json, "refreshing") as progress:
         pages = (lambda done, total, url: progress(done, total, "page " + url)) if progress else None
-        report = refresh_all(store, progress=progress, pages_progress=pages, killfile=killfile)
+        report = refresh_all(store, progress=progress, pages_progress=pages, killfile=killfile, rules=rules)
     if args.json:
         _dump(report.as_dict())
     else:
@@ -284,6 +311,7 @@ def cmd_list(args) -> int:
 
     where = _parse(args.where, "--where") if args.where is not None else None
     with open_store() as store:
+        _categories_current(store)
         category = _known_category(store, args.category)
         if args.view is not None:
             view = store.saved_view(args.view)
@@ -335,6 +363,7 @@ def cmd_search(args) -> int:
     if not args.query.strip():
         raise NewsreaderError("the search is empty: give a word to look for")
     with open_store() as store:
+        _categories_current(store)
         rows = _list(store, Filter(search=args.query, relevance=args.sort == "relevance"), args.limit)
     if args.json:
         # score: how well the article matches (higher is better; FTS5's bm25 turned round), null by date

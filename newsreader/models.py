@@ -156,6 +156,19 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ArticleTerms:
+    """What a stored article's category is chosen from (``Store.article_terms``)."""
+
+    id: int
+    feed_id: int | None
+    category: str
+    sections: tuple[str, ...] | None  # None: stored before the entry's own categories were kept
+    tags: tuple[str, ...] = ()
+    link: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()
+
+
+@dataclass(frozen=True)
 class CategoryCount:
     name: str
     total: int

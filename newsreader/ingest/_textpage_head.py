@@ -8,7 +8,8 @@ from datetime import datetime
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_byline
 from newsreader.ingest.byline import clean_byline, find_byline
-from newsreader.ingest._textpage_meta import breadcrumb, category_from_crumbs, crumb_names, find_date
+from newsreader.ingest._textpage_meta import (breadcrumb, category_from_crumbs, crumb_names, find_date,
+                                              section_crumbs)
 
 _CAPTION = re.compile(
     r"^(?:image|media) ?caption|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
@@ -31,6 +32,7 @@ class Head:
     byline: str | None = None
     published: datetime | None = None
     category: str | None = None
+    crumbs: tuple[str, ...] = ()  # the breadcrumb's sections, the category's among them
 
 
 def is_caption(text: str) -> bool:
@@ -137,5 +139,6 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
         if crumbs:
             head.category = category_from_crumbs(crumbs, head.title or "")
             if head.category:
+                head.crumbs = tuple(section_crumbs(crumbs, head.title or ""))
                 break
     return head

@@ -29,7 +29,8 @@ _STRONG_SEP = re.compile(r"[»›→]|\s>\s")
 _HOME = {"home", "homepage", "home page", "start", "front page", "index", "news home",
          # the same in the languages pages are often saved in
          "inicio", "portada", "startseite", "accueil", "forside", "hjem", "hem", "etusivu",
-         "início", "inizio", "strona główna", "главная", "anasayfa", "voorpagina"}
+         "início", "inizio", "strona główna", "главная", "anasayfa", "voorpagina",
+         "головна", "página inicial", "pagina iniziale", "page d'accueil"}
 # Sections that hold every story: a crumb after one of these says more.
 _GENERIC = {"news", "blog", "blogs", "articles", "stories", "newsroom", "latest", "topics", "sections"}
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")  # a text browser's numbered link: "[10]Home"
@@ -115,6 +116,12 @@ def breadcrumb(text: str) -> list[str] | None:
     if any(len(p.split()) > 6 for p in parts[:-1]):
         return None
     return parts
+
+
+def section_crumbs(parts: list[str], title: str) -> list[str]:
+    """Every crumb of a breadcrumb that may name a section: not home, not the headline.
+    (A site's own name may be among them; the category is chosen from them all.)"""
+    return [p for p in parts if p.lower() not in _HOME and not crumb_names(p, title) and len(p.split()) <= 6]
 
 
 def category_from_crumbs(parts: list[str], title: str) -> str | None:

@@ -22,7 +22,7 @@ FORMAT = 1
 _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", "published",
                  "published_estimated", "imported_at", "category", "tags", "summary", "body",
                  "links", "html", "read", "read_at", "favourite", "favourite_at", "enclosures",
-                 "full_text", "page_html", "hidden")
+                 "full_text", "page_html", "hidden", "sections")
 
 
 def write_backup(store: Store, out: IO[str]) -> int:
@@ -40,6 +40,7 @@ def write_backup(store: Store, out: IO[str]) -> int:
         rec["published_estimated"], rec["hidden"] = bool(rec["published_estimated"]), bool(rec["hidden"])
         rec["feed_title"] = row.get("feed_title")
         rec["feed_category"] = row.get("feed_category")
+        rec["feed_site"] = row.get("feed_site")
         out.write(("" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")
@@ -47,8 +48,10 @@ def write_backup(store: Store, out: IO[str]) -> int:
 
 
 def restore(store: Store, data: dict) -> UpsertCounts:
-    """Put a backup's feeds and articles (with read and favourite state) back."""
+    """Put a backup's feeds and articles (with read and favourite state) back. They keep
+    the backup's categories until the library is next categorised again (at once)."""
     from newsreader.ingest.pipeline import prepare
+    from newsreader.ingest.recategorise import forget_rules
 
     if not isinstance(data, dict) or data.get("newsreader_backup") != FORMAT:
         raise IngestError("not a newsreader backup this version can read")
@@ -77,13 +80,15 @@ def restore(store: Store, data: dict) -> UpsertCounts:
             except (KeyError, TypeError, ValueError) as exc:
                 raise IngestError(f"an article in the backup is malformed ({exc})") from None
             feed_id = store.ensure_feed(clean_line(url), clean_line(str(rec.get("feed_title") or url)),
-                                        category=clean_line(str(rec.get("feed_category") or "")) or None)
+                                        category=clean_line(str(rec.get("feed_category") or "")) or None,
+                                        site=clean_line(str(rec.get("feed_site") or "")) or None)
             before = store.last_article_id()
             c = store.upsert_articles(feed_id, rec.get("source") or url, [item])
             if c.added and rec.get("hidden") is True:
                 store.hide_after(before)
             added, updated, unchanged = added + c.added, updated + c.updated, unchanged + c.unchanged
         _restore_views(store, data.get("views"))
+        forget_rules(store)
     return UpsertCounts(added, updated, unchanged)
 
 
@@ -127,11 +132,11 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
     for key in ("title", "body"):
         _text(rec, key, required=True)
     for key in ("guid", "link", "byline", "summary", "html", "category", "source", "feed_url",
-                "feed_title", "feed_category", "full_text", "page_html"):
+                "feed_title", "feed_category", "feed_site", "full_text", "page_html"):
         _text(rec, key)
     for key in ("published", "read_at", "favourite_at", "imported_at"):
         _stamp(rec, key)
-    for key in ("tags", "links"):
+    for key in ("tags", "links", "sections"):
         value = rec.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"{key} must be a list of text")
@@ -146,6 +151,7 @@ def _article(rec: dict, prepare) -> tuple[NewArticle, str]:
     parsed = ParsedArticle(
         title=rec["title"], body=rec["body"], guid=rec.get("guid"), link=rec.get("link"),
         byline=rec.get("byline"), published=published, tags=tuple(rec.get("tags") or ()),
+        categories=tuple(rec.get("sections") or ()),
         summary=rec.get("summary") or "", links=tuple(rec.get("links") or ()), html=rec.get("html"),
         enclosures=tuple(enclosures),
     )

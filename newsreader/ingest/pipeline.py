@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from newsreader.errors import IngestError, NewsreaderError
-from newsreader.ingest.categories import choose_categories
+from newsreader.ingest.categories import NO_RULES, UNCATEGORISED, CategoryRules
 from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
 from newsreader.models import ParsedArticle, ParsedFeed
 from newsreader.store import NewArticle, Store, UpsertCounts
@@ -96,27 +96,31 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
 def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None,
             read_at: datetime | None = None) -> list[NewArticle]:
     """Parsed articles (one feed's, in its order) made ready to store: clean text, a
-    category, a guid, quotes, and a place in time for the undated ones (read at ``read_at``)."""
+    guid, quotes, a place in time for the undated ones (read at ``read_at``), and the
+    given category (else Uncategorised): the category is chosen where they are
+    written, with their feed as stored (``categorised``)."""
     from newsreader.analysis import QUOTES_VERSION
     from newsreader.ingest.undated import estimate_dates
 
     estimates = estimate_dates([a.published for a in articles], read_at or now_utc())
     out = []
-    for art, category, estimate in zip(articles, choose_categories(articles, given_category), estimates):
+    category = clean_line(given_category or "") or UNCATEGORISED
+    for art, estimate in zip(articles, estimates):
         title = clean_line(art.title) or "(untitled)"
         body = clean_text(art.body)
         published = to_db(art.published)
         guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
         quotes, keys = analyse(body)
         byline = clean_line(art.byline) or None
-        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.tags) if t))
+        sections = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.categories) if t))
+        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in (*art.tags, *sections)) if t))
         # Everything a reader sees goes into the hash, so any change updates the article.
         seen = "\0".join((body, byline or "", art.link or "", published or "", *tags,
                           *(e.url for e in art.enclosures)))
         out.append(NewArticle(
             guid=guid, title=title, body=body, category=category,
             content_hash=content_hash(title, seen), published=published,
-            link=art.link or None, byline=byline, tags=tags,
+            link=art.link or None, byline=byline, tags=tags, sections=sections,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
             enclosures=tuple(art.enclosures), estimate=to_db(estimate),
             quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
@@ -126,17 +130,28 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
 
 def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None = None,
                title: str | None = None, subscribed: bool = False,
-               killfile: Killfile | None = None) -> tuple[int, UpsertCounts]:
+               killfile: Killfile | None = None, rules: CategoryRules = NO_RULES) -> tuple[int, UpsertCounts]:
     """Put a parsed feed's articles in the library under the source ``url``."""
     items = prepare(feed.articles, category)
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
                                     site=feed.link, subscribed=subscribed)
-        counts = store_arrivals(store, feed_id, url, items, killfile)
+        counts = store_arrivals(store, feed_id, url, categorised(store, feed_id, items, rules), killfile)
     return feed_id, counts
 
 
 PAGE_KINDS = ("html", "text")  # a saved article page, not a feed
+
+
+def categorised(store: Store, feed_id: int, items: Sequence[NewArticle],
+                rules: CategoryRules = NO_RULES) -> list[NewArticle]:
+    """The items with the categories their feed, as stored, and the user's mapping give
+    them (the feed's subscription category first). Call inside the write's transaction."""
+    from newsreader.ingest.recategorise import choose_for, note_rules
+
+    note_rules(store, rules)
+    chosen = choose_for(store.feed(feed_id), items, rules)
+    return [it if it.category == c else replace(it, category=c) for it, c in zip(items, chosen)]
 
 
 def parse_document(data: bytes, source: str) -> tuple[str, object]:
@@ -242,7 +257,8 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
 
 
 def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
-                 subscribe: bool = False, killfile: Killfile | None = None) -> FileResult:
+                 subscribe: bool = False, killfile: Killfile | None = None,
+                 rules: CategoryRules = NO_RULES) -> FileResult:
     """Store what ``load_file`` prepared, in one transaction; with ``subscribe`` a feed
     becomes a subscription that refresh reads again (the killfile judging the new
     articles of a feed or page; a backup's keep the state they had)."""
@@ -261,17 +277,15 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
 
             counts = restore(store, loaded.backup)  # type: ignore[arg-type]
         else:
-            items = loaded.items
             with store.transaction():
                 known = store.feed_by_url(loaded.source)
-                if category is None and known is not None and known.category:
-                    # A subscription's own category still comes first.
-                    items = [replace(it, category=known.category) for it in items]
                 subscribing = subscribe and feed_kind
+                # a subscription's own category (kept on the feed) still comes first
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site, subscribed=subscribing)
                 if res.kind in PAGE_KINDS and known is not None and loaded.title and loaded.title != known.title:
                     store.update_feed(feed_id, title=loaded.title)  # a page read again names its site now
+                items = categorised(store, feed_id, loaded.items, rules)
                 counts = store_arrivals(store, feed_id, loaded.source, items, killfile)
                 if subscribing:
                     now = now_utc()  # read just now: the next refresh asks whether it changed
@@ -288,10 +302,11 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
 
 
 def import_file(store: Store, path: str | Path, category: str | None = None,
-                subscribe: bool = False, killfile: Killfile | None = None) -> FileResult:
+                subscribe: bool = False, killfile: Killfile | None = None,
+                rules: CategoryRules = NO_RULES) -> FileResult:
     """Import one file of any kind newsreader reads (subscribing to a feed, with
     ``subscribe``); errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category, subscribe, killfile)
+    return write_loaded(store, load_file(path, category), category, subscribe, killfile, rules)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -314,7 +329,8 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
                  progress: Progress | None = None, workers: int | None = None,
-                 subscribe: bool = False, killfile: Killfile | None = None) -> list[FileResult]:
+                 subscribe: bool = False, killfile: Killfile | None = None,
+                 rules: CategoryRules = NO_RULES) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
     With ``subscribe`` each feed among them becomes a subscription.
 
@@ -337,12 +353,12 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
-                results.append(write_loaded(store, loaded, category, subscribe, killfile))
+                results.append(write_loaded(store, loaded, category, subscribe, killfile, rules))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category, subscribe, killfile))
+            results.append(import_file(store, path, category, subscribe, killfile, rules))
             if progress:
                 progress(i + 1, len(paths), str(path))
     return results

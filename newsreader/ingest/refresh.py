@@ -29,7 +29,8 @@ from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
 from newsreader.ingest.localfile import local_path, signature
 from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
-from newsreader.ingest.pipeline import prepare
+from newsreader.ingest.categories import NO_RULES, CategoryRules
+from newsreader.ingest.pipeline import categorised, prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
 from newsreader.store.timefmt import now_utc
@@ -94,7 +95,8 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
                 should_stop: Callable[[], bool] | None = None,
                 workers: int | None = None, pages_progress: Progress | None = None,
-                page_settings: FetchSettings | None = None, killfile: Killfile | None = None) -> RefreshReport:
+                page_settings: FetchSettings | None = None, killfile: Killfile | None = None,
+                rules: CategoryRules = NO_RULES) -> RefreshReport:
     """Refresh each enabled subscription (or ``feeds``); failures are recorded and reported.
 
     ``progress(done, total, name)`` is called from the calling thread after
@@ -105,6 +107,7 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
     ``killfile`` judges each new article as it is stored. Then the
     feeds that want whole articles have their new items' pages fetched
     (``fulltext``), with ``pages_progress(done, total, url)`` after each.
+    ``rules`` is the user's category mapping.
     """
     feeds = [f for f in (store.feeds() if feeds is None else feeds) if f.enabled]
     report = RefreshReport(total=len(feeds))
@@ -143,7 +146,7 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
             feed, res = pending.pop(fut)
             got = parsers.result(fut, res, feed.category)
             with group.feed():
-                _store(store, feed, res, got, started, report, killfile)
+                _store(store, feed, res, got, started, report, killfile, rules)
             if not step(feed):
                 return False
         return True
@@ -306,7 +309,8 @@ def _parse_feed(body: bytes, source: str):
 
 
 def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: datetime,
-           report: RefreshReport, killfile: Killfile | None = None) -> None:
+           report: RefreshReport, killfile: Killfile | None = None,
+           rules: CategoryRules = NO_RULES) -> None:
     """Store one parsed feed in its own transaction."""
     if got.error:
         _failed(store, feed, got.error, started, report)
@@ -317,8 +321,8 @@ def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: dat
     with store.transaction():
         url = _move(store, feed, res)
         feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)
-        counts = store_arrivals(store, feed_id, url, got.items, killfile)
-        store.update_feed(feed.id, body_hash=res.body_hash, **ok)
+        store.update_feed(feed.id, body_hash=res.body_hash, **ok)  # its title first: it may name a category
+        counts = store_arrivals(store, feed_id, url, categorised(store, feed_id, got.items, rules), killfile)
     report.added += counts.added
     report.hidden += counts.hidden
     report.marked_read += counts.marked_read

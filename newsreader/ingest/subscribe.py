@@ -14,6 +14,7 @@ from newsreader.ingest.detect import sniff
 from newsreader.ingest.feeds import parse_feed
 from newsreader.ingest.localfile import local_path, signature
 from newsreader.ingest.killfile import Killfile
+from newsreader.ingest.categories import NO_RULES, CategoryRules
 from newsreader.ingest.pipeline import parse_document, store_feed
 from newsreader.models import Feed, ParsedFeed
 from newsreader.store import Store, UpsertCounts
@@ -85,8 +86,8 @@ def load_feed_document(target: str):
 
 def add_subscription(store: Store, target: str, *, category: str | None = None,
                      title: str | None = None, settings: FetchSettings | None = None,
-                     full_text: bool | None = None, killfile: Killfile | None = None
-                     ) -> tuple[Feed, UpsertCounts]:
+                     full_text: bool | None = None, killfile: Killfile | None = None,
+                     rules: CategoryRules = NO_RULES) -> tuple[Feed, UpsertCounts]:
     """Subscribe to ``target`` and store its current articles, in one transaction (the
     ``killfile`` judging them); ``full_text`` is the feed's whole-article setting (None:
     decided by its items)."""
@@ -94,7 +95,7 @@ def add_subscription(store: Store, target: str, *, category: str | None = None,
     now = now_utc()
     with store.transaction():
         feed_id, counts = store_feed(store, got.feed, got.url, category=category, title=title,
-                                     subscribed=True, killfile=killfile)
+                                     subscribed=True, killfile=killfile, rules=rules)
         fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
         if title:
             fields["title"] = title

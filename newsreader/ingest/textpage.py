@@ -253,7 +253,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
 
     Returns title, body (article paragraphs only, joined by blank lines),
     published date (UTC; midnight when the page gives no time), byline and
-    the breadcrumb's section as the only category. ``source`` is the page's
+    the breadcrumb's section as the only category (its other crumbs as tags). ``source`` is the page's
     URL or file name; a URL is kept as the article's link. Raises
     ``IngestError`` when the text holds no article prose.
     """
@@ -293,6 +293,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         byline=byline,
         published=meta.published,
         categories=(clean_line(meta.category),) if meta.category else (),
+        tags=tuple(clean_line(c) for c in meta.crumbs),  # the rest of the trail, for the category
         summary=clean_line(standfirst),
         site=site,
     )

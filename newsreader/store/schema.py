@@ -134,8 +134,18 @@ CREATE INDEX articles_feed_published ON articles(feed_id, published DESC, id DES
 CREATE INDEX feeds_title ON feeds(title COLLATE NOCASE, id);
 """
 
+# Version 6: categories chosen again when their rules change. An article keeps the
+# entry's own categories or breadcrumb (``sections``, JSON; NULL for articles stored
+# before, whose category stands in for them), apart from its keyword tags, so a
+# stored article is categorised as an imported one is; ``meta`` holds what the
+# stored categories were chosen under (the rules' version and the user's mapping).
+V6 = """
+ALTER TABLE articles ADD COLUMN sections TEXT;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

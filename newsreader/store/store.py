@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from newsreader.errors import NewsreaderError, NotFound
 from newsreader.filters import Expr, mentions
 from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure, Quote
+from newsreader.store.categories import UNCATEGORISED, CategoryQueries, category_order
 from newsreader.store.feeds import FeedQueries
 from newsreader.store.filtersql import FOLD, compile_expr, fold, needs_feeds
 from newsreader.store.paging import SORTS, page_rows
@@ -27,7 +28,6 @@ from newsreader.store.views import ViewQueries
 from newsreader.store.timefmt import from_db, now_utc, to_db
 
 PAGE = 200
-UNCATEGORISED = "Uncategorised"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class NewArticle:
     links: tuple[str, ...] = ()
     html: str | None = None
     enclosures: tuple[Enclosure, ...] = ()
+    sections: tuple[str, ...] = ()  # the entry's own categories (the category is chosen from them)
     quotes: tuple[Quote, ...] = ()
     speaker_keys: tuple[str | None, ...] = ()
     quotes_version: int = 0  # the quote finder's version that found ``quotes``
@@ -109,7 +110,7 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
     )
 
 
-class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueries):
+class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueries, CategoryQueries):
     """The SQLite library. Use as a context manager or call ``close()``.
 
     Feed, quote and saved-view queries live in mixins beside this module
@@ -228,14 +229,15 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
                         " published_estimated, imported_at, category, tags, summary, body, links, html,"
                         " content_hash, read, read_at, favourite, favourite_at, quotes_version, enclosures,"
-                        " full_text, page_html) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " full_text, page_html, sections) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.estimate or it.imported_at or now, int(it.published is None),
                          it.imported_at or now, it.category, _json_list(it.tags), it.summary,
                          it.body, _json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,
                          int(it.favourite_at is not None), it.favourite_at, it.quotes_version,
-                         _json_enclosures(it.enclosures), it.full_text, it.page_html),
+                         _json_enclosures(it.enclosures), it.full_text, it.page_html,
+                         _json_list(it.sections)),
                     )
                     known.added(it, cur.lastrowid)
                     self._insert_quotes(cur.lastrowid, it.quotes, it.speaker_keys)
@@ -248,6 +250,10 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     conn.execute("UPDATE articles SET favourite = 1, favourite_at = ? WHERE id = ?",
                                  (it.favourite_at, art_id))
                 if row[1] == it.content_hash and row[2] == it.category:
+                    if row[5] != _json_list(it.sections):  # kept since, or the feed's own changed
+                        conn.execute("UPDATE articles SET sections = ? WHERE id = ?",
+                                     (_json_list(it.sections), art_id))
+                        row[5] = _json_list(it.sections)
                     unchanged += 1
                     continue
                 if self._unindexed_after is not None and art_id > self._unindexed_after:
@@ -258,11 +264,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                         "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
                         " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                         " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
-                        " category = ?, tags = ?, summary = ?, html = ?, enclosures = ?, content_hash = ?"
-                        " WHERE id = ?",
+                        " category = ?, tags = ?, summary = ?, html = ?, enclosures = ?, content_hash = ?,"
+                        " sections = ? WHERE id = ?",
                         (it.title, it.byline, it.link, it.published, it.published, it.published,
                          it.category, _json_list(it.tags), it.summary or it.body, it.html,
-                         _json_enclosures(it.enclosures), it.content_hash, art_id),
+                         _json_enclosures(it.enclosures), it.content_hash, _json_list(it.sections), art_id),
                     )
                     known.updated(it, row)
                     updated += 1
@@ -272,11 +278,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                     " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                     " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?,"
-                    " quotes_version = ?, enclosures = ? WHERE id = ?",
+                    " quotes_version = ?, enclosures = ?, sections = ? WHERE id = ?",
                     (it.title, it.byline, it.link, it.published, it.published, it.published,
                      it.category, _json_list(it.tags), it.summary, it.body,
                      _json_list(it.links), it.html, it.content_hash, it.quotes_version,
-                     _json_enclosures(it.enclosures), art_id),
+                     _json_enclosures(it.enclosures), _json_list(it.sections), art_id),
                 )
                 known.updated(it, row)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
@@ -507,10 +513,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         return [Quote(*r) for r in rows]
 
     def categories(self) -> list[CategoryCount]:
-        """Every category with its article and unread counts, by name."""
-        rows = self.conn.execute(
-            "SELECT category, count(*), sum(read = 0) FROM articles GROUP BY category ORDER BY category")
-        return [CategoryCount(name, total, unread or 0) for name, total, unread in rows]
+        """Every category with its article and unread counts, by name (case and
+        accents aside), Uncategorised last."""
+        rows = self.conn.execute("SELECT category, count(*), sum(read = 0) FROM articles GROUP BY category")
+        found = [CategoryCount(name, total, unread or 0) for name, total, unread in rows]
+        return sorted(found, key=lambda c: category_order(c.name))
 
     def totals(self) -> dict[str, int]:
         """Counts for the fixed views: all, unread, favourites."""
@@ -525,13 +532,15 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         try:
             cur = self.conn.execute(
                 "SELECT a.*, f.url AS feed_url, f.title AS feed_title, f.category AS feed_category,"
-                " f.subscribed AS feed_subscribed FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
+                " f.site AS feed_site, f.subscribed AS feed_subscribed"
+                " FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
                 " ORDER BY a.id")
             for r in cur:
                 d = dict(r)
                 d["tags"] = json.loads(d["tags"])
                 d["links"] = json.loads(d["links"])
                 d["enclosures"] = json.loads(d["enclosures"])
+                d["sections"] = json.loads(d["sections"]) if d.get("sections") else []
                 yield d
         finally:
             self.conn.row_factory = None
@@ -548,7 +557,7 @@ class _Known:
     and kept in step with the batch's own writes: what one lookup per article by
     (feed, guid) and then by link would find, without those queries.
 
-    A row is ``[id, content_hash, category, link, full text fetched]``. By link, the row with the
+    A row is ``[id, content_hash, category, link, full text fetched, sections]``. By link, the row with the
     smallest id wins (the link index's order, as ``LIMIT 1`` gives). A link whose
     answer this cannot know (a row moved off it by an update) is asked of SQL.
     """
@@ -560,7 +569,7 @@ class _Known:
         self.by_guid: dict[str, list] = {}
         self.by_link: dict[str, list] = {}
         self.unsure: set[str] = set()
-        cols = "id, content_hash, category, link, full_text = 'ok'"
+        cols = "id, content_hash, category, link, full_text = 'ok', sections"
         guids = list(dict.fromkeys(it.guid for it in items if it.guid is not None))
         for part in _chunks(guids, self.CHUNK):
             marks = ",".join("?" * len(part))
@@ -579,7 +588,7 @@ class _Known:
         if row is None and it.link:
             if it.link in self.unsure:
                 got = self.conn.execute(
-                    "SELECT id, content_hash, category, link, full_text = 'ok' FROM articles"
+                    "SELECT id, content_hash, category, link, full_text = 'ok', sections FROM articles"
                     " WHERE link = ? LIMIT 1",
                     (it.link,)).fetchone()
                 return list(got) if got else None
@@ -587,14 +596,14 @@ class _Known:
         return row
 
     def added(self, it: NewArticle, art_id: int) -> None:
-        row = [art_id, it.content_hash, it.category, it.link, False]
+        row = [art_id, it.content_hash, it.category, it.link, False, _json_list(it.sections)]
         if it.guid is not None:
             self.by_guid[it.guid] = row
         if it.link:
             self._link(it.link, row)
 
     def updated(self, it: NewArticle, row: list) -> None:
-        row[1], row[2] = it.content_hash, it.category
+        row[1], row[2], row[5] = it.content_hash, it.category, _json_list(it.sections)
         if it.link and it.link != row[3]:
             old = row[3]
             if old and self.by_link.get(old) is row:

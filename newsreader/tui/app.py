@@ -10,6 +10,7 @@ from typing import Callable
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import paths
@@ -32,6 +33,7 @@ from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
+RECATEGORISING = "Choosing categories again…"
 STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
 
 
@@ -82,6 +84,47 @@ class NewsreaderApp(App[None]):
         if self.config.refresh_minutes:
             self.set_interval(self.config.refresh_minutes * 60, self._auto_refresh)
         self._reanalyse()
+        self._recategorise()
+
+    @property
+    def category_rules(self):
+        """The category mapping of the config (``[categories]``, ``[feed_categories]``)."""
+        from newsreader.ingest.categories import CategoryRules
+
+        return CategoryRules.from_config(self.config)
+
+    @work(thread=True, exclusive=True, group="categories", exit_on_error=False)
+    def _recategorise(self) -> None:
+        """After an upgrade of the category rules or a change of the mapping in the config,
+        choose every article's category again, in the background (not while the config
+        cannot be read: its mapping is unknown, and the library keeps its categories)."""
+        from newsreader.ingest.recategorise import is_current, recategorise
+
+        if self.config_problem:
+            return
+        rules, worker = self.category_rules, get_current_worker()
+        with Store(self.db_path) as store:
+            if is_current(store, rules):
+                return
+            if not store.list_articles(limit=1):
+                recategorise(store, rules)  # nothing to move: just note the rules
+                return
+            self.call_from_thread(self._status, RECATEGORISING)
+            moved = recategorise(store, rules, should_stop=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._recategorised, moved)
+
+    def _recategorised(self, moved: int) -> None:
+        if isinstance(self.screen, WelcomeScreen):
+            return
+        if not moved:
+            if str(self.main.query_one("#status-line", Static).content) == RECATEGORISING:
+                self._status("")  # nothing moved: the line says nothing (unless another task spoke since)
+            return
+        view = self.main.articles.view
+        if view is not None and view.filter.category and not self.store.count(Filter(category=view.filter.category)):
+            self.main.show_view(ALL)  # the category shown is gone (an indexed count: quick)
+        self.main.after_refresh(f"Categories chosen again: {moved} article{'' if moved == 1 else 's'} moved")
 
     @work(thread=True, exclusive=True, group="reanalyse", exit_on_error=False)
     def _reanalyse(self) -> None:
@@ -197,7 +240,7 @@ class NewsreaderApp(App[None]):
                 self.call_from_thread(self.notify, problem, title="config.toml", severity="warning",
                                       timeout=10, markup=False)
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
-                                 pages_progress=pages, killfile=killfile)
+                                 pages_progress=pages, killfile=killfile, rules=self.category_rules)
         self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:

@@ -305,13 +305,17 @@ async def test_every_footer_key_fits_at_80_columns(make_app):
 
 
 async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
+    from newsreader.ingest.pipeline import import_file
+
+    with Store(library) as store:  # a category from elsewhere (an OPML list's folder) is untrusted too
+        assert import_file(store, DATA / "hostile.rss", category="[red]Tricks[/red]").error is None
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         title = "Price [USD] rises [/] again [@click=app.quit]click me[/]"
         assert titles(app)[0] == title
         assert title in str(app.main.articles.get_option_at_index(0).prompt)
-        assert "[red]Tricks[" in [v.label for v in app.main.categories.views]
+        assert "[red]Tricks[/red]" in [v.label for v in app.main.categories.views]
         await pilot.press("enter")
         await settle(pilot)
         body = "\n\n".join(str(p.content) for p in app.main.reader.query("#article-body > .paragraph"))

@@ -46,9 +46,9 @@ def killfile(monkeypatch):
 
 
 def test_list_where_narrows_and_keeps_the_other_options(capsys, harbour):
-    assert titles(capsys, "--where", 'title ~ "FERRY" or category = council') == [HARBOUR[0], HARBOUR[2]]
-    assert titles(capsys, "--where", "not category = transport") == [HARBOUR[2]]
-    assert titles(capsys, "--where", 'body ~ "islanders"', "--category", "Transport") == [HARBOUR[0]]
+    assert titles(capsys, "--where", 'title ~ "FERRY" or tag = council') == [HARBOUR[0], HARBOUR[2]]
+    assert titles(capsys, "--where", "not tag = transport") == [HARBOUR[2]]
+    assert titles(capsys, "--where", 'body ~ "islanders"', "--category", "Harbour Gazette") == [HARBOUR[0]]
     assert titles(capsys, "--where", 'speaker ~ "pell"') == [HARBOUR[0]]
     assert titles(capsys, "--where", "unread", "--limit", "1") == [HARBOUR[0]]
     assert titles(capsys, "--where", "read") == []
@@ -76,13 +76,13 @@ def test_views_add_list_use_remove(capsys, harbour):
     code, out, err = run(capsys, "views", "add", "Boats", 'title ~ "ferry" or title ~ "lighthouse"')
     assert code == 0, err
     assert out == "saved the view Boats: 2 articles, 2 unread\n"
-    assert run(capsys, "views", "add", "Market", "category = Council")[0] == 0
+    assert run(capsys, "views", "add", "Market", "tag = Council")[0] == 0
     code, out, err = run(capsys, "views", "--json")
     assert json.loads(out) == [
         {"name": "Boats", "expr": 'title ~ "ferry" or title ~ "lighthouse"', "articles": 2, "unread": 2,
          "error": None},
-        {"name": "Market", "expr": "category = Council", "articles": 1, "unread": 1, "error": None}]
-    assert run(capsys, "views")[1].splitlines()[1] == "Market  (1/1 unread)  category = Council"
+        {"name": "Market", "expr": "tag = Council", "articles": 1, "unread": 1, "error": None}]
+    assert run(capsys, "views")[1].splitlines()[1] == "Market  (1/1 unread)  tag = Council"
     assert titles(capsys, "--view", "boats") == HARBOUR[:2]
     assert titles(capsys, "--view", "boats", "--where", 'title ~ "light"') == [HARBOUR[1]]
     code, out, err = run(capsys, "views", "remove", "BOATS")
@@ -99,14 +99,14 @@ def test_views_add_list_use_remove(capsys, harbour):
     (["list", "--view", "Nope"], "no view named 'Nope' (views: Market)"),
 ])
 def test_views_mistakes_are_one_line(capsys, harbour, argv, message):
-    assert run(capsys, "views", "add", "Market", "category = Council")[0] == 0
+    assert run(capsys, "views", "add", "Market", "tag = Council")[0] == 0
     code, out, err = run(capsys, *argv)
     assert code == 1 and out == "" and err == f"newsreader: error: {message}\n"
     assert [v["name"] for v in json.loads(run(capsys, "views", "--json")[1])] == ["Market"]
 
 
 def test_killfile_on_import_hides_and_marks_read(capsys, cli_data, killfile, newsreader_home):
-    killfile(("category = council", "read"), ("title ~ ", "hide"), ('title ~ "lighthouse"', "read"),
+    killfile(("tag = council", "read"), ("title ~ ", "hide"), ('title ~ "lighthouse"', "read"),
              ('title ~ "lighthouse"', "hide"))
     code, out, err = run(capsys, "import", str(cli_data / "harbour.rss"))
     assert code == 0

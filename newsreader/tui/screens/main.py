@@ -144,7 +144,7 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
     def _theme_changed(self, _theme) -> None:
         self.articles.refresh_prompts()
         self.reader.restyle()
-        self.categories.on_resize()
+        self.categories.restyle()
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW

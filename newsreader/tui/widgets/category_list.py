@@ -3,18 +3,53 @@ then the saved views, then the subscriptions, a failing one marked."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
-
-from typing import Sequence
 
 from newsreader.models import CategoryCount, Feed
 from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view, feed_view
 
 FAILING_MARK = "!"
+
+
+class CountedLabel(Visual):
+    """A name with a count at the right edge, on one line at whatever width it is drawn:
+    a long name is cut short with an ellipsis, the count always shows. (A prompt padded
+    to a width known in advance goes wrong when the pane's width changes after, as it
+    does when its scroll bar appears.)"""
+
+    def __init__(self, label: Content, count: Content) -> None:
+        self.label, self.count = label, count
+
+    def __str__(self) -> str:
+        return f"{self.label.plain} {self.count.plain}" if self.count.plain else self.label.plain
+
+    def line(self, width: int) -> Content:
+        """The name and the count laid out in ``width`` cells."""
+        count = self.count
+        if count.cell_length + 2 > width:
+            return (self.label + " " + count).truncate(max(width, 1), ellipsis=True)
+        room = width - count.cell_length - (1 if count.cell_length else 0)
+        label = self.label.truncate(room, ellipsis=True) if self.label.cell_length > room else self.label
+        return label + " " * (width - label.cell_length - count.cell_length) + count
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.line(width).render_strips(width, 1, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.label.cell_length + 1 + self.count.cell_length
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class CategoryList(OptionList):
@@ -111,11 +146,10 @@ class CategoryList(OptionList):
             return f"{feed.title} failed {times}: {feed.last_error}"
         return None
 
-    def _prompt(self, view: View) -> Content:
+    def _prompt(self, view: View) -> CountedLabel:
         n = self._counts.get(view.key, 0)
         count = Content(str(n) if n else "").stylize(
             self.get_visual_style("category-list--count", partial=True))
-        width = max(self.scrollable_content_region.width - 2, 12)
         feed = self.feeds.get(view.key)
         if feed is not None:
             # a subscription: its title, marked when it is failing (the reason shows when highlighted)
@@ -125,12 +159,10 @@ class CategoryList(OptionList):
                     self.get_visual_style("category-list--failing", partial=True)) + label
         else:
             label = Content(view.label)
-        room = width - count.cell_length - 1
-        if label.cell_length > room:
-            label = label.truncate(max(room, 2), ellipsis=True)
-        return label + " " * (width - label.cell_length - count.cell_length) + count
+        return CountedLabel(label, count)
 
-    def on_resize(self) -> None:
+    def restyle(self) -> None:
+        """Draw every prompt again (the theme changed)."""
         for view in self.views:
             self.replace_option_prompt(view.key, self._prompt(view))
 
