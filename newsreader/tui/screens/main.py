@@ -319,14 +319,16 @@ class MainScreen(Screen[None]):
         self.load_counts()
         self.set_status(status)
 
-    def set_status(self, text: str, note: bool = False, sticky: bool = False) -> None:
+    def set_status(self, text: str, note: bool = False, sticky: bool = False, warning: bool = False) -> None:
         """Show one line of progress or a result above the footer.
 
         A ``note`` answers a key: it goes when another article opens, and after
         ``NOTE_SECONDS`` unless it is ``sticky`` (it names a state still in force).
+        A ``warning`` stands out and may take a second line.
         """
         line = self.query_one("#status-line", Static)
         line.update(Content(text))
+        line.set_class(warning, "-warning")
         self._note = note and bool(text)
         if self._note_timer is not None:
             self._note_timer.stop()
