@@ -7,7 +7,8 @@ import pkgutil
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from textual import work
 from textual.app import App
@@ -23,6 +24,7 @@ from newsreader.store import Store
 from newsreader.store.store import Filter
 from newsreader.store.timefmt import now_utc
 from newsreader.tui import messages, screens, widgets
+from newsreader.tui.paging import Fetch
 from newsreader.tui.providers.categories import CategoryCommands
 from newsreader.tui.providers.feeds import FeedCommands
 from newsreader.tui.providers.speakers import SpeakerCommands
@@ -113,6 +115,12 @@ class NewsreaderApp(App[None]):
     def fetch_page(self, flt: Filter, after: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
         """One page of a list: an indexed query with a LIMIT, fast enough for the event loop."""
         return self.store.list_articles(flt, limit=limit, after=after)
+
+    @contextmanager
+    def thread_fetch(self) -> Iterator[Fetch]:
+        """``fetch_page`` on a connection of the calling thread, for a worker's walk through a long list."""
+        with Store(self.db_path) as store:
+            yield lambda flt, after, limit: store.list_articles(flt, limit=limit, after=after)
 
     @property
     def main(self) -> MainScreen:

@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield CategoryList(id="category-list")
-            yield ArticleList(self.app.fetch_page, self.app.clock, id="article-list")
+            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_fetch, id="article-list")
             yield ReadingPane(id="reading-pane")
         yield Static(id="status-line")
         yield Footer()
@@ -156,9 +156,8 @@ class MainScreen(Screen[None]):
         view = self.articles.view
         if view is None:
             return
-        n = len(self.articles.rows)
-        more = "+" if self.articles.has_more else ""
-        count = f"{n}{more} article{'' if n == 1 else 's'}"
+        n, more = self.articles.count
+        count = f"{n}{'+' if more else ''} article{'' if n == 1 else 's'}"
         if not n and view.filter.search:
             count = "nothing found · q goes back"
         self.articles.border_title = Content(view.label)
@@ -350,7 +349,11 @@ class MainScreen(Screen[None]):
         i = start + step if on_open or start < 0 or step < 0 else start
         while True:
             if i < 0:
-                return None
+                added = lst.load_before() if step < 0 else 0  # above the rows loaded after G
+                if not added:
+                    return None
+                i += added
+                continue
             if i >= len(lst.rows):
                 if step < 0 or not lst.load_more():
                     return None

@@ -3,7 +3,6 @@ then the subscriptions, a failing one marked."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,19 +12,14 @@ from typing import Sequence
 
 from newsreader.models import CategoryCount, Feed
 from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view, feed_view
+from newsreader.tui.widgets.lists import StopList
 
 FAILING_MARK = "!"
 
 
-class CategoryList(OptionList):
+class CategoryList(StopList):
     """The fixed views and the categories; choosing one shows it in the article list."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
-    ]
     COMPONENT_CLASSES = {"category-list--count", "category-list--heading", "category-list--failing"}
 
     class ViewHighlighted(Message):

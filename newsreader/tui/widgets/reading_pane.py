@@ -30,8 +30,8 @@ class ReadingPane(VerticalScroll):
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
+        Binding("g,home", "top", "Top", show=False, id="top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="bottom"),
     ]
     COMPONENT_CLASSES = {
         *(f"reading-pane--speaker-{i}" for i in range(SPEAKER_SLOTS)),
@@ -196,6 +196,15 @@ class ReadingPane(VerticalScroll):
         self.reveal_offset(offset)
 
     # --- paging --------------------------------------------------------------
+
+    def action_top(self) -> None:
+        """To the very top, the title in view, at once (an animated scroll could be cut short
+        by the next key and stop a line or two below the title)."""
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        """To the end of the article at once."""
+        self.scroll_end(animate=False, immediate=True)
 
     @property
     def at_end(self) -> bool:

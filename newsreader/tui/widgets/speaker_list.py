@@ -9,16 +9,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.tui.article_text import QuoteStyles
+from newsreader.tui.widgets.lists import StopList
 
 
-class SpeakerList(OptionList):
+class SpeakerList(StopList):
     """Enter brings a speaker's quotes forward; ``e`` lists every quote they gave."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
         Binding("e", "every_quote", "Quotes", id="speaker-quotes",
                 tooltip="Every quote by this speaker, across the library"),
         Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear",
