@@ -109,9 +109,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        keys = (self.app.config.keys or {}).get("whole-article")
-        if keys:
-            self.reader.fetch_key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
+        keymap = self.app.config.keys or {}
+        for attr, binding_id in (("fetch_key", "whole-article"), ("speakers_key", "speakers")):
+            if keymap.get(binding_id):  # the reading pane names these keys as they are bound now
+                setattr(self.reader, attr, self.app.get_key_display(Binding(keymap[binding_id].split(",")[0], "")))
         self.reader.show_message(Content(NOTHING_OPEN))
         self.categories.border_title = "Categories"
         self.fixed_view = self.app.start_view
@@ -416,11 +417,8 @@ class MainScreen(Screen[None]):
 
     def action_speakers(self) -> None:
         """Move to the speakers list of the open article."""
-        speakers = self.query_one(SpeakerList)
-        if self.article is None or not speakers.speakers:
+        if self.article is None or not self.reader.open_speakers():
             self.set_status("No speakers in this article" if self.article else "Open an article first", note=True)
-            return
-        speakers.focus()
 
     @on(SpeakerList.SpeakerChosen)
     def _speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:
