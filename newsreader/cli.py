@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.demo and args.command is not None:
             raise UsageError("--demo opens the app on a throwaway library; it takes no command")
         if args.command is None:
-            return _open_app(args.demo)
+            return _open_app(args.demo)  # the app shows a config problem in its status line
+        _warn_config()
         from newsreader import commands
 
         return getattr(commands, "cmd_" + args.command)(args)
@@ -178,6 +179,16 @@ def _fail(message: str) -> None:
 
     # Paths and reasons can carry bytes from a file name or a server: keep them text.
     print(f"{PROG}: error: {clean_line(message)}", file=sys.stderr)
+
+
+def _warn_config() -> None:
+    """Name what config.toml holds that cannot be used, in one line; the command goes on."""
+    from newsreader.config import load_config
+    from newsreader.text import clean_line
+
+    line = load_config().problem_line
+    if line:
+        print(f"{PROG}: warning: {clean_line(line)}", file=sys.stderr)
 
 
 def _check_home(home: str) -> None:

@@ -57,33 +57,27 @@ def _err(message: str) -> None:
 
 
 def _killfile():
-    """The killfile of config.toml; each rule that cannot be read is named on stderr."""
-    from newsreader.config import ConfigError, load_config
+    """The killfile of config.toml; each rule that cannot be read is named on stderr
+    (what else config.toml holds that cannot be used is named once by the CLI)."""
+    from newsreader.config import load_config
     from newsreader.ingest.killfile import killfile_of
 
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        print(f"newsreader: warning: no killfile: {clean_line(str(exc))}", file=sys.stderr)
-        return None
-    found = killfile_of(config)
+    found = killfile_of(load_config())
     for problem in found.problems:
         print(f"newsreader: warning: {clean_line(problem)}", file=sys.stderr)
     return found
 
 
 def _category_rules():
-    """(the category mapping of config.toml, whether it could be read). A config that
-    cannot be read is named in one line, and categories are chosen without it."""
-    from newsreader.config import ConfigError, load_config
-    from newsreader.ingest.categories import NO_RULES, CategoryRules
+    """(the category mapping of config.toml, whether it could all be read). Entries that
+    cannot be used are named once by the CLI; while any of the mapping (or the whole
+    file) cannot be read, the categories already stored are not chosen again."""
+    from newsreader.config import load_config
+    from newsreader.ingest.categories import CategoryRules
 
-    try:
-        return CategoryRules.from_config(load_config()), True
-    except ConfigError as exc:
-        print(f"newsreader: warning: {clean_line(str(exc))}; categories are chosen without its mapping",
-              file=sys.stderr)
-        return NO_RULES, False
+    config = load_config()
+    whole = not any(p.setting == "config.toml" or "categor" in p.setting for p in config.problems)
+    return CategoryRules.from_config(config), whole
 
 
 def _categories_current(store: Store) -> None:

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
+from textual.dom import DOMNode
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from newsreader import paths
-from newsreader.config import Config, ConfigError, load_config
+from newsreader.config import Config, Problem, load_config
 from newsreader.errors import NewsreaderError
 from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import Filter
 from newsreader.store.timefmt import now_utc
-from newsreader.tui import messages
+from newsreader.tui import messages, screens, widgets
+from newsreader.tui.paging import Fetch
 from newsreader.tui.providers.categories import CategoryCommands
 from newsreader.tui.providers.feeds import FeedCommands
 from newsreader.tui.providers.speakers import SpeakerCommands
@@ -55,14 +60,8 @@ class NewsreaderApp(App[None]):
         super().__init__()
         self.db_path = Path(db_path)
         self.clock = clock or now_utc
-        self.config_problem: str | None = None
-        if config is None:
-            try:
-                config = load_config()
-            except ConfigError as exc:
-                self.config_problem = str(exc)
-                config = Config()
-        self.config = config
+        self.config = known_keys_only(config or load_config())
+        self.config_problem = self.config.problem_line  # every other setting is in use
         self.state = load_state()
         self.store = Store(self.db_path)  # this (the event loop's) thread's connection
         self.start_view: View = view_from_key(self.state.view, self._feed_title, self._saved_expr) or ALL
@@ -79,8 +78,8 @@ class NewsreaderApp(App[None]):
         if not self.store.list_articles(limit=1):
             self.push_screen(WelcomeScreen())
         if self.config_problem:
-            self.notify(self.config_problem, title="config.toml ignored", severity="warning",
-                        timeout=10, markup=False)
+            # the status line, not a toast: a toast is drawn over the panes' borders
+            self.call_after_refresh(self._status, self.config_problem, True)
         if self.config.refresh_minutes:
             self.set_interval(self.config.refresh_minutes * 60, self._auto_refresh)
         self._reanalyse()
@@ -166,6 +165,12 @@ class NewsreaderApp(App[None]):
         """One page of a list: an indexed query with a LIMIT, fast enough for the event loop."""
         return self.store.list_articles(flt, limit=limit, after=after)
 
+    @contextmanager
+    def thread_fetch(self) -> Iterator[Fetch]:
+        """``fetch_page`` on a connection of the calling thread, for a worker's walk through a long list."""
+        with Store(self.db_path) as store:
+            yield lambda flt, after, limit: store.list_articles(flt, limit=limit, after=after)
+
     @property
     def main(self) -> MainScreen:
         """The reader screen (under any dialog)."""
@@ -249,8 +254,32 @@ class NewsreaderApp(App[None]):
         self.main.after_refresh(summary)
         self._status(summary)
 
-    def _status(self, text: str) -> None:
+    def _status(self, text: str, warning: bool = False) -> None:
         if isinstance(self.screen, WelcomeScreen):
             self.screen.set_status(text)
         else:
-            self.main.set_status(text)
+            self.main.set_status(text, warning=warning)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app's screens and widgets (and Textual's own), as ``[keys]`` may name."""
+    for package in (screens, widgets):  # those imported only when first used count too
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    ids, todo = set(), [DOMNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        ids.update(b.id for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding) and b.id)
+    return ids
+
+
+def known_keys_only(config: Config) -> Config:
+    """``config`` without ``[keys]`` entries naming no binding id (a typo), those named as problems."""
+    known = binding_ids()
+    unknown = sorted(set(config.keys) - known)
+    if not unknown:
+        return config
+    return replace(config, keys={k: v for k, v in config.keys.items() if k in known},
+                   problems=config.problems + tuple(Problem(f"[keys] {k}", "no key has this id (? lists them)")
+                                                    for k in unknown))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,21 @@ def build_library(db: Path, feeds=FEEDS) -> None:
             for name in feeds:
                 result = pipeline.import_file(store, DATA / name)
                 assert result.error is None, result.error
+
+
+def bulk_library(db, n: int) -> None:
+    """``n`` articles, one a minute, Article 000000 the oldest, already analysed."""
+    from newsreader.analysis import QUOTES_VERSION
+    from newsreader.store import NewArticle, Store
+
+    t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with Store(db) as store:
+        feed = store.ensure_feed("bulk://feed", "Bulk")
+        store.upsert_articles(feed, "bulk://feed", [
+            NewArticle(guid=f"g{i}", title=f"Article {i:06d}", body=f"Body {i}.", category="Bulk",
+                       content_hash=f"h{i}", quotes_version=QUOTES_VERSION,
+                       published=(t0 + timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+            for i in range(n)])
 
 
 @pytest.fixture(scope="session")

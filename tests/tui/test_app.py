@@ -268,7 +268,7 @@ async def test_narrow_terminal_stacks_list_then_article(make_app):
         await settle(pilot)
         assert app.main.reader.region.width >= 78 and app.main.articles.region.width == 0
         assert isinstance(app.focused, ReadingPane)
-        assert app.main.query_one("#speaker-list").region.height > 0
+        assert app.main.query_one("#speaker-line").region.height == 1  # the speakers folded into a line
         await pilot.press("q")
         await pilot.pause()
         assert app.main.articles.region.width > 40 and isinstance(app.focused, ArticleList)
@@ -328,10 +328,20 @@ async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
         assert stored(library, article_id(library, title)).read
 
 
-async def test_a_broken_config_is_reported_and_ignored(library, tui_home):
-    paths.config_path().write_text("mark_read = 'sometimes'\n", encoding="utf-8")
+async def test_one_wrong_setting_keeps_the_keys_remap_and_is_named_in_the_status_line(library, tui_home):
+    paths.config_path().write_text(
+        "mark_read = 'sometimes'\nrefresh_minutes = 0\n[keys]\nfavourite = 'F'\nfavourit = 'x'\n",
+        encoding="utf-8")
     app = NewsreaderApp(library, clock=lambda: NOW)
-    assert app.config == Config()
-    async with app.run_test(size=(160, 48)) as pilot:
+    assert app.config.keys == {"favourite": "F"} and app.config.mark_read == "open"
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert any("mark_read" in n.message for n in app._notifications)
+        status = app.main.query_one("#status-line")
+        assert str(status.content) == "config.toml: 2 settings ignored: mark_read, [keys] favourit"
+        assert status.has_class("-warning") and status.region.y == 22  # its own row, over no border
+        assert not app._notifications
+        first = app.main.articles.current
+        await pilot.press("F")  # the remapped key works
+        assert stored(library, first.id).favourite
+        await pilot.press("f")  # and the old one no longer does
+        assert stored(library, first.id).favourite

@@ -182,7 +182,7 @@ async def test_list_is_paged_from_the_store(tui_home, tmp_path):
         lst = app.main.articles
         assert len(lst.rows) == PAGE and lst.has_more
         await pilot.press("G")  # the bottom is the oldest article, not the end of the first page
-        await pilot.pause()
+        await settle(pilot)  # the pages are read in a worker
         assert len(lst.rows) == PAGE * 2 + 50 and not lst.has_more
         assert lst.highlighted == len(lst.rows) - 1 and lst.current.title == "Item 000"
         assert app.main.articles.border_subtitle == f"{PAGE * 2 + 50} articles"

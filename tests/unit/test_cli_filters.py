@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -41,7 +40,7 @@ def harbour(capsys, cli_data):
 def killfile(monkeypatch):
     """Set the killfile config.toml would give (as ``Config.killfile``)."""
     def use(*rules):
-        monkeypatch.setattr(config_mod, "load_config", lambda path=None: SimpleNamespace(killfile=list(rules)))
+        monkeypatch.setattr(config_mod, "load_config", lambda path=None: config_mod.Config(killfile=list(rules)))
     return use
 
 

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from newsreader.models import Article
+from newsreader.tui.widgets.lists import StopList
 
 
 def link_choices(article: Article) -> list[tuple[str, str]]:
@@ -35,7 +36,7 @@ class LinksDialog(ModalScreen[str | None]):
         with Vertical(id="links-dialog", classes="dialog"):
             yield Static(Content("Open which link? Type its number, or move and press Enter (Esc closes)"),
                          id="links-question")
-            yield OptionList(*(Option(Content(f"[{label}] {url}"), id=label) for label, url in self.choices),
+            yield StopList(*(Option(Content(f"[{label}] {url}"), id=label) for label, url in self.choices),
                              id="links-options")
 
     def on_mount(self) -> None:

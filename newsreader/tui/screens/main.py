@@ -107,7 +107,7 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield CategoryList(id="category-list")
-            yield ArticleList(self.app.fetch_page, self.app.clock, id="article-list")
+            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_fetch, id="article-list")
             yield ReadingPane(id="reading-pane")
         yield Static(id="status-line")
         yield Footer()
@@ -129,9 +129,10 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        keys = (self.app.config.keys or {}).get("whole-article")
-        if keys:
-            self.reader.fetch_key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
+        keymap = self.app.config.keys or {}
+        for attr, binding_id in (("fetch_key", "whole-article"), ("speakers_key", "speakers")):
+            if keymap.get(binding_id):  # the reading pane names these keys as they are bound now
+                setattr(self.reader, attr, self.app.get_key_display(Binding(keymap[binding_id].split(",")[0], "")))
         self.reader.show_message(Content(NOTHING_OPEN))
         self.categories.border_title = "Categories"
         self.sort = self.app.state.sort or "date"
@@ -181,9 +182,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         view = self.articles.view
         if view is None:
             return
-        n = len(self.articles.rows)
-        more = "+" if self.articles.has_more else ""
-        count = f"{n}{more} article{'' if n == 1 else 's'}"
+        n, more = self.articles.count
+        count = f"{n}{'+' if more else ''} article{'' if n == 1 else 's'}"
         if not n and view.filter.search:
             count = "nothing found · q goes back"
         elif not n and view.key.startswith("filter:"):
@@ -356,14 +356,16 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         self.load_counts()
         self.set_status(status)
 
-    def set_status(self, text: str, note: bool = False, sticky: bool = False) -> None:
+    def set_status(self, text: str, note: bool = False, sticky: bool = False, warning: bool = False) -> None:
         """Show one line of progress or a result above the footer.
 
         A ``note`` answers a key: it goes when another article opens, and after
         ``NOTE_SECONDS`` unless it is ``sticky`` (it names a state still in force).
+        A ``warning`` stands out and may take a second line.
         """
         line = self.query_one("#status-line", Static)
         line.update(Content(text))
+        line.set_class(warning, "-warning")
         self._note = note and bool(text)
         if self._note_timer is not None:
             self._note_timer.stop()
@@ -385,7 +387,11 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         i = start + step if on_open or start < 0 or step < 0 else start
         while True:
             if i < 0:
-                return None
+                added = lst.load_before() if step < 0 else 0  # above the rows loaded after G
+                if not added:
+                    return None
+                i += added
+                continue
             if i >= len(lst.rows):
                 if step < 0 or not lst.load_more():
                     return None
@@ -448,11 +454,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
 
     def action_speakers(self) -> None:
         """Move to the speakers list of the open article."""
-        speakers = self.query_one(SpeakerList)
-        if self.article is None or not speakers.speakers:
+        if self.article is None or not self.reader.open_speakers():
             self.set_status("No speakers in this article" if self.article else "Open an article first", note=True)
-            return
-        speakers.focus()
 
     @on(SpeakerList.SpeakerChosen)
     def _speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:

@@ -2,38 +2,40 @@
 
 No widget per row (an option is a line of styled ``Content``) and never a
 whole category at once: the next page is asked for, by keyset, only when
-the highlight or the scroll comes near the end of what is loaded.
+the highlight or the scroll comes near the end of what is loaded. ``G``
+shows the view's last pages alone (found by a worker, see ``paging``), and
+the pages above come back, a page at a time, as the reader moves up.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable
+from typing import Callable, ContextManager
 
+from textual import work
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from newsreader.models import ArticleSummary
 from newsreader.store.store import PAGE, Filter
+from newsreader.tui.paging import Fetch, Walked, walk
 from newsreader.tui.views import View, age
+from newsreader.tui.widgets.lists import StopList
 
-Fetch = Callable[[Filter, ArticleSummary | None, int], list[ArticleSummary]]
 NEAR_END = 20
-JUMP_ROWS = 1_000  # G goes this much further at most: each row is measured as it is added (~0.2 ms)
+JUMP_ROWS = 1_000  # G shows at most this many rows from the top: each is measured when added (~0.2 ms)
+WINDOW = 1_000  # rows kept while scrolling back up after G
 
 
-class ArticleList(OptionList):
+class ArticleList(StopList):
     """Titles of one view, newest first: unread bold, read dimmed, favourites starred."""
 
     BINDINGS = [
         Binding("enter", "select", "Open", show=False, id="open", tooltip="Open the highlighted article"),
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
     ]
     COMPONENT_CLASSES = {
         "article-list--unread", "article-list--read", "article-list--star", "article-list--meta",
@@ -53,7 +55,8 @@ class ArticleList(OptionList):
             super().__init__()
             self.summary = summary
 
-    def __init__(self, fetch: Fetch, clock: Callable[[], datetime], **kwargs) -> None:
+    def __init__(self, fetch: Fetch, clock: Callable[[], datetime],
+                 thread_fetch: Callable[[], ContextManager[Fetch]], **kwargs) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
         self._clock = clock
@@ -61,54 +64,145 @@ class ArticleList(OptionList):
         self.rows: list[ArticleSummary] = []
         self._index: dict[int, int] = {}
         self._more = False
+        self.start = 0  # the view index of rows[0]: after G the rows above are not loaded
+        self._anchors: dict[int, ArticleSummary] = {}  # view index k * PAGE -> the row before it
+        self._total: int | None = None  # the view's length, once its end is loaded
+        self._generation = 0  # counts what was shown, so a walk that lands late is dropped
+        self._thread_fetch = thread_fetch
 
     # --- loading -------------------------------------------------------------
 
-    def show_view(self, view: View, keep_id: int | None = None, at_least: int = PAGE) -> None:
+    def show_view(self, view: View, keep_id: int | None = None, at_least: int = 0) -> None:
         """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there."""
         self.view = view
+        self._generation += 1  # a walk still under way was for what was shown before
         limit = max(PAGE, at_least)
         rows = self._fetch(view.filter, None, limit)
         self._more = len(rows) == limit
-        self.rows = rows
-        self._index = {r.id: i for i, r in enumerate(rows)}
-        self.set_options(self._option(r) for r in rows)
+        self._anchors = {}
+        self._total = None if self._more else len(rows)
+        self._set_rows(0, rows)
         if rows:
             self.highlighted = self._index.get(keep_id, 0) if keep_id is not None else 0
         self.post_message(self.ArticleHighlighted(self.current))
 
+    def _set_rows(self, start: int, rows: list[ArticleSummary]) -> None:
+        self.start = start
+        self.rows = rows
+        self._index = {r.id: i for i, r in enumerate(rows)}
+        self._note_anchors()
+        self.set_options(self._option(r) for r in rows)
+
+    def _note_anchors(self, first: int = 0) -> None:
+        """Remember the row before each page boundary among ``rows[first:]``."""
+        for i in range(first, len(self.rows)):
+            if (self.start + i + 1) % PAGE == 0:
+                self._anchors[self.start + i + 1] = self.rows[i]
+
     def reload(self) -> None:
         """Show the same view again (new articles in), keeping the highlighted article."""
-        if self.view is not None:
-            keep = self.current.id if self.current else None
+        if self.view is None:
+            return
+        keep = self.current.id if self.current else None
+        if keep is None or (self.start == 0 and len(self.rows) <= JUMP_ROWS):
             self.show_view(self.view, keep, at_least=len(self.rows) + PAGE)
+        else:  # far down a long list: find the article again by keyset pages, in a worker
+            self._walk_to(keep)
 
-    def load_more(self, pages: int = 1) -> bool:
-        """Append the next page (or up to ``pages`` pages), if there is one; True when rows were added."""
+    def load_more(self) -> bool:
+        """Append the next page, if there is one; True when rows were added."""
         if not self._more or self.view is None or not self.rows:
             return False
-        rows: list[ArticleSummary] = []
-        for _ in range(pages):
-            page = self._fetch(self.view.filter, rows[-1] if rows else self.rows[-1], PAGE)
-            rows.extend(page)
-            self._more = len(page) == PAGE
-            if not self._more:
-                break
-        start = len(self.rows)
-        self.rows.extend(rows)
-        self._index.update((r.id, start + i) for i, r in enumerate(rows))
-        self.add_options(self._option(r) for r in rows)
-        return bool(rows)
+        fetched = self._fetch(self.view.filter, self.rows[-1], PAGE)
+        self._more = len(fetched) == PAGE
+        page = [r for r in fetched if r.id not in self._index]
+        first = len(self.rows)
+        self.rows.extend(page)
+        self._index.update((r.id, first + i) for i, r in enumerate(page))
+        self._note_anchors(first)
+        if not self._more:
+            self._total = self.start + len(self.rows)
+        self.add_options(self._option(r) for r in page)
+        return bool(page)
+
+    def load_before(self) -> int:
+        """Load the page above the first loaded row (after ``G``); returns how many rows came.
+
+        The view stays still: the same article highlighted, the same lines in view.
+        Past ``WINDOW`` rows, rows at the bottom are let go (``load_more`` brings them back).
+        """
+        boundary = (self.start - 1) // PAGE * PAGE
+        after = self._anchors.get(boundary) if boundary else None
+        if self.start == 0 or self.view is None or (boundary and after is None):
+            return 0
+        page = [r for r in self._fetch(self.view.filter, after, self.start - boundary) if r.id not in self._index]
+        if not page:
+            return 0
+        highlighted, scroll_y = self.highlighted, self.scroll_y
+        rows = page + self.rows
+        if len(rows) > WINDOW:
+            rows, self._more = rows[:WINDOW], True
+        with self.prevent(OptionList.OptionHighlighted):  # the same article stays highlighted
+            self._set_rows(boundary, rows)
+            if highlighted is not None:
+                self.highlighted = min(highlighted + len(page), len(rows) - 1)
+        self.scroll_to(y=scroll_y + self._index_to_line[len(page)], animate=False, immediate=True)
+        return len(page)
+
+    def action_first(self) -> None:
+        """Go to the newest article (loading the top of the view again after ``G``)."""
+        if self.start and self.view is not None:
+            self.show_view(self.view)
+        else:
+            super().action_first()
 
     def action_last(self) -> None:
-        """Go to the oldest article: load the pages still in the store (up to ``JUMP_ROWS``), then the last row."""
-        self.load_more(pages=JUMP_ROWS // PAGE)
-        super().action_last()
+        """Go to the oldest article in one press, however many pages the store holds."""
+        if self._more:
+            self._walk_to(None)
+        else:
+            super().action_last()
+
+    def _walk_to(self, target: int | None) -> None:
+        """Show the page holding ``target`` (None: the last page), found by walking the view's pages."""
+        if self.view is None:
+            return
+        self._generation += 1
+        self._walk_worker(self._generation, self.view.filter, target)
+
+    @work(thread=True, exclusive=True, group="article-list-walk", exit_on_error=False)
+    def _walk_worker(self, generation: int, flt: Filter, target: int | None) -> None:
+        worker = get_current_worker()
+        with self._thread_fetch() as fetch:
+            walked = walk(fetch, flt, PAGE, target, JUMP_ROWS, should_stop=lambda: worker.is_cancelled)
+        if walked is not None:
+            self.app.call_from_thread(self._landed, generation, target, walked)
+
+    def _landed(self, generation: int, target: int | None, walked: Walked) -> None:
+        if generation != self._generation or self.view is None:
+            return  # another view or another walk since
+        if target is not None and not any(r.id == target for r in walked.rows):
+            self.show_view(self.view)  # the article has left the view: its top
+            return
+        self._anchors = walked.anchors
+        self._more = not walked.at_end
+        self._total = walked.start + len(walked.rows) if walked.at_end else None
+        self._set_rows(walked.start, walked.rows)
+        if walked.rows:
+            self.highlighted = self._index[target] if target is not None else len(walked.rows) - 1
+        self.post_message(self.ArticleHighlighted(self.current))
 
     @property
     def has_more(self) -> bool:
         """Whether the store holds rows past the loaded ones."""
         return self._more
+
+    @property
+    def count(self) -> tuple[int, bool]:
+        """How many articles the view holds, as far as is known, and whether there may be more."""
+        if self._total is not None:
+            return self._total, False
+        return self.start + len(self.rows), True
 
     # --- rows ----------------------------------------------------------------
 
@@ -162,16 +256,25 @@ class ArticleList(OptionList):
         super().watch_highlighted(highlighted)
         if highlighted is not None and highlighted >= len(self.rows) - NEAR_END:
             self.load_more()
+        elif highlighted is not None and highlighted < NEAR_END and self.start:
+            self.call_later(self._load_if_near_top)  # not while the highlight is being set
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
         if self._more and new >= self.max_scroll_y - self.size.height:
             self.call_later(self._load_if_near_end)
+        if self.start and new < self.size.height:
+            self.call_later(self._load_if_near_top)
 
     def _load_if_near_end(self) -> None:
         # Checked again here: a page may have arrived since the scroll asked for one.
         if self._more and self.scroll_y >= self.max_scroll_y - self.size.height:
             self.load_more()
+
+    def _load_if_near_top(self) -> None:
+        if self.start and (self.scroll_y < self.size.height
+                           or (self.highlighted is not None and self.highlighted < NEAR_END)):
+            self.load_before()
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

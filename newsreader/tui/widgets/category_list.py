@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.message import Message
@@ -17,6 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from newsreader.models import CategoryCount, Feed
 from newsreader.tui.views import ALL, FAVOURITES, UNREAD, View, category_view, feed_view
+from newsreader.tui.widgets.lists import StopList
 
 FAILING_MARK = "!"
 
@@ -52,15 +52,9 @@ class CountedLabel(Visual):
         return 1
 
 
-class CategoryList(OptionList):
+class CategoryList(StopList):
     """The fixed views and the categories; choosing one shows it in the article list."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
-    ]
     COMPONENT_CLASSES = {"category-list--count", "category-list--heading", "category-list--failing"}
 
     class ViewHighlighted(Message):

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.models import ArticleSummary, Quote
+from newsreader.tui.widgets.lists import StopList
 
 
-class QuoteList(OptionList):
+class QuoteList(StopList):
     """One option per quote; ``targets`` holds (article id, quote start) for each."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
-    ]
     COMPONENT_CLASSES = {"quote-list--quote", "quote-list--meta"}
 
     def __init__(self, **kwargs) -> None:

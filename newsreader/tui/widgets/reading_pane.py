@@ -22,9 +22,11 @@ from newsreader.tui.article_text import (
     paragraph_content,
     paragraph_of,
 )
-from newsreader.tui.widgets.speaker_list import SpeakerList
+from newsreader.tui.widgets.speaker_list import SpeakerLine, SpeakerList
 
 SPEAKER_SLOTS = 6
+FOLD_BELOW = 30  # a pane fewer rows high than this shows the speakers on one line
+BOX_SPEAKERS = 6  # the box shows this many; more would need a scrollbar of its own: one line then
 
 
 class ReadingPane(VerticalScroll):
@@ -33,8 +35,10 @@ class ReadingPane(VerticalScroll):
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
+        Binding("g,home", "top", "Top", show=False, id="top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="bottom"),
+        Binding("enter", "open_speakers", "Speakers", show=False, id="open-speakers",
+                tooltip="Open the speakers list when it is folded into one line"),
     ]
     COMPONENT_CLASSES = {
         *(f"reading-pane--speaker-{i}" for i in range(SPEAKER_SLOTS)),
@@ -52,19 +56,26 @@ class ReadingPane(VerticalScroll):
         self._quotes: list[Quote] = []
         self.matches = SearchMatches()  # the words of the search the article was opened from
         self.fetch_key = "W"  # the key that fetches the whole article, as bound now
+        self.speakers_key = "s"  # the key that opens the speakers list, as bound now
+        self._speakers_open = False  # the folded speakers unfolded to choose one
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
         yield Static(id="article-meta")
         yield Static(id="article-link")
         yield Static(id="article-note")
+        yield SpeakerLine(id="speaker-line")
         yield SpeakerList(id="speaker-list")
         yield Vertical(id="article-body")
         yield Vertical(id="article-extras")
 
     def on_mount(self) -> None:
         self.query_one(SpeakerList).display = False
+        self.query_one(SpeakerLine).display = False
         self.query_one("#article-note").display = False
+
+    def on_resize(self) -> None:
+        self._layout_speakers()  # a taller or shorter pane may fold or unfold them
 
     # --- what is shown -------------------------------------------------------
 
@@ -114,6 +125,7 @@ class ReadingPane(VerticalScroll):
         self._bounds = paragraph_bounds(article.body)
         self._slots = speaker_index(self._quotes)
         self.forward = self.current = None
+        self._speakers_open = False
         self.query_one("#article-title", Static).update(self._title())
         when = shown_date(article.published, article.published_estimated)
         meta = [m for m in (article.byline, article.feed_title or article.source, when, article.category) if m]
@@ -169,6 +181,55 @@ class ReadingPane(VerticalScroll):
     def _show_speakers(self) -> None:
         self.query_one(SpeakerList).set_speakers(speaker_list(self._quotes), self.quote_styles(),
                                                  self.forward)
+        self._layout_speakers()
+
+    # --- the speakers: a box, or one line that opens the list ------------------
+
+    @property
+    def folded(self) -> bool:
+        """Whether the speakers show as one line: the pane is short, or they would need
+        a scrollbar of their own beside the pane's."""
+        n = len(self.query_one(SpeakerList).speakers)
+        return bool(n) and (self.size.height < FOLD_BELOW or n > BOX_SPEAKERS)
+
+    def _layout_speakers(self) -> None:
+        box, line = self.query_one(SpeakerList), self.query_one(SpeakerLine)
+        folded = self.folded
+        self.set_class(folded, "-folded")
+        line.display = folded and not self._speakers_open
+        box.display = bool(box.speakers) and not line.display
+        if line.display:
+            line.show(box.speakers, self.quote_styles(), self.forward, self.speakers_key)
+
+    def open_speakers(self) -> bool:
+        """Move to the speakers list, unfolding it if it is one line; False when there are none."""
+        box = self.query_one(SpeakerList)
+        if not box.speakers:
+            return False
+        self._speakers_open = True
+        self._layout_speakers()
+        box.focus()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_speakers":
+            return self.folded  # Enter means nothing else here
+        return True
+
+    def action_open_speakers(self) -> None:
+        """Open the folded speakers list."""
+        self.open_speakers()
+
+    def on_speaker_line_opened(self, event: SpeakerLine.Opened) -> None:
+        event.stop()
+        self.open_speakers()
+
+    def on_descendant_blur(self, event) -> None:
+        # Folded again once the reader leaves the list, but not for a screen on top
+        # (every quote by a speaker): back from it, the list is still open.
+        if self._speakers_open and isinstance(event.widget, SpeakerList) and self.screen.is_current:
+            self._speakers_open = False
+            self._layout_speakers()
 
     # --- quotes --------------------------------------------------------------
 
@@ -216,6 +277,15 @@ class ReadingPane(VerticalScroll):
         self.reveal_offset(offset)
 
     # --- paging --------------------------------------------------------------
+
+    def action_top(self) -> None:
+        """To the very top, the title in view, at once (an animated scroll could be cut short
+        by the next key and stop a line or two below the title)."""
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        """To the end of the article at once."""
+        self.scroll_end(animate=False, immediate=True)
 
     @property
     def at_end(self) -> bool:

@@ -1,24 +1,24 @@
-"""The speakers of the open article, each in their colour with their number of quotes."""
+"""The speakers of the open article, each in their colour with their number of quotes:
+a list, or folded into one line when the pane is short or they are many."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.events import Click
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from newsreader.tui.article_text import QuoteStyles
+from newsreader.tui.widgets.lists import StopList
 
 
-class SpeakerList(OptionList):
+class SpeakerList(StopList):
     """Enter brings a speaker's quotes forward; ``e`` lists every quote they gave."""
 
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="up"),
-        Binding("g,home", "first", "Top", show=False, id="top"),
-        Binding("G,end", "last", "Bottom", show=False, id="bottom"),
         Binding("e", "every_quote", "Quotes", id="speaker-quotes",
                 tooltip="Every quote by this speaker, across the library"),
         Binding("escape", "clear_forward", "Clear", show=False, id="speaker-clear",
@@ -58,7 +58,6 @@ class SpeakerList(OptionList):
             )
             options.append(Option(prompt))
         self.set_options(options)
-        self.display = bool(speakers)
         if speakers:
             self.highlighted = keep if keep is not None and keep < len(speakers) else 0
 
@@ -85,3 +84,51 @@ class SpeakerList(OptionList):
         event.stop()
         if self.current:
             self.post_message(self.SpeakerChosen(self.current))
+
+
+class SpeakerLine(Widget):
+    """The speakers folded into one line, fitted to its width; a click opens the list."""
+
+    class Opened(Message):
+        """The line was clicked: open the list."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._fold: tuple[list[tuple[str, int]], QuoteStyles, str | None, str] | None = None
+
+    def show(self, speakers: list[tuple[str, int]], styles: QuoteStyles, forward: str | None, key: str) -> None:
+        """Fold these speakers (see :func:`fold_speakers`)."""
+        self._fold = (speakers, styles, forward, key)
+        self.refresh()
+
+    def render(self) -> Content:
+        if self._fold is None:
+            return Content("")
+        speakers, styles, forward, key = self._fold
+        return fold_speakers(speakers, styles, forward, self.size.width, key)
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.post_message(self.Opened())
+
+
+def fold_speakers(speakers: list[tuple[str, int]], styles: QuoteStyles, forward: str | None,
+                  width: int, key: str) -> Content:
+    """``● Alice 3 · ● Bob 2 · +4 more  (s: list)``: as many speakers as ``width`` holds,
+    each in their colour (``▶`` for the one brought forward), then how to open the list."""
+    hint = f"  ({key}: list)"
+    parts: list[Content] = []
+    used = 0
+    for slot, (name, n) in enumerate(speakers):
+        colour = styles.speaker(slot)
+        part = Content.assemble(Content("▶ " if name == forward else "● ").stylize(colour),
+                                Content(name).stylize(colour + styles.name), f" {n}")
+        rest = len(speakers) - slot - 1
+        room = width - len(hint) - (len(f" · +{rest} more") if rest else 0)
+        if parts and used + 3 + part.cell_length > room:
+            break
+        parts.append(part)
+        used += part.cell_length + (3 if len(parts) > 1 else 0)
+    rest = len(speakers) - len(parts)
+    line = Content(" · ").join(parts) + (f" · +{rest} more" if rest else "") + hint
+    return line.truncate(width, ellipsis=True) if line.cell_length > width else line
