@@ -116,8 +116,7 @@ def keep_copy(path: Path) -> list[Path]:
             if _digest(src) != _digest(dst):
                 raise OSError(f"the copy of {src} differs from it (is it being written?)")
         except OSError as exc:
-            for p in (*out, dst):
-                p.unlink(missing_ok=True)
+            _remove(*out, dst)
             raise CannotRepair(f"cannot keep a copy of {src} before checking it"
                                f" ({exc.strerror or exc}); nothing was changed") from None
         out.append(dst)
@@ -238,9 +237,13 @@ def _wal(path: Path) -> Path:
 
 
 def _remove(*paths: Path) -> None:
+    """Remove each file with its log and index, if they are there and can be removed."""
     for p in paths:
         for q in (p, _wal(p), p.with_name(p.name + "-shm")) if not p.name.endswith(("-wal", "-shm")) else (p,):
-            q.unlink(missing_ok=True)
+            try:
+                q.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def _digest(path: Path) -> str:
