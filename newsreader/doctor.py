@@ -220,7 +220,8 @@ def _recover(path: Path, copies: list[Path], report: DoctorReport, progress: Pro
 def _recovered(store: Store, got: sql.Recovered) -> dict:
     totals = store.totals()
     return {"articles": {"recovered": got.rows.get("articles", 0), "named": len(got.article_ids)},
-            "feeds": got.rows.get("feeds", 0), "quotes": sql.row_count(store.conn, "quotes"),
+            "feeds": got.rows.get("feeds", 0), "feeds_remade": got.feeds_remade,
+            "quotes": sql.row_count(store.conn, "quotes"),
             "read": totals["all"] - totals["unread"], "favourites": totals["favourites"],
             "damaged_tables": sorted(got.damaged)}
 

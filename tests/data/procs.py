@@ -45,10 +45,11 @@ def write_feeds(folder: Path, files: int, items: int, words: int = 120, seed: in
     return out
 
 
-def cli(home: Path, *args: str, **kw) -> subprocess.Popen:
-    """``python -m newsreader --home HOME ARGS`` from this checkout, as a child process."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "newsreader", "--home", str(home), *args], cwd=ROOT,
+def cli(home: Path, *args: str, checkout: Path = ROOT, **kw) -> subprocess.Popen:
+    """``python -m newsreader --home HOME ARGS`` from this checkout (or another), as a
+    child process."""
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    return subprocess.Popen([sys.executable, "-m", "newsreader", "--home", str(home), *args], cwd=checkout,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
 
 
