@@ -356,7 +356,8 @@ def cmd_doctor(args) -> int:
     for c in report.checks:
         out.print(f"  {c.name}: {c.detail}" if c.ok else f"  {c.name}: problem: {c.detail}")
     if report.healthy:
-        out.print("the library is healthy; nothing was changed")
+        if len(report.checks) > 1:  # not just "no library yet"
+            out.print("the library is healthy; nothing was changed")
         return 0
     for copy in report.backup:
         out.print(f"kept a copy of the file as it was: {copy}")
