@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--limit", type=_positive, metavar="N")
     c.add_argument("--json", action="store_true")
 
+    c = cmd("doctor", "check the library and repair what can be (a copy of the file is kept first)")
+    c.add_argument("--json", action="store_true")
+
     c = cmd("export", "export subscriptions as OPML or the whole library as JSON")
     g = c.add_mutually_exclusive_group(required=True)
     g.add_argument("--opml", action="store_const", const="opml", dest="format")
@@ -161,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         _fail(str(exc))
         return 1
     except sqlite3.Error as exc:
-        _fail(f"the library database cannot be used ({exc}): {paths.database_path()}")
+        from newsreader.store.trouble import explain
+
+        _fail(explain(exc, paths.database_path()))
         return 1
     except KeyboardInterrupt:
         _fail("interrupted")

@@ -460,6 +460,31 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_doctor(args) -> int:
+    from newsreader import paths
+    from newsreader.doctor import run_doctor
+
+    with _progress(not args.json, "finding quotes again") as progress:
+        report = run_doctor(paths.database_path(), progress)
+    if args.json:
+        _dump(report.as_dict())
+        return 0
+    out = _console()
+    out.print(f"checked {report.path}")
+    for c in report.checks:
+        out.print(f"  {c.name}: {c.detail}" if c.ok else f"  {c.name}: problem: {c.detail}")
+    if report.healthy:
+        if len(report.checks) > 1:  # not just "no library yet"
+            out.print("the library is healthy; nothing was changed")
+        return 0
+    for copy in report.backup:
+        out.print(f"kept a copy of the file as it was: {copy}")
+    for done in report.repairs:
+        out.print(f"repaired: {done}")
+    out.print("the library opens and passes its checks")
+    return 0
+
+
 @contextmanager
 def _output(file: str | None) -> Iterator:
     """Standard output, or ``file`` written whole or not at all."""

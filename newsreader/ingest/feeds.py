@@ -143,11 +143,16 @@ def _byline(entry) -> str | None:
     return ", ".join(unique(n for n in names if n)) or None
 
 
+def _string(value) -> str:
+    """A text field of feedparser's, or "" (an odd document can leave a dict there)."""
+    return value if isinstance(value, str) else ""
+
+
 def _terms(entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the entry's own categories, every tag) in document order."""
     # feedparser files media:keywords among the tags too; they are keywords, not sections
     keywords = [clean_line(scrub(k)) for key in ("media_keywords", "itunes_keywords")
-                for k in (entry.get(key) or "").split(",")]
+                for k in _string(entry.get(key)).split(",")]
     keyword_set = {k.casefold() for k in keywords if k}
     own, every = [], []
     for tag in entry.get("tags") or ():
@@ -238,8 +243,14 @@ def _parse_xml(data: bytes, source: str, fast: bool = True) -> ParsedFeed:
     # links), so feedparser's sanitizer and URI rewriting would be done twice:
     # skipping them makes parsing about three times faster. ``html`` keeps the
     # entry's original markup, which is only ever stored, never rendered.
-    result = feedparser.parse(io.BytesIO(data), response_headers=headers,
-                              sanitize_html=False, resolve_relative_uris=False)
+    try:
+        result = feedparser.parse(io.BytesIO(data), response_headers=headers,
+                                  sanitize_html=False, resolve_relative_uris=False)
+    except (LookupError, TypeError, ValueError, AttributeError) as exc:
+        # feedparser's own bugs on odd documents (found by fuzzing: int(None) on an
+        # empty <media:height>, a missing key on a stray </media:credit>, an
+        # encoding name that is not UTF-8)
+        raise IngestError(f"the feed cannot be read (the parser failed: {type(exc).__name__})") from None
     entries = result.get("entries") or []
     version = result.get("version") or ""
     exc = result.get("bozo_exception") if result.get("bozo") else None

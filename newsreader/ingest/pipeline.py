@@ -344,13 +344,11 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
     if progress:
         progress(0, len(paths), str(paths[0]) if paths else "")
     if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        import multiprocessing
+        from newsreader.ingest.pool import process_pool
 
         # spawn, not fork: the caller may be a thread of the app, and forking a
         # threaded process can copy a held lock into the child.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with process_pool(workers, "spawn") as pool:
             loads = pool.map(load_file, paths, [category] * len(paths))
             for i, loaded in enumerate(loads):
                 results.append(write_loaded(store, loaded, category, subscribe, killfile, rules))

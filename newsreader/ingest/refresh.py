@@ -385,15 +385,15 @@ class _Parsers:
 
     def _start(self, method: str) -> None:
         import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
+
+        from newsreader.ingest.pool import process_pool
 
         try:
-            ctx = mp.get_context(method)
             if method == "forkserver":
                 # workers fork from a server that has imported the parsers already
-                ctx.set_forkserver_preload(["newsreader.ingest.refresh", "newsreader.ingest.feeds",
-                                            "newsreader.analysis"])
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+                mp.get_context(method).set_forkserver_preload(
+                    ["newsreader.ingest.refresh", "newsreader.ingest.feeds", "newsreader.analysis"])
+            pool = process_pool(self.workers, method)
             # the processes start with the first task; wait here, not in submit
             pool.submit(int).result()
         except (OSError, ValueError, NotImplementedError, BrokenProcessPool, RuntimeError):

@@ -118,18 +118,30 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
     connection and the articles."""
 
     def __init__(self, path: str | Path):
+        from newsreader.store.trouble import LibraryError, library_error
+
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"cannot make the folder {self.path.parent} for the library"
+                               f" ({exc.strerror or exc})") from None
+        self.conn = None
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=10)
             self.conn.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.DatabaseError as exc:
-            raise NewsreaderError(f"cannot open the library {self.path}: {exc}") from None
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.create_function(FOLD, 1, fold, deterministic=True)
-        migrate(self.conn)
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.create_function(FOLD, 1, fold, deterministic=True)
+            migrate(self.conn)
+        except BaseException as exc:
+            if self.conn is not None:
+                self.conn.close()
+            if isinstance(exc, sqlite3.Error):
+                # damaged, read-only, full: one line that names the file (and doctor)
+                raise library_error(exc, self.path) from None
+            raise
 
     def close(self) -> None:
         self.conn.close()

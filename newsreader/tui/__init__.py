@@ -9,5 +9,6 @@ def run_app(db_path: Path) -> int:
     """Open the reader on the library at ``db_path``; returns the exit status."""
     from newsreader.tui.app import NewsreaderApp
 
-    NewsreaderApp(db_path).run()
-    return 0
+    app = NewsreaderApp(db_path)
+    app.run()
+    return app.return_code or 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sqlite3
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import Filter
 from newsreader.store.timefmt import now_utc
+from newsreader.store.trouble import explain
 from newsreader.tui import messages, screens, widgets
 from newsreader.tui.paging import Fetch
 from newsreader.tui.providers.categories import CategoryCommands
@@ -39,6 +41,16 @@ from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
 RECATEGORISING = "Choosing categories again…"
+
+class _LibraryFailed(Exception):
+    """Shown as one line when the app ends (Textual prints ``__rich__`` errors so)."""
+
+    def __rich__(self):
+        from rich.text import Text
+
+        return Text(f"newsreader: error: {self}")
+
+
 STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
 
 
@@ -194,9 +206,18 @@ class NewsreaderApp(App[None]):
         """A worker that failed says so instead of failing silently."""
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            self.notify(f"{event.worker.name or 'A task'} failed: {type(error).__name__}: {error}",
+            why = (explain(error, self.db_path) if isinstance(error, sqlite3.Error)
+                   else f"{type(error).__name__}: {error}")
+            self.notify(f"{event.worker.name or 'A task'} failed: {why}",
                         severity="error", timeout=10, markup=False)
             self._status("")
+
+    def _handle_exception(self, error: Exception) -> None:
+        # The library failing under the app (damaged, disk full) ends it with the
+        # command line's one line, naming the file and doctor, not a traceback.
+        if isinstance(error, sqlite3.Error):
+            error = _LibraryFailed(explain(error, self.db_path))
+        super()._handle_exception(error)
 
     # --- actions -------------------------------------------------------------
 
