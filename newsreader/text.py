@@ -15,6 +15,14 @@ import unicodedata
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufff9-\ufffb]"
 )
+# Whole terminal escape sequences, so none leaves its parameters behind as text:
+# CSI (ESC [ or 0x9b ... final byte), OSC/DCS/PM/APC/SOS strings up to their
+# terminator (BEL, ESC \\ or 0x9c), and two-character ESC sequences.
+_ESCAPES = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]"
+    "|(?:\x1b[\\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\\\|\x9c)"
+    "|\x1b[ -/]*[0-~]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -22,6 +30,8 @@ _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 def strip_unsafe(text: str) -> str:
     """Remove control characters and bidi controls; keep tabs and newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
     return _UNSAFE.sub("", text)
 
 

@@ -161,9 +161,19 @@ def _parse(markup: str):
     if not markup.strip():
         return None
     try:
-        return lxml.html.fromstring(markup)
+        # huge_tree: libxml2 otherwise drops whatever lies over 256 elements deep
+        root = lxml.html.fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
+        if not root.text_content().strip() and _TAG.sub("", markup).strip():
+            # deeper still (a few thousand wrappers): the text matters, not the wrappers
+            root = lxml.html.fromstring(_WRAPPERS.sub("", markup), parser=lxml.html.HTMLParser(huge_tree=True))
+        return root
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
+
+
+_TAG = re.compile(r"<[^>]*>")
+# every tag but those that shape the text (paragraphs, breaks, lists, headings, links, quotes)
+_WRAPPERS = re.compile(r"</?(?!(?:p|br|li|ul|ol|h[1-6]|a|blockquote|pre|code)\b)[a-zA-Z][^>]*>")
 
 
 def _stylesheet_rules(text: str) -> list[tuple[int, int]]:

@@ -345,3 +345,29 @@ async def test_one_wrong_setting_keeps_the_keys_remap_and_is_named_in_the_status
         assert stored(library, first.id).favourite
         await pilot.press("f")  # and the old one no longer does
         assert stored(library, first.id).favourite
+
+
+async def test_escape_sequences_and_odd_links_from_a_feed_never_reach_the_screen(tmp_path, tui_home):
+    import re
+
+    from newsreader.ingest.pipeline import import_file
+    from tests.unit.test_hostile import FORBIDDEN, hostile_feed
+
+    library = tui_home / "hostile.sqlite3"
+    with Store(library) as store:
+        assert import_file(store, hostile_feed(tmp_path)).error is None
+    app = NewsreaderApp(library, clock=lambda: NOW, config=Config(refresh_minutes=0))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        for i in range(4):  # the clipboard grab, the 10 KB title, the 5 MB body, the deep nesting
+            app.main.articles.highlighted = i
+            await pilot.press("enter")
+            await settle(pilot)
+            shown = "\n".join(str(w.render()) for w in app.main.reader.query("Static"))
+            assert shown.strip() and not FORBIDDEN.search(shown)
+        app.main.articles.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        links = [str(w.render()) for w in app.main.reader.query("Static")]
+        assert not any(re.search(r"javascript:|file:/|data:text", text) for text in links)
+        assert app.main.reader.article.links == ("https://ok.example/page",)

@@ -35,10 +35,21 @@ def test_cleaning_is_idempotent(text):
 
 
 def test_what_cleaning_removes():
-    assert clean_line(" Bell\x07 and \x1b[31mred\u202e  title\n") == "Bell and [31mred title"
+    assert clean_line(" Bell\x07 and \x1b[31mred\u202e  title\n") == "Bell and red title"
     assert clean_text("one\u00a0 two \n\n\n  three\t four\r\nfive") == "one two\n\nthree four\nfive"
 
 
 def test_list_and_block_quote_indents_are_kept_other_leading_spaces_are_not():
     text = "• one\n  • nested\n  2. numbered\n\n    a block quote\n\n  stray indent\n   odd"
     assert clean_text(text) == "• one\n  • nested\n  2. numbered\n\n    a block quote\n\nstray indent\nodd"
+
+
+def test_terminal_escape_sequences_are_removed_whole():
+    from newsreader.text import strip_unsafe
+
+    assert strip_unsafe("a\x1b]52;c;cm0gLXJm\x07b") == "ab"  # OSC 52: a clipboard write
+    assert strip_unsafe("a\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\") == "alink"  # OSC 8
+    assert strip_unsafe("\x1b[2J\x1b[1;31mred\x1b[0m") == "red"
+    assert strip_unsafe("\x9b31mC1\x9d0;title\x9c") == "C1"
+    assert strip_unsafe("reset\x1bc") == "reset"
+    assert strip_unsafe("[31m stays [/b] text") == "[31m stays [/b] text"
