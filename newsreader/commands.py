@@ -264,7 +264,7 @@ def _print_rows(rows) -> None:
         line.append(f"{a.id:>6} ", style="dim")
         line.append("*" if a.favourite else " ", style="yellow")
         line.append(" " if a.read else "N", style="cyan")
-        line.append(f" {a.published:%Y-%m-%d} ", style="dim")
+        line.append(" undated    " if a.estimated else f" {a.published:%Y-%m-%d} ", style="dim")
         line.append(a.title, style="dim" if a.read else "bold")
         line.append(f"  [{a.category}]", style="dim")
         out.print(line, soft_wrap=True)

@@ -122,6 +122,7 @@ class ArticleSummary:
     favourite: bool
     feed_title: str | None = None
     feed_id: int | None = None
+    estimated: bool = False  # the feed gave no date: ``published`` is a place from its order
     rank: float | None = None  # listed by relevance: FTS5's bm25 rank, lower is better
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -136,11 +136,35 @@ def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
                                     site=feed.link, subscribed=subscribed)
-        counts = store_arrivals(store, feed_id, url, categorised(store, feed_id, items, rules), killfile)
+        counts = store_arrivals(store, feed_id, url, arriving(store, feed_id, items, rules), killfile)
     return feed_id, counts
 
 
 PAGE_KINDS = ("html", "text")  # a saved article page, not a feed
+
+
+def arriving(store: Store, feed_id: int, items: Sequence[NewArticle],
+             rules: CategoryRules = NO_RULES) -> list[NewArticle]:
+    """The items as they are to be written: categorised, and a feed with no dates at
+    all placed under the dated news already stored. Call inside the write's transaction."""
+    return _placed(store, feed_id, categorised(store, feed_id, items, rules))
+
+
+def _placed(store: Store, feed_id: int, items: list[NewArticle]) -> list[NewArticle]:
+    """A feed that dates none of its items, read for the first time, goes under the
+    newest dated article already stored, not above all of it as "now": an archive
+    read today is no news of today. (Its later items, new at a refresh, are the
+    newest there is: the time they were read stays theirs.)"""
+    from newsreader.store.timefmt import from_db
+
+    if not items or any(it.published or not it.estimate for it in items) or not store.feed_is_empty(feed_id):
+        return items
+    newest = store.newest_dated(but_feed=feed_id)
+    top = max(it.estimate for it in items)
+    if newest is None or newest >= top:
+        return items
+    shift = from_db(top) - from_db(newest) + timedelta(seconds=1)
+    return [replace(it, estimate=to_db(from_db(it.estimate) - shift)) for it in items]
 
 
 def categorised(store: Store, feed_id: int, items: Sequence[NewArticle],
@@ -285,7 +309,7 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
                                             category=category, site=loaded.site, subscribed=subscribing)
                 if res.kind in PAGE_KINDS and known is not None and loaded.title and loaded.title != known.title:
                     store.update_feed(feed_id, title=loaded.title)  # a page read again names its site now
-                items = categorised(store, feed_id, loaded.items, rules)
+                items = arriving(store, feed_id, loaded.items, rules)
                 counts = store_arrivals(store, feed_id, loaded.source, items, killfile)
                 if subscribing:
                     now = now_utc()  # read just now: the next refresh asks whether it changed

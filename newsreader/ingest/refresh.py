@@ -30,7 +30,7 @@ from newsreader.ingest.fulltext import PagesReport, due_pages, fetch_pages
 from newsreader.ingest.localfile import local_path, signature
 from newsreader.ingest.killfile import Killfile, killed_summary, store_arrivals
 from newsreader.ingest.categories import NO_RULES, CategoryRules
-from newsreader.ingest.pipeline import categorised, prepare
+from newsreader.ingest.pipeline import arriving, prepare
 from newsreader.models import Feed
 from newsreader.store import NewArticle, Store
 from newsreader.store.timefmt import now_utc
@@ -322,7 +322,7 @@ def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: dat
         url = _move(store, feed, res)
         feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)
         store.update_feed(feed.id, body_hash=res.body_hash, **ok)  # its title first: it may name a category
-        counts = store_arrivals(store, feed_id, url, categorised(store, feed_id, got.items, rules), killfile)
+        counts = store_arrivals(store, feed_id, url, arriving(store, feed_id, got.items, rules), killfile)
     report.added += counts.added
     report.hidden += counts.hidden
     report.marked_read += counts.marked_read

@@ -91,7 +91,8 @@ class Filter:
 
 
 _SUMMARY_COLS = (
-    "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title, a.feed_id"
+    "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title, a.feed_id,"
+    " a.published_estimated"
 )
 
 
@@ -106,7 +107,8 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         favourite=bool(row[6]),
         feed_title=row[7],
         feed_id=row[8],
-        rank=row[9] if len(row) > 9 else None,
+        estimated=bool(row[9]),
+        rank=row[10] if len(row) > 10 else None,
     )
 
 
@@ -472,6 +474,18 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         return self.conn.execute(f"SELECT count(*) FROM {_source(flt)} {where}", args).fetchone()[0]
 
     # --- the killfile ----------------------------------------------------------
+
+    def newest_dated(self, but_feed: int | None = None) -> str | None:
+        """The newest date a feed gave (not estimated) of the articles stored, in stored
+        form; ``but_feed``'s own articles left out."""
+        row = self.conn.execute(
+            "SELECT max(published) FROM articles WHERE published_estimated = 0 AND feed_id IS NOT ?",
+            (but_feed,)).fetchone()
+        return row[0]
+
+    def feed_is_empty(self, feed_id: int) -> bool:
+        """True when no article of the feed is stored yet."""
+        return self.conn.execute("SELECT 1 FROM articles WHERE feed_id = ? LIMIT 1", (feed_id,)).fetchone() is None
 
     def last_article_id(self) -> int:
         """The largest article id: articles stored after this call have larger ones."""

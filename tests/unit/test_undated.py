@@ -111,8 +111,9 @@ def test_keyset_pages_walk_through_undated_items_with_equal_times(store, tmp_pat
     for size in (1, 2, 4, 7):
         paged = list(store.iter_articles(Filter(), page=size))
         assert [a.id for a in paged] == [a.id for a in whole]
-    # the dateless feed keeps its own order at the top (it was read last)
-    assert [a.title for a in whole[:9]] == [f"Plain p{i}" for i in range(9)]
+    # the dateless feed keeps its own order, under the newest dated news stored (not on top as "now")
+    assert [a.title for a in whole if a.title.startswith("Plain")] == [f"Plain p{i}" for i in range(9)]
+    assert [a.title for a in whole].index("Plain p0") == 9 and all(a.published == T for a in whole[:9])
     assert store.conn.execute("SELECT count(*) FROM articles WHERE published_estimated = 1").fetchone()[0] == 21
     # the seven between d0 and d8 share d0's second: pages must split ties by id
     assert sum(a.published == T for a in whole) == 9
@@ -132,3 +133,19 @@ def test_a_backup_puts_an_estimated_date_back_where_it_was(tmp_path):
     u2 = after["Old u2"]
     assert (u2.published, u2.published_estimated) == (before["Old u2"].published, True)
     assert T - 4 * H < u2.published < T
+
+
+def test_a_feed_with_no_dates_read_first_goes_under_the_dated_news_stored(store, tmp_path):
+    news, archive = tmp_path / "news.rss", tmp_path / "archive.rss"
+    news.write_bytes(rss("News", [("n1", T), ("n2", T - 2 * H)]))
+    archive.write_bytes(rss("Archive", [("a1", None), ("a2", None)]))
+    add_subscription(store, str(news))
+    add_subscription(store, str(archive))
+    # not above every dated article as "now": under the newest, in the feed's order
+    assert titles(store) == ["News n1", "Archive a1", "Archive a2", "News n2"]
+    listed = {a.title: a for a in store.iter_articles()}
+    assert listed["Archive a1"].estimated and not listed["News n1"].estimated
+    # an item that turns up later on the undated feed is new: it is filed when it was read
+    archive.write_bytes(rss("Archive", [("a0", None), ("a1", None), ("a2", None)]))
+    assert refresh_all(store, workers=0).added == 1
+    assert titles(store)[0] == "Archive a0"

@@ -239,7 +239,8 @@ class ArticleList(StopList):
                                       partial=True)
         star = Content("★ " if row.favourite else "").stylize(
             self.get_visual_style("article-list--star", partial=True))
-        meta = f"{row.feed_title or row.source} · {age(row.published, self._clock())}"
+        when = "undated" if row.estimated else age(row.published, self._clock())
+        meta = f"{row.feed_title or row.source} · {when}"
         meta_style = self.get_visual_style("article-list--meta", partial=True)
         return Content.assemble(star, Content(row.title).stylize(style), "\n",
                                 Content(meta).stylize(meta_style))
