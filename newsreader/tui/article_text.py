@@ -13,11 +13,68 @@ from typing import Sequence
 
 from textual.color import Color
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
 from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 from newsreader.models import Quote
 
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?!\n))*")
+# what a wrapped line hangs under: a list marker after its indent, or a block quote's indent
+_HANG = re.compile(r"[ \t]+(?:(?:[\u2022\u25e6\u25aa\u2023*\-]|\d{1,3}[.)])[ \t]+)?|(?:[\u2022\u25e6\u25aa\u2023*\-]|\d{1,3}[.)])[ \t]+")
+
+
+class Hanging(Visual):
+    """A paragraph of list items or block quotes whose wrapped lines hang under the
+    text after their marker (or their indent), so nesting still shows on a narrow
+    pane; lines without one wrap as usual."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._lines = content.split("\n", allow_blank=True)
+        self._cache: tuple[int, list[Content]] | None = None
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def lines(self, width: int) -> list[Content]:
+        """The paragraph wrapped to ``width`` cells, one Content a line."""
+        if self._cache is not None and self._cache[0] == width:
+            return self._cache[1]
+        out: list[Content] = []
+        for line in self._lines:
+            m = _HANG.match(line.plain)
+            hang = m.end() if m else 0
+            if not hang or hang * 2 >= width:
+                out += line.wrap(width) or [Content("")]
+                continue
+            parts = line[hang:].wrap(width - hang) or [Content("")]
+            out.append(line[:hang] + parts[0])
+            out += [Content(" " * hang) + part for part in parts[1:]]
+        self._cache = (width, out)
+        return out
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        plain = RenderOptions(options.get_style, options.rules, post_style=options.post_style)
+        strips = [line.render_strips(width, 1, style, plain)[0] for line in self.lines(width)]
+        return strips[:height] if height is not None else strips
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+
+def hanging(content: Content) -> Content | Hanging:
+    """``content`` as a ``Hanging`` paragraph when a line of it starts with a list
+    marker or an indent; else as it is (plain paragraphs keep Textual's own wrapping,
+    and text selection)."""
+    plain = content.plain
+    if not (_HANG.match(plain) or any(_HANG.match(line) for line in plain.split("\n")[1:])):
+        return content
+    return Hanging(content)
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,17 @@ async def test_theme_and_last_category_are_remembered(make_app, library):
         assert again.main.categories.current.key == "category:Science"
 
 
+async def test_a_remembered_category_that_is_gone_opens_all_instead(make_app, library):
+    from newsreader.tui.state import UiState, save_state
+
+    save_state(UiState(view="category:Episodes"))  # a category an older version chose
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.main.articles.view.key == "all" and app.main.articles.rows
+        assert app.main.categories.current.key == "all"
+
+
 async def test_r_refreshes_in_a_worker_and_keeps_the_selection(make_app, library, tmp_path, monkeypatch):
     from newsreader.ingest import pipeline
     from newsreader.ingest.subscribe import add_subscription

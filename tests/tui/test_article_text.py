@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.style import Style
 
 from newsreader.models import Quote
@@ -79,3 +80,26 @@ def test_look_alike_speaker_colours_are_replaced_by_distinct_hues():
     assert len(out) == 8 and out[:2] == (given[0], orange)
     hues = [s.foreground.hsl.h for s in out]
     assert all(min(abs(a - b), 1 - abs(a - b)) >= 0.05 for i, a in enumerate(hues) for b in hues[i + 1:])
+
+
+def test_wrapped_list_items_and_block_quotes_hang_under_their_text():
+    from newsreader.tui.article_text import Hanging, hanging
+
+    text = ("• Follow-up on the harbour story from last week\n"
+            "  • Notes from listeners who wrote in about ferries\n"
+            "    A quoted passage that runs on past the width")
+    shown = hanging(Content(text))
+    assert isinstance(shown, Hanging) and str(shown) == text
+    assert [line.plain for line in shown.lines(24)] == [
+        "• Follow-up on the",
+        "  harbour story from",
+        "  last week",
+        "  • Notes from listeners",
+        "    who wrote in about",
+        "    ferries",
+        "    A quoted passage",
+        "    that runs on past",
+        "    the width",
+    ]
+    plain = hanging(Content("A paragraph of prose with no list in it."))
+    assert isinstance(plain, Content)  # Textual wraps it (and selection works) as before

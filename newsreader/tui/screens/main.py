@@ -159,7 +159,13 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         """Count unread articles per category with a connection of this thread."""
         with Store(self.app.db_path) as store:
             totals, cats, feeds, saved = store.totals(), store.categories(), store.feeds(), saved_counts(store)
-        self.app.call_from_thread(self.categories.set_counts, totals, cats, feeds, saved)
+        self.app.call_from_thread(self._counts_loaded, totals, cats, feeds, saved)
+
+    def _counts_loaded(self, totals, cats, feeds, saved) -> None:
+        self.categories.set_counts(totals, cats, feeds, saved)
+        shown = self.chosen.filter.category
+        if shown is not None and self.chosen.key.startswith("category:") and shown not in {c.name for c in cats}:
+            self.show_view(ALL)  # the category it showed is gone (chosen again, or emptied)
 
     def show_view(self, view: View, keep_id: int | None = None) -> None:
         """Fill the article list with ``view`` (unread only if u says so, in the sort S chose)."""

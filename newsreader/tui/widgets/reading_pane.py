@@ -17,6 +17,8 @@ from newsreader.text import human_size, shown_date
 from newsreader.tui.article_text import (
     QuoteStyles,
     distinct_speakers,
+    Hanging,
+    hanging,
     mark_spans,
     paragraph_bounds,
     paragraph_content,
@@ -171,11 +173,11 @@ class ReadingPane(VerticalScroll):
         assert self.article is not None
         return mark_spans(Content(self.article.title), self.matches.title, self.quote_styles().match)
 
-    def _paragraphs(self) -> list[Content]:
+    def _paragraphs(self) -> list[Content | Hanging]:
         assert self.article is not None
         styles = self.quote_styles()
-        return [paragraph_content(self.article.body, b, self._quotes, self._slots, styles,
-                                  forward=self.forward, current=self.current, matches=self.matches.body)
+        return [hanging(paragraph_content(self.article.body, b, self._quotes, self._slots, styles,
+                                          forward=self.forward, current=self.current, matches=self.matches.body))
                 for b in self._bounds]
 
     def _show_speakers(self) -> None:
