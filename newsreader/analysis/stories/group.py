@@ -1,0 +1,180 @@
+"""Incremental grouping: each new article joins the story it is closest to, or none.
+
+The articles already grouped (their story, or none yet) are indexed once;
+the new ones are placed one at a time, oldest first, each compared only with
+articles that share a rare enough term with it (an inverted index) and lie
+within ``window`` of it in time. Likeness is the cosine of TF-IDF vectors of
+title and lead (``terms.article_terms``). An article joins a story when it is
+close enough to the story as a whole (its centroid, ``threshold``), or very
+close to one of its articles (``pair``) and not far from the whole
+(``support``): so a story does not drift from event to event one link at a
+time. Earlier stories are never taken apart or merged: a new article only
+joins one, or starts one with the single article it matches.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The grouping's knobs; the defaults are the ones measured (benchmarks/stories_eval.py)."""
+
+    threshold: float = 0.30  # cosine to a story's centroid that joins it
+    pair: float = 0.30  # cosine to one article of the story that joins it ...
+    support: float = 0.20  # ... if the cosine to the centroid is at least this
+    window: float = 3 * DAY  # how far apart in time two articles of one event may be
+    max_df: float = 0.05  # terms in more of the articles than this find no candidates
+    min_shared: int = 2  # rare terms a match must share (one is a coincidence)
+
+
+@dataclass(eq=False)
+class Doc:
+    """An article to group: its id, weighted terms, time (epoch seconds; None when
+    unknown, which any time is near) and story (None: in none yet)."""
+
+    id: int
+    terms: dict[str, float]
+    time: float | None = None
+    story: int | None = None
+    vec: dict[str, float] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class _Story:
+    members: list[Doc]
+    total: dict[str, float]  # the sum of the members' unit vectors
+    norm2: float  # its squared length
+
+    def add(self, d: Doc) -> None:
+        dot = sum(v * self.total.get(t, 0.0) for t, v in d.vec.items())
+        for t, v in d.vec.items():
+            self.total[t] = self.total.get(t, 0.0) + v
+        self.norm2 += 2 * dot + 1.0
+        self.members.append(d)
+
+    def cosine(self, d: Doc) -> float:
+        dot = sum(v * self.total.get(t, 0.0) for t, v in d.vec.items())
+        return dot / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+
+def idf_table(docs, df: dict[str, int] | None = None) -> tuple[dict[str, int], int]:
+    """Document frequencies counted over ``docs`` (added to ``df`` if given) and their number."""
+    df = {} if df is None else df
+    n = 0
+    for d in docs:
+        n += 1
+        for t in d.terms:
+            df[t] = df.get(t, 0) + 1
+    return df, n
+
+
+class Grouper:
+    """Places new articles among known ones (see the module's docstring).
+
+    ``known`` are articles grouped before (``story`` set when in a story);
+    ``df``/``total`` are the document frequencies to weigh terms by (counted
+    over known and new articles when not given).
+    """
+
+    def __init__(self, known: list[Doc], settings: Settings = Settings(),
+                 df: dict[str, int] | None = None, total: int = 0):
+        self.s = settings
+        self.df, self.total = df if df is not None else {}, total
+        self.index: dict[str, list[Doc]] = {}
+        self.stories: dict[int, _Story] = {}
+        self._next = -1
+        self._known = known
+
+    def _idf(self, term: str) -> float:
+        return math.log((self.total + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def _vector(self, d: Doc) -> None:
+        vec = {t: (1.0 + math.log(w) if w >= 1 else w) * self._idf(t) for t, w in d.terms.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        d.vec = {t: v / norm for t, v in vec.items()}
+
+    def _enter(self, d: Doc) -> None:
+        cap = max(2, int(self.s.max_df * self.total))
+        for t in d.vec:
+            if self.df.get(t, 0) <= cap:
+                self.index.setdefault(t, []).append(d)
+        if d.story is not None:
+            story = self.stories.get(d.story)
+            if story is None:
+                self.stories[d.story] = _Story([], {}, 0.0)
+                story = self.stories[d.story]
+            story.add(d)
+
+    def _near(self, a: Doc, b: Doc) -> bool:
+        return a.time is None or b.time is None or abs(a.time - b.time) <= self.s.window
+
+    def _candidates(self, d: Doc) -> list[tuple[float, Doc]]:
+        """Indexed articles near in time sharing ``min_shared`` rare terms with ``d``,
+        with their cosine to it, closest first."""
+        found: dict[int, list] = {}
+        for t, v in d.vec.items():
+            for other in self.index.get(t, ()):
+                got = found.get(id(other))
+                if got is None:
+                    found[id(other)] = [v * other.vec[t], 1, other]
+                else:
+                    got[0] += v * other.vec[t]
+                    got[1] += 1
+        out = [(dot, o) for dot, n, o in found.values() if n >= self.s.min_shared and self._near(d, o)]
+        out.sort(key=lambda c: (-c[0], c[1].id))
+        return out
+
+    def place(self, new: list[Doc]) -> dict[int, int]:
+        """Place ``new`` articles, oldest first. Returns article id -> story for every
+        article whose story changed: the new ones that joined or started a story and
+        the known ones a new article drew into a new story. Numbers below zero are
+        new stories; others are the known stories' own."""
+        if not self.total:
+            self.df, self.total = idf_table([*self._known, *new], self.df)
+        for d in self._known:
+            self._vector(d)
+            self._enter(d)
+        self._known = []
+        out: dict[int, int] = {}
+        for d in sorted(new, key=lambda d: (d.time is None, d.time or 0.0, d.id)):
+            self._vector(d)
+            other = self._match(d)
+            if other is not None:
+                if other.story is None:
+                    other.story = self._next
+                    self._next -= 1
+                    self.stories[other.story] = _Story([], {}, 0.0)
+                    self.stories[other.story].add(other)
+                    out[other.id] = other.story
+                d.story = other.story
+                out[d.id] = d.story
+            self._enter(d)
+        return out
+
+    def _match(self, d: Doc) -> Doc | None:
+        """The article whose story ``d`` joins (or with which it starts one), or None."""
+        seen: set[int] = set()
+        for dot, other in self._candidates(d):
+            if dot < min(self.s.pair, self.s.threshold) * 0.5:
+                break
+            if other.story is None:
+                if dot >= min(self.s.pair, self.s.threshold):
+                    return other
+                continue
+            if other.story in seen:
+                continue
+            seen.add(other.story)
+            whole = self.stories[other.story].cosine(d)
+            if whole >= self.s.threshold or (dot >= self.s.pair and whole >= self.s.support):
+                return other
+        return None
+
+
+def group(known: list[Doc], new: list[Doc], settings: Settings = Settings()) -> dict[int, int]:
+    """``Grouper(known, settings).place(new)`` with frequencies counted over both."""
+    return Grouper(known, settings).place(new)

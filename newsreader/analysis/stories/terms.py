@@ -1,0 +1,104 @@
+"""An article's words for grouping: title and lead as weighted terms.
+
+Grouping compares what an article says first (its headline and opening
+paragraphs): that is where every outlet names the event, its people, places
+and numbers, while the rest drifts into background each outlet tells its own
+way. Words are folded (case, accents, a plural's "s"), function and
+reporting words dropped; a name (a capitalised word inside a sentence) counts
+more than a common word, and a headline word more than a lead word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from newsreader.analysis.speakers import fold as name_fold
+
+LEAD_WORDS = 120  # of the body after the title: enough for the who, what, where and when
+TITLE_WEIGHT = 2.0
+NAME_WEIGHT = 1.5
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\u201d\"]$")
+
+# Function words and the vocabulary of reporting itself: they say nothing about which event.
+STOPWORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any
+are around as at away back be became because been before being below between both but by came
+can cannot could day days did do does doing done down during each early either else even ever
+every few first for four from further get gets getting go going got had has have having he her
+here hers herself him himself his how however i if in including into is it its itself just last
+late later least less like made make makes making many may me might more most much must my
+myself near nearly need needs never new news next no nor not now of off often on once one only
+or other others our ours out over own part people per put rather really said same saw say saying
+says see seen set several she should since so some still such take taken than that the their
+theirs them themselves then there these they thing things this those though three through thus
+time times to today told too took two under until up upon us use used very via was way we week
+weeks well went were what when where whether which while who whom whose why will with within
+without would year years yesterday yet you your yours according added asked called come comes
+told tells tell reported report reports says update updated live latest read watch video photo
+image images getty reuters ap afp copyright subscribe newsletter advertisement click share
+monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr st
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A word's comparable form: lower case, no accents, a plural's final "s" off."""
+    w = word.casefold().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return w
+
+
+def _keep(w: str) -> bool:
+    if w in STOPWORDS:
+        return False
+    if w.isdigit():
+        return len(w) >= 2  # a year, a count, a date: "2022", "24"; not "1"
+    return len(w) >= 3 or not w.isascii()  # a CJK word may be one character
+
+
+def lead_of(body: str, words: int = LEAD_WORDS) -> str:
+    """The first ``words`` words of a body (its lead)."""
+    if not body:
+        return ""
+    cut = 0
+    for i, m in enumerate(_WORD.finditer(body)):
+        if i >= words:
+            break
+        cut = m.end()
+    return body[:cut]
+
+
+def _add(text: str, weight: float, out: dict[str, float], names: bool = True) -> None:
+    start = not names  # a capital after a sentence end is the grammar's, not a name's
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        w = fold(raw)
+        if _keep(w):
+            name = not start and raw[:1].isupper()
+            if w.isalpha() and w.isascii():
+                w = name_fold(w)  # Zelensky, Zelenskiy, Zelenskyy: one man (every word, alike)
+            out[w] = out.get(w, 0.0) + (weight * NAME_WEIGHT if name else weight)
+        if names:
+            tail = text[m.end():m.end() + 2].strip()
+            start = bool(tail) and _SENTENCE_END.match(tail[:1]) is not None
+
+
+def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[str, float]:
+    """The weighted terms of an article's title and lead: term -> raw weight."""
+    out: dict[str, float] = {}
+    _add(title or "", TITLE_WEIGHT, out, names=False)  # a headline capitalises every word
+    lead = lead_of(body or "", lead_words)
+    # a body that repeats its headline first would count the headline twice
+    if title and lead.startswith(title):
+        lead = lead[len(title):]
+    _add(lead, 1.0, out)
+    return out
