@@ -25,11 +25,15 @@ class Settings:
     """The grouping's knobs; the defaults are the ones measured (benchmarks/stories_eval.py)."""
 
     threshold: float = 0.30  # cosine to a story's centroid that joins it
-    pair: float = 0.30  # cosine to one article of the story that joins it ...
+    pair: float = 0.35  # cosine to one article of the story that joins it ...
     support: float = 0.20  # ... if the cosine to the centroid is at least this
     window: float = 3 * DAY  # how far apart in time two articles of one event may be
     max_df: float = 0.05  # terms in more of the articles than this find no candidates
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
+    # Articles assumed besides the library's in which no term occurs: in a small
+    # library (two saved pages) a word both share would otherwise weigh less than
+    # a word only one has, the reverse of what tells one event from another.
+    prior: int = 1000
 
 
 @dataclass(eq=False)
@@ -91,7 +95,7 @@ class Grouper:
         self._known = known
 
     def _idf(self, term: str) -> float:
-        return math.log((self.total + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return math.log((self.total + self.s.prior + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def _vector(self, d: Doc) -> None:
         vec = {t: (1.0 + math.log(w) if w >= 1 else w) * self._idf(t) for t, w in d.terms.items()}
