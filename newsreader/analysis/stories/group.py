@@ -103,7 +103,7 @@ class Grouper:
         d.vec = {t: v / norm for t, v in vec.items()}
 
     def _enter(self, d: Doc) -> None:
-        cap = max(2, int(self.s.max_df * self.total))
+        cap = max(2, int(self.s.max_df * (self.total + self.s.prior)))
         for t in d.vec:
             if self.df.get(t, 0) <= cap:
                 self.index.setdefault(t, []).append(d)
