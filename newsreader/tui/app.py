@@ -237,7 +237,9 @@ class NewsreaderApp(App[None]):
     def action_help(self) -> None:
         """Show every key as bound now."""
         # The welcome has keys of its own; the reader's would not work there.
+        own = getattr(self.screen, "HELP_CLASSES", None)  # a screen that lists its own (the story's)
         classes = ((WelcomeScreen, NewsreaderApp) if isinstance(self.screen, WelcomeScreen)
+                   else (*own, NewsreaderApp) if own
                    else (ArticleList, ReadingPane, MainScreen, SpeakerList, NewsreaderApp))
         bindings = [b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding)]
         self.push_screen(HelpDialog(help_rows(bindings, self.config.keys, self.get_key_display)))

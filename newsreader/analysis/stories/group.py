@@ -30,6 +30,7 @@ class Settings:
     window: float = 3 * DAY  # how far apart in time two articles of one event may be
     max_df: float = 0.05  # terms in more of the articles than this find no candidates
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
+    floor: float = 0.10  # more than half a story's articles must be this close to a newcomer
     # Articles assumed besides the library's in which no term occurs: in a small
     # library (two saved pages) a word both share would otherwise weigh less than
     # a word only one has, the reverse of what tells one event from another.
@@ -64,6 +65,11 @@ class _Story:
     def cosine(self, d: Doc) -> float:
         dot = sum(v * self.total.get(t, 0.0) for t, v in d.vec.items())
         return dot / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+
+def _cosine(a: Doc, b: Doc) -> float:
+    x, y = (a.vec, b.vec) if len(a.vec) <= len(b.vec) else (b.vec, a.vec)
+    return sum(v * y.get(t, 0.0) for t, v in x.items())
 
 
 def idf_table(docs, df: dict[str, int] | None = None) -> tuple[dict[str, int], int]:
@@ -173,10 +179,18 @@ class Grouper:
             if other.story in seen:
                 continue
             seen.add(other.story)
-            whole = self.stories[other.story].cosine(d)
+            story = self.stories[other.story]
+            whole = story.cosine(d)
             if whole >= self.s.threshold or (dot >= self.s.pair and whole >= self.s.support):
-                return other
+                if self._kin(d, story):
+                    return other
         return None
+
+    def _kin(self, d: Doc, story: _Story) -> bool:
+        """Whether ``d`` is close to most of the story's articles, not to one end of a
+        chain (A like B, B like C, C nothing like A)."""
+        near = sum(1 for m in story.members if _cosine(d, m) >= self.s.floor)
+        return 2 * near > len(story.members)
 
 
 def group(known: list[Doc], new: list[Doc], settings: Settings = Settings()) -> dict[int, int]:

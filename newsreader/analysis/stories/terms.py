@@ -57,6 +57,13 @@ def fold(word: str) -> str:
     return w
 
 
+def term(word: str) -> str:
+    """A word as grouping counts it: ``fold``, then spelled as names are folded
+    (Zelensky, Zelenskiy, Zelenskyy are one man), every word alike."""
+    w = fold(word)
+    return name_fold(w) if w.isalpha() and w.isascii() else w
+
+
 def _keep(w: str) -> bool:
     if w in STOPWORDS:
         return False
@@ -84,8 +91,7 @@ def _add(text: str, weight: float, out: dict[str, float], names: bool = True) ->
         w = fold(raw)
         if _keep(w):
             name = not start and raw[:1].isupper()
-            if w.isalpha() and w.isascii():
-                w = name_fold(w)  # Zelensky, Zelenskiy, Zelenskyy: one man (every word, alike)
+            w = term(raw)
             out[w] = out.get(w, 0.0) + (weight * NAME_WEIGHT if name else weight)
         if names:
             tail = text[m.end():m.end() + 2].strip()

@@ -24,6 +24,7 @@ from newsreader.models import Article
 from newsreader.store import Store
 from newsreader.text import shown_date
 from newsreader.tui.widgets.lists import StopList
+from newsreader.tui.widgets.speaker_list import SpeakerList
 from newsreader.tui.widgets.story_pane import StoryPane
 
 NARROW = 110
@@ -159,7 +160,8 @@ class StoryScreen(Screen[int | None]):
     def show_article(self, article_id: int) -> None:
         """Show one outlet's version, at the place the reader was in the one before."""
         pane = self.query_one(StoryPane)
-        target = self._counterpart(article_id, *pane.place()) if self.shown is not None else 0
+        place = pane.place() if self.shown is not None else None
+        target = self._counterpart(article_id, *place) if place is not None else 0
         self.shown = article_id
         shared = [(c.start, c.end) for q in self.cmp.quotes if q.shared
                   for c in q.places if c.article == article_id]
@@ -169,13 +171,14 @@ class StoryScreen(Screen[int | None]):
     def _counterpart(self, article_id: int, offset: int, share: float) -> int:
         """The body offset in ``article_id`` matching ``offset`` in the article shown: the
         first shared quotation at or after it that both carry, else the same share down."""
-        if offset <= 0:
-            return 0
+        pairs = []
         for q in self.cmp.quotes:
-            here = [c for c in q.places if c.article == self.shown and c.start >= offset]
-            there = [c for c in q.places if c.article == article_id]
+            here = [c.start for c in q.places if c.article == self.shown and c.start >= offset]
+            there = [c.start for c in q.places if c.article == article_id]
             if here and there:
-                return there[0].start
+                pairs.append((min(here), min(there)))
+        if pairs:
+            return min(pairs)[1]  # the one nearest below where the reader was
         return int(share * len(self.articles[article_id].body))
 
     @on(OptionList.OptionHighlighted, "#story-outlets")
@@ -213,3 +216,7 @@ class StoryScreen(Screen[int | None]):
     def action_close(self) -> None:
         """Back to where the story was opened from."""
         self.dismiss(self.shown)
+
+
+# What ? lists on this screen (the app's own keys are added): set once the class exists.
+StoryScreen.HELP_CLASSES = (OutletList, StoryPane, SpeakerList, StoryScreen)
