@@ -75,7 +75,8 @@ def ecbplus_docs(repo: Path) -> list[tuple[str, str, str, float | None]]:
             name = m.name.rsplit("/", 1)[1]
             if name.endswith("ecbplus.xml"):
                 sents = sents[1:]
-            out.append((name, sents[0] if sents else "", "\n\n".join(sents[1:]), None))
+            # ECB+ keeps sentences, not paragraphs: one paragraph keeps a quotation of two sentences whole
+            out.append((name, sents[0] if sents else "", " ".join(sents[1:]), None))
     return sorted(out)
 
 

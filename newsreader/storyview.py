@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsreader.analysis.stories.align import Carried, MergedQuote, merge_quotes
+from newsreader.analysis.stories.align import Carried, MergedQuote, carried_elsewhere, merge_quotes
 from newsreader.models import Story
 
 
@@ -40,7 +40,10 @@ def compare(store, story_id: int) -> Comparison:
     story = store.story(story_id)
     carried = [Carried(aid, q.start, q.end, text, q.speaker, key)
                for aid, q, key, text in store.story_quotes(story_id) if text.strip()]
-    merged = tuple(merge_quotes([a.id for a in story.articles], carried))
+    order = [a.id for a in story.articles]
+    merged = merge_quotes(order, carried)
+    # words an outlet carries where the finder saw no quotation count too
+    merged = tuple(carried_elsewhere(merged, store.story_bodies(story_id)))
     return Comparison(story, merged, speakers_of(merged))
 
 

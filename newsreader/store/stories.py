@@ -139,6 +139,11 @@ class StoryQueries:
             (story_id,))
         return [(r[0], Quote(*r[1:8]), r[8], r[9]) for r in rows]
 
+    def story_bodies(self, story_id: int) -> dict[int, str]:
+        """Article id -> body of the story's articles, in its order."""
+        return dict(self.conn.execute("SELECT id, body FROM articles WHERE story_id = ?"
+                                      " ORDER BY published, id", (story_id,)))
+
     def story_of(self, article_id: int) -> int | None:
         """The story an article is part of, or None."""
         row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()

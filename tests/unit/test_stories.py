@@ -133,3 +133,16 @@ def test_two_things_one_outlet_has_are_not_one_point_said_two_ways():
         carried(1, "Every crane on the quay will be inspected before it reopens.", "Edda Morrow", 90),
     ])
     assert [q.point for q in got] == [None, None]
+
+
+def test_an_outlet_carrying_the_words_where_the_finder_saw_no_quotation_is_listed_too():
+    from newsreader.analysis.stories.align import carried_elsewhere
+
+    bodies = {1: "“We heard a crack like a rifle shot and then the whole arm came down,” said Edda Morrow.",
+              2: "Witnesses described it. We heard a crack like a rifle shot and then the whole arm came down.",
+              3: "The quay is closed."}
+    merged = merge_quotes([1, 2, 3], [carried(1, bodies[1][1:70], "Edda Morrow", 1)])
+    (got,) = carried_elsewhere(merged, bodies)
+    assert got.articles == (1, 2)
+    place = next(c for c in got.places if c.article == 2)
+    assert bodies[2][place.start:place.end] == "We heard a crack like a rifle shot and then the whole arm came down"

@@ -120,6 +120,50 @@ def merge_quotes(order: list[int], carried: list[Carried]) -> list[MergedQuote]:
     return _points(merged)
 
 
+FIND_WORDS = 6  # a wording this long found word for word in another article is carried there too
+
+
+def carried_elsewhere(merged: list[MergedQuote], bodies: dict[int, str]) -> list[MergedQuote]:
+    """Each quotation with the articles whose text has its words too, word for word,
+    where the quote finder saw no quotation (an outlet that quoted without saying
+    who spoke, or in marks the finder did not take). ``bodies``: article id -> text,
+    in the story's order."""
+    spans = {a: [(m.start(), m.end(), m.group().casefold().replace("\u2019", "'"))
+                 for m in _WORD.finditer(body)] for a, body in bodies.items()}
+    joined = {a: " ".join(w for _s, _e, w in ws) for a, ws in spans.items()}
+    starts = {a: _starts(ws) for a, ws in spans.items()}
+    out = []
+    for q in merged:
+        places = list(q.places)
+        for a in bodies:
+            if a in q.articles:
+                continue
+            for c in q.places:
+                ws = words(c.text)
+                if len(ws) < FIND_WORDS:
+                    continue
+                at = joined[a].find(" ".join(ws))
+                if at >= 0 and (at == 0 or joined[a][at - 1] == " "):
+                    first = starts[a][at]
+                    s, e = spans[a][first][0], spans[a][first + len(ws) - 1][1]
+                    places.append(Carried(a, s, e, bodies[a][s:e]))
+                    break
+        if len(places) > len(q.places):
+            arts = tuple(a for a in bodies if any(c.article == a for c in places))  # in the story's order
+            q = MergedQuote(q.text, q.speaker, q.speaker_key, arts, tuple(places), q.point)
+        out.append(q)
+    return out
+
+
+def _starts(ws: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Where each word begins in the words joined by spaces -> its index."""
+    out, at = {}, 0
+    for i, (_s, _e, w) in enumerate(ws):
+        out[at] = i
+        at += len(w) + 1
+    return out
+
+
 def _merged(places: list[Carried], rank: dict[int, int]) -> MergedQuote:
     fullest = max(places, key=lambda c: (len(words(c.text)), -rank.get(c.article, 0)))
     named = [c for c in places if c.speaker]

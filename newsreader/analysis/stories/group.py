@@ -99,12 +99,17 @@ class Grouper:
         self.stories: dict[int, _Story] = {}
         self._next = -1
         self._known = known
+        self._idfs: dict[str, float] = {}  # the frequencies are fixed once placing starts
 
     def _idf(self, term: str) -> float:
-        return math.log((self.total + self.s.prior + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        got = self._idfs.get(term)
+        if got is None:
+            got = self._idfs[term] = math.log((self.total + self.s.prior + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return got
 
     def _vector(self, d: Doc) -> None:
-        vec = {t: (1.0 + math.log(w) if w >= 1 else w) * self._idf(t) for t, w in d.terms.items()}
+        idf = self._idf
+        vec = {t: (1.0 + math.log(w) if w >= 1 else w) * idf(t) for t, w in d.terms.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         d.vec = {t: v / norm for t, v in vec.items()}
 

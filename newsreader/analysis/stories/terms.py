@@ -20,8 +20,6 @@ LEAD_WORDS = 120  # of the body after the title: enough for the who, what, where
 TITLE_WEIGHT = 2.0
 NAME_WEIGHT = 1.5
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:;\u201d\"]$")
 
 # Function words and the vocabulary of reporting itself: they say nothing about which event.
 STOPWORDS = frozenset("""
@@ -76,26 +74,32 @@ def lead_of(body: str, words: int = LEAD_WORDS) -> str:
     """The first ``words`` words of a body (its lead)."""
     if not body:
         return ""
-    cut = 0
-    for i, m in enumerate(_WORD.finditer(body)):
-        if i >= words:
-            break
-        cut = m.end()
-    return body[:cut]
+    parts = body.split(None, words)
+    if len(parts) <= words:
+        return body
+    return body[: len(body) - len(parts[-1])].rstrip()
+
+
+@lru_cache(maxsize=200_000)
+def _term_of(raw: str) -> str | None:
+    """The term a word counts as, or None for a word that says nothing of the event."""
+    w = fold(raw)
+    return term(raw) if _keep(w) else None
+
+
+# a word, and whether a sentence ended just before it (its capital is then the grammar's)
+_TOKEN = re.compile(r"([.!?:;\u201d\"][\s\u201c\u2018'\"(]*)?([^\W_]+(?:['\u2019][^\W_]+)*)")
 
 
 def _add(text: str, weight: float, out: dict[str, float], names: bool = True) -> None:
-    start = not names  # a capital after a sentence end is the grammar's, not a name's
-    for m in _WORD.finditer(text):
-        raw = m.group()
-        w = fold(raw)
-        if _keep(w):
-            name = not start and raw[:1].isupper()
-            w = term(raw)
-            out[w] = out.get(w, 0.0) + (weight * NAME_WEIGHT if name else weight)
-        if names:
-            tail = text[m.end():m.end() + 2].strip()
-            start = bool(tail) and _SENTENCE_END.match(tail[:1]) is not None
+    named = weight * NAME_WEIGHT if names else weight
+    get, term_of = out.get, _term_of
+    first = True
+    for after_end, raw in _TOKEN.findall(text):
+        w = term_of(raw)
+        if w is not None:
+            out[w] = get(w, 0.0) + (named if not (first or after_end) and raw[0].isupper() else weight)
+        first = False
 
 
 def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[str, float]:
