@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable
 
-from newsreader.analysis.stories.group import Doc, Grouper, Settings
+from newsreader.analysis.stories.group import Doc, Grouper, Settings, idf_table
 from newsreader.analysis.stories.terms import STOPWORDS, article_terms
 from newsreader.models import StoryText
 from newsreader.store import Store
 
-BATCH = 20000  # new articles placed per transaction
+BATCH = 250_000  # new articles placed per transaction (a whole library from before, at once)
 
 
 def _doc(t: StoryText) -> Doc:
@@ -38,22 +38,45 @@ def _intervals(new: list[StoryText], window: float) -> list[tuple]:
     return [tuple(s) for s in out]
 
 
-def known_near(store: Store, new: list[StoryText], through: int, window: float) -> list[StoryText]:
-    """The placed articles a batch of new ones may join: those near the dated ones in
-    time, and those the index finds for the undated ones' headlines."""
+WINDOW_ALL = 3000  # a stretch of time with more placed articles is narrowed by headline words
+SAMPLE = 2000  # of those, the latest this many weigh the words
+
+
+def _title_words(texts: list[StoryText]) -> list[str]:
+    out = []
+    for t in texts:
+        out += [w for w in (w.strip(".,:;!?\"'()\u2018\u2019\u201c\u201d") for w in t.title.split())
+                if len(w) > 2 and w.lower() not in STOPWORDS]
+    return out
+
+
+def known_near(store: Store, new: list[StoryText], through: int, window: float
+               ) -> tuple[list[StoryText], list[StoryText]]:
+    """The placed articles a batch of new ones may join, and others of their time to
+    weigh words by. Near the dated ones in time: all of them, or, in a busy stretch,
+    those sharing a headline word with a new one (the full-text index finds them)
+    and their stories; for the undated ones, what the index finds for their
+    headlines from any time."""
     found: dict[int, StoryText] = {}
+    background: list[StoryText] = []
     for start, end in _intervals(new, window):
-        for t in store.story_window(start, end, through):
-            found[t.id] = t
+        if store.story_window_count(start, end, through) <= WINDOW_ALL:
+            found.update((t.id, t) for t in store.story_window(start, end, through))
+            continue
+        inside = [t for t in new if not t.estimated and start <= t.published <= end]
+        ids = store.story_title_matches(_title_words(inside), start, end, through, limit=20 * WINDOW_ALL)
+        texts = store.story_texts(ids)
+        texts += store.story_members({t.story_id for t in texts if t.story_id is not None})
+        found.update((t.id, t) for t in texts)
+        background += store.story_window_sample(start, end, through, SAMPLE)
     undated = [t for t in new if t.estimated]
     ids: set[int] = set()
     for t in undated:
-        words = [w for w in t.title.split() if w.strip(".,:;!?\"'").lower() not in STOPWORDS]
-        ids.update(store.story_neighbours([w.strip(".,:;!?\"'\u2018\u2019\u201c\u201d") for w in words]))
+        ids.update(store.story_neighbours(_title_words([t])))
     ids = {i for i in ids if i <= through and i not in found}
-    for t in store.story_texts(sorted(ids)):
-        found[t.id] = t
-    return list(found.values())
+    found.update((t.id, t) for t in store.story_texts(sorted(ids)))
+    background = [t for t in background if t.id not in found]
+    return list(found.values()), background
 
 
 def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BATCH,
@@ -66,8 +89,11 @@ def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BAT
         new = store.ungrouped(batch, after=through)
         if not new:
             return placed
-        known = known_near(store, new, through, settings.window)
-        got = Grouper([_doc(t) for t in known], settings).place([_doc(t) for t in new])
+        known, background = known_near(store, new, through, settings.window)
+        known_docs, new_docs = [_doc(t) for t in known], [_doc(t) for t in new]
+        # words are weighed by how common they are in the articles at hand and their time
+        df, total = idf_table([*(_doc(t) for t in background), *known_docs, *new_docs])
+        got = Grouper(known_docs, settings, df, total).place(new_docs)
         store.place_in_stories(got, new[-1].id)
         placed += len(got)
         through = new[-1].id

@@ -47,6 +47,40 @@ class StoryQueries:
             (to_db(start), to_db(end), through))
         return [_text(r) for r in rows]
 
+    def story_window_count(self, start, end, through: int) -> int:
+        """How many placed articles were published between ``start`` and ``end``."""
+        return self.conn.execute("SELECT count(*) FROM articles WHERE published BETWEEN ? AND ? AND id <= ?",
+                                 (to_db(start), to_db(end), through)).fetchone()[0]
+
+    def story_window_sample(self, start, end, through: int, limit: int) -> list[StoryText]:
+        """The latest ``limit`` placed articles of a stretch of time (to weigh words by)."""
+        rows = self.conn.execute(
+            f"SELECT {_TEXT_COLS} FROM articles a WHERE a.published BETWEEN ? AND ? AND a.id <= ?"
+            " ORDER BY a.published DESC LIMIT ?", (to_db(start), to_db(end), through, limit))
+        return [_text(r) for r in rows]
+
+    def story_title_matches(self, words: Iterable[str], start, end, through: int, limit: int) -> list[int]:
+        """Placed articles of a stretch of time whose headline has any of ``words``
+        (the full-text index's answer: candidates, not yet matches)."""
+        words = [w for w in dict.fromkeys(words) if w.isalnum()]
+        if not words:
+            return []
+        query = "title : (" + " OR ".join('"' + w + '"' for w in words) + ")"
+        return [r[0] for r in self.conn.execute(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? AND a.published BETWEEN ? AND ? AND a.id <= ? LIMIT ?",
+            (query, to_db(start), to_db(end), through, limit))]
+
+    def story_members(self, story_ids: Iterable[int]) -> list[StoryText]:
+        """Every article of the given stories."""
+        ids = list(dict.fromkeys(story_ids))
+        out = []
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            out += [_text(r) for r in self.conn.execute(
+                f"SELECT {_TEXT_COLS} FROM articles a WHERE a.story_id IN ({','.join('?' * len(part))})", part)]
+        return out
+
     def story_texts(self, ids: Iterable[int]) -> list[StoryText]:
         """The given articles, as grouping reads them."""
         ids = list(ids)

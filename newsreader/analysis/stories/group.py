@@ -112,6 +112,7 @@ class Grouper:
         vec = {t: (1.0 + math.log(w) if w >= 1 else w) * idf(t) for t, w in d.terms.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         d.vec = {t: v / norm for t, v in vec.items()}
+        d.terms = {}  # weighed now: a library's worth of raw terms is not kept twice
 
     def _enter(self, d: Doc) -> None:
         cap = max(2, int(self.s.max_df * (self.total + self.s.prior)))
