@@ -152,7 +152,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 # arrives. ``link_key`` is an article's address reduced to what names the page
 # (scheme, "www.", tracking parameters, fragment and final slash dropped), so the
 # same page reached by two addresses is one article (``url_key``, a function the
-# store gives SQLite, fills it for the articles stored before).
+# store gives SQLite, fills it for the articles stored before). ``articles_fts_vocab``
+# tells in how many articles a word is, so a refresh looks up stories by its rarer
+# headline words only.
 V7 = """
 CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
@@ -168,6 +170,7 @@ CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
 ALTER TABLE articles ADD COLUMN link_key TEXT;
 UPDATE articles SET link_key = url_key(link) WHERE link IS NOT NULL;
 CREATE INDEX articles_link_key ON articles(link_key) WHERE link_key IS NOT NULL;
+CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
 CREATE TRIGGER articles_story_ad AFTER DELETE ON articles WHEN old.story_id IS NOT NULL BEGIN
     UPDATE stories SET articles = articles - 1,
         outlets = (SELECT count(DISTINCT lower(coalesce(f.title, a.source))) FROM articles a

@@ -63,6 +63,15 @@ class StoryQueries:
         """Placed articles of a stretch of time whose headline has any of ``words``
         (the full-text index's answer: candidates, not yet matches)."""
         words = [w for w in dict.fromkeys(words) if w.isalnum()]
+        if words:  # only the rarer words: a common one would bring back the whole stretch
+            rare = max(50, self.conn.execute("SELECT count(*) FROM articles").fetchone()[0] // 100)
+            found = set()
+            for i in range(0, len(words), 500):
+                part = [w.lower() for w in words[i:i + 500]]
+                found |= {t for t, n in self.conn.execute(
+                    f"SELECT term, doc FROM articles_fts_vocab WHERE term IN ({','.join('?' * len(part))})", part)
+                    if n <= rare}
+            words = [w for w in words if w.lower() in found]
         if not words:
             return []
         query = "title : (" + " OR ".join('"' + w + '"' for w in words) + ")"

@@ -28,7 +28,8 @@ class Settings:
     pair: float = 0.35  # cosine to one article of the story that joins it ...
     support: float = 0.20  # ... if the cosine to the centroid is at least this
     window: float = 3 * DAY  # how far apart in time two articles of one event may be
-    max_df: float = 0.05  # terms in more of the articles than this find no candidates
+    max_df: float = 0.05  # terms in more of the articles than this find no candidates,
+    max_postings: int = 1000  # nor terms in more articles than this (an event is tens, not thousands)
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
     floor: float = 0.10  # more than half a story's articles must be this close to a newcomer
     # Articles assumed besides the library's in which no term occurs: in a small
@@ -115,7 +116,7 @@ class Grouper:
         d.terms = {}  # weighed now: a library's worth of raw terms is not kept twice
 
     def _enter(self, d: Doc) -> None:
-        cap = max(2, int(self.s.max_df * (self.total + self.s.prior)))
+        cap = min(max(2, int(self.s.max_df * (self.total + self.s.prior))), self.s.max_postings)
         for t in d.vec:
             if self.df.get(t, 0) <= cap:
                 self.index.setdefault(t, []).append(d)

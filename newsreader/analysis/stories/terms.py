@@ -87,19 +87,32 @@ def _term_of(raw: str) -> str | None:
     return term(raw) if _keep(w) else None
 
 
-# a word, and whether a sentence ended just before it (its capital is then the grammar's)
-_TOKEN = re.compile(r"([.!?:;\u201d\"][\s\u201c\u2018'\"(]*)?([^\W_]+(?:['\u2019][^\W_]+)*)")
+class _Separators(dict):
+    """For ``str.translate``: every character but a letter, a digit or an apostrophe
+    becomes a space (worked out once a character, then remembered)."""
+
+    def __missing__(self, code: int) -> int:
+        ch = chr(code)
+        self[code] = code if ch.isalnum() and ch != "_" or ch in "'\u2019" else 32
+        return self[code]
+
+
+_SEPARATORS = _Separators()
 
 
 def _add(text: str, weight: float, out: dict[str, float], names: bool = True) -> None:
+    # A capitalised word counts as a name unless the text also has it in lower case
+    # (then its capital is a sentence's start: "Crane" first, "crane" later).
+    toks = [t.strip("'\u2019") for t in text.translate(_SEPARATORS).split()]
+    lower = {t for t in toks if t[:1].islower()} if names else ()
     named = weight * NAME_WEIGHT if names else weight
     get, term_of = out.get, _term_of
-    first = True
-    for after_end, raw in _TOKEN.findall(text):
+    for raw in toks:
+        if not raw:
+            continue
         w = term_of(raw)
         if w is not None:
-            out[w] = get(w, 0.0) + (named if not (first or after_end) and raw[0].isupper() else weight)
-        first = False
+            out[w] = get(w, 0.0) + (named if raw[0].isupper() and raw.lower() not in lower else weight)
 
 
 def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[str, float]:
