@@ -15,7 +15,9 @@ joins one, or starts one with the single article it matches.
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain
 
 DAY = 86400.0
 
@@ -30,6 +32,7 @@ class Settings:
     window: float = 3 * DAY  # how far apart in time two articles of one event may be
     max_df: float = 0.05  # terms in more of the articles than this find no candidates,
     max_postings: int = 1000  # nor terms in more articles than this (an event is tens, not thousands)
+    max_candidates: int = 20  # the closest articles looked at for each new one
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
     floor: float = 0.10  # more than half a story's articles must be this close to a newcomer
     # Articles assumed besides the library's in which no term occurs: in a small
@@ -96,7 +99,9 @@ class Grouper:
                  df: dict[str, int] | None = None, total: int = 0):
         self.s = settings
         self.df, self.total = df if df is not None else {}, total
-        self.index: dict[str, list[Doc]] = {}
+        # term -> the dated articles with it (mostly oldest first), and the undated ones
+        self.index: dict[str, deque[Doc]] = {}
+        self.undated: dict[str, deque[Doc]] = {}
         self.stories: dict[int, _Story] = {}
         self._next = -1
         self._known = known
@@ -117,9 +122,13 @@ class Grouper:
 
     def _enter(self, d: Doc) -> None:
         cap = min(max(2, int(self.s.max_df * (self.total + self.s.prior))), self.s.max_postings)
+        index = self.index if d.time is not None else self.undated
         for t in d.vec:
             if self.df.get(t, 0) <= cap:
-                self.index.setdefault(t, []).append(d)
+                got = index.get(t)
+                if got is None:
+                    got = index[t] = deque()
+                got.append(d)
         if d.story is not None:
             story = self.stories.get(d.story)
             if story is None:
@@ -132,10 +141,16 @@ class Grouper:
 
     def _candidates(self, d: Doc) -> list[tuple[float, Doc]]:
         """Indexed articles near in time sharing ``min_shared`` rare terms with ``d``,
-        with their cosine to it, closest first."""
+        with their cosine to it, the ``max_candidates`` closest first."""
         found: dict[int, list] = {}
+        oldest = d.time - self.s.window if d.time is not None else None
         for t, v in d.vec.items():
-            for other in self.index.get(t, ()):
+            postings = self.index.get(t)
+            if postings and oldest is not None:
+                # new articles come oldest first: one too old for this one is too old for the rest
+                while postings and postings[0].time < oldest:
+                    postings.popleft()
+            for other in chain(postings or (), self.undated.get(t, ())):
                 got = found.get(id(other))
                 if got is None:
                     found[id(other)] = [v * other.vec[t], 1, other]
@@ -144,7 +159,7 @@ class Grouper:
                     got[1] += 1
         out = [(dot, o) for dot, n, o in found.values() if n >= self.s.min_shared and self._near(d, o)]
         out.sort(key=lambda c: (-c[0], c[1].id))
-        return out
+        return out[:self.s.max_candidates]
 
     def place(self, new: list[Doc]) -> dict[int, int]:
         """Place ``new`` articles, oldest first. Returns article id -> story for every
@@ -153,7 +168,7 @@ class Grouper:
         new stories; others are the known stories' own."""
         if not self.total:
             self.df, self.total = idf_table([*self._known, *new], self.df)
-        for d in self._known:
+        for d in sorted(self._known, key=lambda d: (d.time is None, d.time or 0.0, d.id)):
             self._vector(d)
             self._enter(d)
         self._known = []
