@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--limit", type=_positive, metavar="N")
     c.add_argument("--json", action="store_true")
 
+    c = cmd("stories", "list the stories several articles tell, the latest news first")
+    c.add_argument("--limit", type=_positive, metavar="N")
+    c.add_argument("--json", action="store_true")
+
+    c = cmd("story", "show one story: its outlets' articles and their quotations side by side")
+    c.add_argument("id", type=_story_id, metavar="ID")
+    c.add_argument("--json", action="store_true")
+
     c = cmd("search", "full-text search over titles and bodies, best matches first")
     c.add_argument("query", metavar="QUERY")
     c.add_argument("--sort", choices=("relevance", "date"), default="relevance",
@@ -140,6 +148,12 @@ def _positive(text: str) -> int:
 def _article_id(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
         raise argparse.ArgumentTypeError(f"an article id is a number, got {text!r}")
+    return int(text)
+
+
+def _story_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise argparse.ArgumentTypeError(f"a story id is a number, got {text!r}")
     return int(text)
 
 

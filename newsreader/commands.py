@@ -152,6 +152,9 @@ def cmd_add(args) -> int:
         with _progress(not args.json, "fetching article pages") as progress:
             pages = fetch_pages(store, due_pages(store, [feed]), progress=progress)
         full = fetches_pages(store, feed)
+        from newsreader.ingest.stories import group_new
+
+        group_new(store)  # its articles join the stories other outlets tell
     if args.json:
         _dump({"id": feed.id, "url": feed.url, "title": feed.title, "category": feed.category,
                "added": counts.added, "updated": counts.updated, "hidden": counts.hidden,
@@ -437,6 +440,9 @@ def cmd_quotes(args) -> int:
         out.print(Text.assemble((f"{aid:>6} ", "dim"), (q.speaker or "(unattributed)", "bold"),
                                 ": “", (text, "italic"), "”"), soft_wrap=True)
     return 0
+
+
+from newsreader.storycmds import cmd_stories, cmd_story  # noqa: E402,F401  (stories told by several outlets)
 
 
 def cmd_export(args) -> int:

@@ -124,6 +124,8 @@ class ArticleSummary:
     feed_id: int | None = None
     estimated: bool = False  # the feed gave no date: ``published`` is a place from its order
     rank: float | None = None  # listed by relevance: FTS5's bm25 rank, lower is better
+    story_id: int | None = None  # the story the article is part of (newsreader.store.stories)
+    story_outlets: int = 0  # how many outlets tell that story, this one included
 
 
 @dataclass(frozen=True)
@@ -189,3 +191,47 @@ class SavedView:
 
     name: str
     expr: str
+
+
+# --- stories -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What grouping reads of an article: headline, lead and time (``Store.story_texts``)."""
+
+    id: int
+    title: str
+    lead: str  # the start of the body (or the summary when the body is empty)
+    published: datetime
+    estimated: bool  # the date is a guess (an undated page): any time is near it
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One outlet's article in a story."""
+
+    id: int
+    title: str
+    outlet: str  # the feed's or page's site name
+    published: datetime
+    length: int  # words in the body
+    read: bool = False
+    feed_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles of several outlets on one event, oldest first."""
+
+    id: int
+    title: str
+    first: datetime
+    last: datetime
+    articles: tuple[StoryArticle, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Each outlet once, in the order its first article came."""
+        return tuple(dict.fromkeys(a.outlet for a in self.articles))

@@ -383,6 +383,9 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
             results.append(import_file(store, path, category, subscribe, killfile, rules))
             if progress:
                 progress(i + 1, len(paths), str(path))
+    from newsreader.ingest.stories import group_new
+
+    group_new(store)  # the new articles join the stories of other outlets, or start them
     return results
 
 

@@ -185,6 +185,9 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
         report.pages = fetch_pages(store, due, progress=pages_progress, settings=page_settings,
                                    should_stop=should_stop)
         report.cancelled = report.pages.cancelled
+    from newsreader.ingest.stories import group_new
+
+    group_new(store, should_stop=should_stop)  # the new articles join stories, or start them
     return report
 
 

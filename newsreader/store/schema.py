@@ -144,8 +144,43 @@ ALTER TABLE articles ADD COLUMN sections TEXT;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+# Version 7: stories. Articles of several outlets on one event share a ``story_id``;
+# ``stories`` keeps each story's headline (its first article's), its span in time
+# and its counts of articles and outlets (what a list shows beside an article).
+# Grouping places the articles stored after ``meta['stories_through']`` (an id):
+# every article of a library from before is placed once, then each new one as it
+# arrives. ``link_key`` is an article's address reduced to what names the page
+# (scheme, "www.", tracking parameters, fragment and final slash dropped), so the
+# same page reached by two addresses is one article (``url_key``, a function the
+# store gives SQLite, fills it for the articles stored before). ``articles_fts_vocab``
+# tells in how many articles a word is, so a refresh looks up stories by its rarer
+# headline words only.
+V7 = """
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_published TEXT NOT NULL,
+    last_published TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX stories_last ON stories(last_published DESC, id DESC);
+ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL;
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+ALTER TABLE articles ADD COLUMN link_key TEXT;
+UPDATE articles SET link_key = url_key(link) WHERE link IS NOT NULL;
+CREATE INDEX articles_link_key ON articles(link_key) WHERE link_key IS NOT NULL;
+CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab(articles_fts, 'row');
+CREATE TRIGGER articles_story_ad AFTER DELETE ON articles WHEN old.story_id IS NOT NULL BEGIN
+    UPDATE stories SET articles = articles - 1,
+        outlets = (SELECT count(DISTINCT lower(coalesce(f.title, a.source))) FROM articles a
+                   LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.story_id = old.story_id)
+    WHERE id = old.story_id;
+END;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

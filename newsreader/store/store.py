@@ -25,7 +25,9 @@ from newsreader.store.quotes import QuoteQueries
 from newsreader.store.search import RANK_FUNCTION, SearchQueries, fts_query
 from newsreader.store.schema import migrate
 from newsreader.store.views import ViewQueries
+from newsreader.store.stories import StoryQueries
 from newsreader.store.timefmt import from_db, now_utc, to_db
+from newsreader.store.urlkey import url_key
 
 PAGE = 200
 
@@ -92,7 +94,7 @@ class Filter:
 
 _SUMMARY_COLS = (
     "a.id, a.title, a.category, a.source, a.published, a.read, a.favourite, f.title, a.feed_id,"
-    " a.published_estimated"
+    " a.story_id, (SELECT outlets FROM stories WHERE id = a.story_id), a.published_estimated"
 )
 
 
@@ -107,12 +109,15 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         favourite=bool(row[6]),
         feed_title=row[7],
         feed_id=row[8],
-        estimated=bool(row[9]),
-        rank=row[10] if len(row) > 10 else None,
+        story_id=row[9],
+        story_outlets=row[10] or 0,
+        estimated=bool(row[11]),
+        rank=row[12] if len(row) > 12 else None,
     )
 
 
-class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueries, CategoryQueries):
+class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueries, CategoryQueries,
+            StoryQueries):
     """The SQLite library. Use as a context manager or call ``close()``.
 
     Feed, quote and saved-view queries live in mixins beside this module
@@ -136,6 +141,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
             self.conn.execute("PRAGMA busy_timeout=10000")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.create_function(FOLD, 1, fold, deterministic=True)
+            self.conn.create_function("url_key", 1, url_key, deterministic=True)
             migrate(self.conn)
         except BaseException as exc:
             if self.conn is not None:
@@ -243,7 +249,8 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                         "INSERT INTO articles (feed_id, source, guid, link, title, byline, published,"
                         " published_estimated, imported_at, category, tags, summary, body, links, html,"
                         " content_hash, read, read_at, favourite, favourite_at, quotes_version, enclosures,"
-                        " full_text, page_html, sections) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " full_text, page_html, sections, link_key)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.estimate or it.imported_at or now, int(it.published is None),
                          it.imported_at or now, it.category, _json_list(it.tags), it.summary,
@@ -251,7 +258,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                          int(it.read_at is not None), it.read_at,
                          int(it.favourite_at is not None), it.favourite_at, it.quotes_version,
                          _json_enclosures(it.enclosures), it.full_text, it.page_html,
-                         _json_list(it.sections)),
+                         _json_list(it.sections), url_key(it.link)),
                     )
                     known.added(it, cur.lastrowid)
                     self._insert_quotes(cur.lastrowid, it.quotes, it.speaker_keys)
@@ -276,11 +283,12 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     # the body is the article's own page: the feed's new text is its summary
                     conn.execute(
                         "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
+                        " link_key = coalesce(?, link_key),"
                         " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                         " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                         " category = ?, tags = ?, summary = ?, html = ?, enclosures = ?, content_hash = ?,"
                         " sections = ? WHERE id = ?",
-                        (it.title, it.byline, it.link, it.published, it.published, it.published,
+                        (it.title, it.byline, it.link, url_key(it.link), it.published, it.published, it.published,
                          it.category, _json_list(it.tags), it.summary or it.body, it.html,
                          _json_enclosures(it.enclosures), it.content_hash, _json_list(it.sections), art_id),
                     )
@@ -289,11 +297,12 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     continue
                 conn.execute(
                     "UPDATE articles SET title = ?, byline = ?, link = coalesce(?, link),"
+                    " link_key = coalesce(?, link_key),"
                     " published = CASE WHEN ? IS NULL THEN published ELSE ? END,"
                     " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                     " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?,"
                     " quotes_version = ?, enclosures = ?, sections = ? WHERE id = ?",
-                    (it.title, it.byline, it.link, it.published, it.published, it.published,
+                    (it.title, it.byline, it.link, url_key(it.link), it.published, it.published, it.published,
                      it.category, _json_list(it.tags), it.summary, it.body,
                      _json_list(it.links), it.html, it.content_hash, it.quotes_version,
                      _json_enclosures(it.enclosures), _json_list(it.sections), art_id),
@@ -583,9 +592,11 @@ class _Known:
     and kept in step with the batch's own writes: what one lookup per article by
     (feed, guid) and then by link would find, without those queries.
 
-    A row is ``[id, content_hash, category, link, full text fetched, sections]``. By link, the row with the
-    smallest id wins (the link index's order, as ``LIMIT 1`` gives). A link whose
-    answer this cannot know (a row moved off it by an update) is asked of SQL.
+    A row is ``[id, content_hash, category, link key, full text fetched, sections]``.
+    Links are compared by ``url_key`` (one page under two addresses is one article).
+    By link, the row with the smallest id wins (the index's order, as ``LIMIT 1``
+    gives). A link whose answer this cannot know (a row moved off it by an update)
+    is asked of SQL.
     """
 
     CHUNK = 500
@@ -595,7 +606,7 @@ class _Known:
         self.by_guid: dict[str, list] = {}
         self.by_link: dict[str, list] = {}
         self.unsure: set[str] = set()
-        cols = "id, content_hash, category, link, full_text = 'ok', sections"
+        cols = "id, content_hash, category, link_key, full_text = 'ok', sections"
         guids = list(dict.fromkeys(it.guid for it in items if it.guid is not None))
         for part in _chunks(guids, self.CHUNK):
             marks = ",".join("?" * len(part))
@@ -603,40 +614,44 @@ class _Known:
                     f"SELECT guid, {cols} FROM articles WHERE feed_id = ? AND guid IN ({marks})",
                     (feed_id, *part)):
                 self.by_guid[guid] = row
-        links = list(dict.fromkeys(it.link for it in items if it.link))
+        links = list(dict.fromkeys(k for k in (url_key(it.link) for it in items) if k))
         for part in _chunks(links, self.CHUNK):
             marks = ",".join("?" * len(part))
-            for row in conn.execute(f"SELECT {cols} FROM articles WHERE link IN ({marks}) ORDER BY id", part):
+            for row in conn.execute(f"SELECT {cols} FROM articles WHERE link_key IN ({marks}) ORDER BY id",
+                                    part):
                 self.by_link.setdefault(row[3], list(row))
 
     def find(self, it: NewArticle) -> list | None:
         row = self.by_guid.get(it.guid) if it.guid is not None else None
-        if row is None and it.link:
-            if it.link in self.unsure:
+        key = url_key(it.link)
+        if row is None and key:
+            if key in self.unsure:
                 got = self.conn.execute(
-                    "SELECT id, content_hash, category, link, full_text = 'ok', sections FROM articles"
-                    " WHERE link = ? LIMIT 1",
-                    (it.link,)).fetchone()
+                    "SELECT id, content_hash, category, link_key, full_text = 'ok', sections FROM articles"
+                    " WHERE link_key = ? ORDER BY id LIMIT 1",
+                    (key,)).fetchone()
                 return list(got) if got else None
-            row = self.by_link.get(it.link)
+            row = self.by_link.get(key)
         return row
 
     def added(self, it: NewArticle, art_id: int) -> None:
-        row = [art_id, it.content_hash, it.category, it.link, False, _json_list(it.sections)]
+        key = url_key(it.link)
+        row = [art_id, it.content_hash, it.category, key, False, _json_list(it.sections)]
         if it.guid is not None:
             self.by_guid[it.guid] = row
-        if it.link:
-            self._link(it.link, row)
+        if key:
+            self._link(key, row)
 
     def updated(self, it: NewArticle, row: list) -> None:
         row[1], row[2], row[5] = it.content_hash, it.category, _json_list(it.sections)
-        if it.link and it.link != row[3]:
+        key = url_key(it.link)
+        if key and key != row[3]:
             old = row[3]
             if old and self.by_link.get(old) is row:
                 del self.by_link[old]
                 self.unsure.add(old)  # another row may still have it
-            row[3] = it.link
-            self._link(it.link, row)
+            row[3] = key
+            self._link(key, row)
 
     def _link(self, link: str, row: list) -> None:
         if link in self.unsure:

@@ -51,7 +51,7 @@ class _LibraryFailed(Exception):
         return Text(f"newsreader: error: {self}")
 
 
-STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss")
+STYLE_FILES = ("app.tcss", "main.tcss", "dialogs.tcss", "speaker.tcss", "welcome.tcss", "story.tcss")
 
 
 class NewsreaderApp(App[None]):
@@ -96,6 +96,7 @@ class NewsreaderApp(App[None]):
             self.set_interval(self.config.refresh_minutes * 60, self._auto_refresh)
         self._reanalyse()
         self._recategorise()
+        self._group_stories()
 
     @property
     def category_rules(self):
@@ -152,6 +153,18 @@ class NewsreaderApp(App[None]):
             done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled, batch=100)
         if done:
             self.call_from_thread(self._status, f"Quotes found again in {done} article{'' if done == 1 else 's'}")
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def _group_stories(self) -> None:
+        """Place the articles no grouping has seen (a library from before stories, or
+        one another program wrote) into stories, in the background."""
+        from newsreader.ingest.stories import group_new
+
+        worker = get_current_worker()
+        with Store(self.db_path) as store:
+            placed = group_new(store, should_stop=lambda: worker.is_cancelled)
+        if placed and not isinstance(self.screen, WelcomeScreen):
+            self.call_from_thread(self.main.articles.reload)  # the list marks the stories
 
     def _feed_title(self, feed_id: int) -> str | None:
         try:
@@ -224,7 +237,9 @@ class NewsreaderApp(App[None]):
     def action_help(self) -> None:
         """Show every key as bound now."""
         # The welcome has keys of its own; the reader's would not work there.
+        own = getattr(self.screen, "HELP_CLASSES", None)  # a screen that lists its own (the story's)
         classes = ((WelcomeScreen, NewsreaderApp) if isinstance(self.screen, WelcomeScreen)
+                   else (*own, NewsreaderApp) if own
                    else (ArticleList, ReadingPane, MainScreen, SpeakerList, NewsreaderApp))
         bindings = [b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding)]
         self.push_screen(HelpDialog(help_rows(bindings, self.config.keys, self.get_key_display)))

@@ -66,6 +66,6 @@ async def test_quotes_an_older_finder_left_are_found_again_in_the_background(tui
     app = NewsreaderApp(db, clock=lambda: NOW, config=Config(refresh_minutes=0))
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        assert "Quotes found again in 13 articles" in str(app.main.query_one("#status-line").content)
+        assert "Quotes found again in 16 articles" in str(app.main.query_one("#status-line").content)
     with Store(db) as store:
         assert Counter(s.name for s in store.speakers() for _ in range(s.quotes)) == want

@@ -66,6 +66,7 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         _b("right_square_bracket", "quote(1)", "Next quote", "next-quote", "Jump to the next quote", False),
         _b("left_square_bracket", "quote(-1)", "Prev quote", "previous-quote", "Jump to the previous quote", False),
         _b("s", "speakers", "Speakers", "speakers", "Go to the article's speakers list"),
+        _b("t", "story", "Story", "story", "The article's story: every outlet's version side by side", False),
         _b("slash", "search", "Search", "search", "Search the library's full text"),
         _b("O", "toggle_search_order", "Relevance/date", "search-order",
            "Search results: best matches first, or newest first"),
@@ -481,6 +482,20 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
                 self.open_article(*target)
 
         self.app.push_screen(SpeakerScreen(self.app.db_path, message.name, message.key), opened)
+
+    def action_story(self) -> None:
+        """Open the story the article is part of: its outlets, speakers and versions."""
+        from newsreader.tui.screens.story import StoryScreen
+
+        target = self._target()
+        if target is None:
+            self.set_status("Choose an article first", note=True)
+            return
+        story = getattr(target, "story_id", None) or self.app.store.story_of(target.id)
+        if story is None:
+            self.set_status("No other article tells this story (yet)", note=True)
+            return
+        self.app.push_screen(StoryScreen(self.app.db_path, story, target.id))
 
     def action_search(self) -> None:
         """Ask for words and list the articles holding them."""

@@ -39,6 +39,7 @@ class ArticleList(StopList):
     ]
     COMPONENT_CLASSES = {
         "article-list--unread", "article-list--read", "article-list--star", "article-list--meta",
+        "article-list--story",
     }
 
     class ArticleHighlighted(Message):
@@ -242,8 +243,12 @@ class ArticleList(StopList):
         when = "undated" if row.estimated else age(row.published, self._clock())
         meta = f"{row.feed_title or row.source} · {when}"
         meta_style = self.get_visual_style("article-list--meta", partial=True)
+        # part of a story other outlets tell too (t opens it)
+        others = row.story_outlets - 1 if row.story_id is not None else 0
+        story = Content(f" · +{others} outlet{'s' if others > 1 else ''}" if others > 0 else "").stylize(
+            self.get_visual_style("article-list--story", partial=True))
         return Content.assemble(star, Content(row.title).stylize(style), "\n",
-                                Content(meta).stylize(meta_style))
+                                Content(meta).stylize(meta_style), story)
 
     def refresh_prompts(self) -> None:
         """Redraw every row (the theme changed)."""

@@ -1,0 +1,144 @@
+"""Stories in a real library: grouping as articles arrive, the schema upgrade, one page
+under two addresses, and the ``stories`` / ``story`` commands."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsreader.cli import main
+from newsreader.ingest.pipeline import import_paths
+from newsreader.ingest.stories import group_new
+from newsreader.store import NewArticle, Store
+from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION, _statements
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+CRANE = "Crane collapses onto container ship at Port Wenna"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "library.sqlite3") as s:
+        yield s
+
+
+def titles(story) -> list[str]:
+    return [a.title for a in story.articles]
+
+
+def test_an_import_groups_three_outlets_into_one_story_and_leaves_the_rest(store):
+    import_paths(store, sorted(DATA.glob("*.json")))
+    (story,) = store.stories()
+    assert story.title == CRANE  # the first article's headline
+    assert story.outlets == ("The Wenna Post", "Coastline Radio", "The Daily Lantern")
+    others = [a for a in store.iter_articles() if a.story_id is None]
+    assert sorted(a.title for a in others) == ["Crane inquiry blames worn cable at Port Wenna",
+                                               "Port Wenna lantern festival draws record crowds"]
+    listed = {a.title: a.story_outlets for a in store.iter_articles()}
+    assert listed[CRANE] == 3 and listed["Port Wenna lantern festival draws record crowds"] == 0
+
+
+def test_articles_arriving_later_join_the_story_already_made(store):
+    import_paths(store, [DATA / "post.json", DATA / "radio.json"])
+    (before,) = store.stories()
+    assert len(before.articles) == 2
+    import_paths(store, [DATA / "lantern.json"])
+    (after,) = store.stories()
+    assert after.id == before.id and titles(after)[:2] == titles(before)
+    assert len(after.articles) == 3
+    assert group_new(store) == 0  # nothing new: nothing placed again
+
+
+def test_deleting_an_article_keeps_the_story_counts(store):
+    import_paths(store, sorted(DATA.glob("*.json")))
+    (story,) = store.stories()
+    store.conn.execute("DELETE FROM articles WHERE id = ?", (story.articles[-1].id,))
+    row = store.conn.execute("SELECT articles, outlets FROM stories WHERE id = ?", (story.id,)).fetchone()
+    assert row == (2, 2)
+
+
+def test_one_page_under_two_addresses_is_one_article_not_a_story(store):
+    fid = store.ensure_feed("f", "F")
+    page = dict(title=CRANE, body="A crane fell on a ship at Port Wenna.", category="News", published=None)
+    store.upsert_articles(fid, "f", [NewArticle(guid="a", content_hash="1",
+                                                link="https://www.post.invalid/crane/?utm_source=rss", **page)])
+    gid = store.ensure_feed("g", "G")
+    counts = store.upsert_articles(gid, "g", [NewArticle(guid="b", content_hash="2",
+                                                         link="http://post.invalid/crane#top", **page)])
+    assert (counts.added, counts.updated) == (0, 1)
+    assert store.count() == 1
+    group_new(store)
+    assert store.stories() == []
+
+
+def test_a_version_6_library_is_upgraded_and_its_articles_grouped(tmp_path):
+    path = tmp_path / "v6.sqlite3"
+    c = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:6]:
+        for statement in _statements(script):
+            c.execute(statement)
+    c.execute("PRAGMA user_version = 6")
+    for fid, title in ((1, "Post"), (2, "Radio")):
+        c.execute("INSERT INTO feeds (id, url, title, added_at) VALUES (?, ?, ?, '2026-11-01T00:00:00Z')",
+                  (fid, f"feed{fid}", title))
+    bodies = ["A dockside crane collapsed onto the container ship Saltmarsh Trader at Port Wenna, "
+              "harbour master Edda Morrow said; two crew were hurt and the northern quay closed.",
+              "Two sailors of the Saltmarsh Trader were hurt when a harbour crane collapsed at Port Wenna; "
+              "Edda Morrow closed the northern quay."]
+    for i, (fid, body) in enumerate(zip((1, 2), bodies)):
+        c.execute("INSERT INTO articles (feed_id, source, guid, link, title, published, imported_at, category,"
+                  " body, content_hash) VALUES (?, ?, ?, ?, ?, ?, '2026-11-03T12:00:00Z', 'News', ?, ?)",
+                  (fid, f"feed{fid}", f"g{i}", f"https://www.site{i}.invalid/crane/", f"Port Wenna crane {i}",
+                   f"2026-11-03T0{8 + i}:00:00Z", body, f"h{i}"))
+    c.close()
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
+        assert [r[0] for r in s.conn.execute("SELECT link_key FROM articles ORDER BY id")] == [
+            "site0.invalid/crane", "site1.invalid/crane"]
+        assert s.stories_through() == 0
+        assert group_new(s) == 2
+        (story,) = s.stories()
+        assert story.outlets == ("Post", "Radio")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stories_and_story_commands(capsys, tmp_path):
+    home = str(tmp_path / "home")
+    assert run(capsys, "--home", home, "import", *map(str, sorted(DATA.glob("*.json"))))[0] == 0
+    code, out, err = run(capsys, "--home", home, "stories", "--json")
+    assert code == 0, err
+    (story,) = json.loads(out)
+    assert set(story) >= {"id", "title", "articles"} and len(story["articles"]) == 3
+    code, out, err = run(capsys, "--home", home, "story", str(story["id"]), "--json")
+    got = json.loads(out)
+    assert [a["id"] for a in got["articles"]] == story["articles"]
+    assert {"text", "speaker", "articles"} <= set(got["quotes"][0])
+    code, out, err = run(capsys, "--home", home, "story", str(story["id"]))
+    assert code == 0 and "Crane collapses onto container ship" in out and "only Coastline Radio" in out
+    code, out, err = run(capsys, "--home", home, "story", "999")
+    assert code == 1 and err.strip() == "newsreader: error: no story with id 999"
+    code, out, err = run(capsys, "--home", home, "story", "x")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
+def test_the_two_seed_pages_are_one_story_and_their_shared_quotations_listed_once(capsys, tmp_path):
+    home = str(tmp_path / "home")
+    assert run(capsys, "--home", home, "import", *map(str, sorted(SEEDS.glob("*.txt"))))[0] == 0
+    stories = json.loads(run(capsys, "--home", home, "stories", "--json")[1])
+    assert len(stories) == 1 and len(stories[0]["articles"]) == 2
+    got = json.loads(run(capsys, "--home", home, "story", str(stories[0]["id"]), "--json")[1])
+    both = [q for q in got["quotes"] if len(q["articles"]) == 2]
+    assert both, "no quotation listed with both pages"
+    # a quotation both carry word for word is one entry, never two
+    texts = [" ".join(q["text"].lower().split()) for q in got["quotes"]]
+    assert len(texts) == len(set(texts))
