@@ -94,11 +94,15 @@ def _blocks(root, invisible_class: str | None, alt: str) -> list[tuple[str, str,
     stack: list[str] = []  # enclosing block tags
 
     def flush(tag: str) -> None:
-        text = _WS.sub(" ", "".join(current)).strip()
+        raw = "".join(current)
         current.clear()
-        if text:
-            depth = sum(t in ("ul", "ol") for t in stack)
-            out.append((text, tag, depth, any(t in _INDENTED for t in stack)))
+        depth = sum(t in ("ul", "ol") for t in stack)
+        indented = any(t in _INDENTED for t in stack)
+        # preformatted text keeps its lines
+        for part in raw.split("\n") if "pre" in stack or tag == "pre" else [raw]:
+            text = _WS.sub(" ", part).strip()
+            if text:
+                out.append((text, tag, depth, indented))
 
     def walk(el) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -216,17 +220,33 @@ def readability(root: Path):
         yield Page(d.name, html, body, meta.get("title"))
 
 
+def _labelled_text(tree, label: str, invisible: str) -> list[str]:
+    """The text blocks whose nearest annotation span has class ``label``, skipping invisible elements."""
+    out: list[str] = []
+
+    def walk(el, current: str | None) -> None:
+        if not isinstance(el.tag, str) or invisible in (el.get("class") or "").split():
+            return
+        cls = el.get("class") or ""
+        mine = cls if el.tag == "span" and cls.startswith("x-nc-sel") else current
+        if el.text and el.text.strip() and mine == label and el.tag not in _INVISIBLE:
+            out.append(_WS.sub(" ", el.text).strip())
+        for child in el:
+            walk(child, mine)
+            if child.tail and child.tail.strip() and mine == label:
+                out.append(_WS.sub(" ", child.tail).strip())
+
+    walk(tree, None)
+    return out
+
+
 def l3s(root: Path):
     for f in sorted((root / "annotated").glob("*.html")):
         html = f.read_bytes()
         tree = parse_html(html)
-        body = "\n".join(_WS.sub(" ", s.text_content()) for s in tree.xpath('//span[@class="x-nc-sel2"]'))
-        heads = tree.xpath('//span[@class="x-nc-sel1"]')
-        title = None
-        if heads:
-            first_parent = heads[0].getparent()
-            title = _WS.sub(" ", " ".join(h.text_content() for h in heads if h.getparent() is first_parent)).strip()
-        yield Page(f.stem, html, body, title or None, invisible_class="x-nc-invisible")
+        body = "\n".join(_labelled_text(tree, "x-nc-sel2", "x-nc-invisible"))
+        title = " ".join(_labelled_text(tree, "x-nc-sel1", "x-nc-invisible")[:1]) or None
+        yield Page(f.stem, html, body, title, invisible_class="x-nc-invisible")
 
 
 def dragnet(root: Path):

@@ -98,19 +98,19 @@ def score_set(name: str, pages, part: str, verbose: bool, out: Path | None, cach
             body, title, when = art.body, art.title, art.published
         except IngestError as exc:
             kind, body, title, when = f"refused: {exc}", "", None, None
-        score = f1(body, page.body)[2]
+        prec, rec, score = f1(body, page.body)
         gd = gold_date(page.html, f"{name}/{page.name}", cache)
         shown = bool(gd) and shows_date(dump, gd)
         got = when.date().isoformat() if when else None
         rows.append({
-            "name": page.name, "f1": score, "refused": kind.startswith("refused"),
+            "name": page.name, "f1": score, "p": prec, "r": rec, "refused": kind.startswith("refused"),
             "title": None if page.title is None else title_right(title, page.title),
             "shown": shown, "found": shown and got is not None, "right": shown and got == gd,
         })
         if verbose:
             mark = {None: "  -", True: " ok", False: " NO"}[rows[-1]["title"]]
             date = f"date {got} (gold {gd}{', shown' if shown else ''})"
-            print(f"{name:11} {page.name[:40]:40} {score:5.3f} {mark} {(title or kind)[:70]!r} | {page.title!r:.60} {date}")
+            print(f"{name:11} {page.name[:40]:40} {score:5.3f} P{prec:4.2f} R{rec:4.2f} {mark} {(title or kind)[:70]!r} | {page.title!r:.60} {date}")
     return summarise(name, rows)
 
 
