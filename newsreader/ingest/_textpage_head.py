@@ -7,16 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_byline
+from newsreader.ingest._textpage_title import find_headline
 from newsreader.ingest.byline import clean_byline, find_byline
 from newsreader.ingest._textpage_meta import (breadcrumb, category_from_crumbs, crumb_names, find_date,
-                                              section_crumbs)
+                                              is_caption, section_crumbs)
 
-_CAPTION = re.compile(
-    r"^(?:image|media) ?caption|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
-    r"(?: \d+ of \d+)?\s*:|\[(?:file|photo|image|picture)\b[^\]]{0,80}\]$|\((?:ap |afp |reuters )?photo\b|"
-    r"getty images|/ ?(?:ap|afp|reuters|getty|shutterstock)\)?$|\|\s*(?:foto|photo)\s*:",
-    re.I,
-)
 # "Humidity: 85%", "Wind: 12 km/h": a label and a short value, as in info boxes.
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
 _HEAD_WINDOW = 10  # how far above the body the headline may sit
@@ -33,11 +28,6 @@ class Head:
     published: datetime | None = None
     category: str | None = None
     crumbs: tuple[str, ...] = ()  # the breadcrumb's sections, the category's among them
-
-
-def is_caption(text: str) -> bool:
-    """A photo caption or credit line."""
-    return bool(_CAPTION.search(text))
 
 
 def _title_like(ln: Line) -> bool:
@@ -113,7 +103,9 @@ def _find_title(lines: list[Line], s: int) -> int | None:
 def read_head(lines: list[Line], s: int, e: int) -> Head:
     """Title, date, byline and section from the lines around the body stretch [s, e]."""
     head = Head()
-    head.title_index = _find_title(lines, s)
+    head.title_index = find_headline(lines, s, e)
+    if head.title_index is None:
+        head.title_index = _find_title(lines, s)
     if head.title_index is not None:
         head.title = lines[head.title_index].text
     top = head.title_index if head.title_index is not None else s

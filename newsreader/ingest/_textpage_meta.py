@@ -37,6 +37,19 @@ _LINK_MARK = re.compile(r"\[\d{1,4}\]")  # a text browser's numbered link: "[10]
 _HERE = re.compile(r"^[^:»›>]{2,30}:\s+(?=\S)")  # "You are here: ", "Sie sind hier: "
 
 
+_CAPTION = re.compile(
+    r"^(?:image|media) ?caption|^fig(?:ure|\.)? ?\d+\s*[:.]|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
+    r"(?: \d+ of \d+)?\s*:|\[(?:file|photo|image|picture)\b[^\]]{0,80}\]$|\((?:ap |afp |reuters )?photo\b|"
+    r"getty images|/ ?(?:ap|afp|reuters|getty|shutterstock)\)?$|\|\s*(?:foto|photo)\s*:",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(_CAPTION.search(text))
+
+
 def _build(year: int, month: int, day: int) -> datetime | None:
     if not 1990 <= year <= 2100:
         return None
