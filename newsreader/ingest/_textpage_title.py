@@ -33,6 +33,7 @@ _STOP = frozenset(
     "med och att för som till på".split()
 )
 _TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|•|·|»)\s+")
+_LABEL_VALUE = re.compile(r"^[^:]{1,25}\s?:\s*\S+(?:\s+\S+){0,3}$")
 _ITEM_SEP = re.compile(r"\s[|·•/▪]\s")
 _CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b\d+\s+of\s+\d+$|"
                            r"\((?:photo|image|file)\b|/\s*(?:ap|afp|reuters|getty)\b", re.I)
@@ -65,8 +66,9 @@ def _candidate(ln: Line) -> bool:
     text = ln.text
     if ln.shape in (BOILER, META) or not 2 <= ln.words <= 30 or len(text) > 250:
         return False
-    if text.endswith((":", ",", ";")) or (ln.repeated and ln.words <= 3):
-        return False
+    if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
+            ln.repeated and ln.words <= 3):
+        return False  # a label, a link arrow ("Back to front page »"), a menu item
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
         return False
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
@@ -128,6 +130,8 @@ def _score(lines: list[Line], i: int, s: int, e: int, lead: set[str]) -> float:
         score -= 3.0  # the title bar; the headline stands alone below it
     if ln.text.endswith(".") and not ln.text.endswith("..."):
         score -= 1.0  # a standfirst or a caption reads as a sentence
+    if _LABEL_VALUE.match(ln.text):
+        score -= 1.0  # "Director: Jane Roe", "Courtesy: City Athletics": a fact box
     if ln.shape == SENTENCE and ln.words > 20:
         score -= 1.0
     score -= 0.02 * max(0, s - i)
@@ -141,8 +145,8 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
     best, best_score = None, 1.2
     for i in range(max(0, s - _WINDOW), min(e, s + 3)):
         ln = lines[i]
-        if not _candidate(ln):
-            continue
+        if not _candidate(ln) or (i >= s and ln.terminal):
+            continue  # (a finished sentence in the body is prose, not its headline)
         lead = body_lead if i < s else _lead(lines, i + 1, e)
         score = _score(lines, i, s, e, lead)
         if score > best_score:
@@ -156,6 +160,6 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
         up = lines[i]
         if up.shape == SENTENCE and up.words > 30:
             break
-        if _candidate(up) and up.words >= 4 and _score(lines, i, s, e, body_lead) >= 0.6 * best_score:
+        if _candidate(up) and up.words >= 4 and not (i >= s and up.terminal) and _score(lines, i, s, e, body_lead) >= 0.6 * best_score:
             top = i
     return top

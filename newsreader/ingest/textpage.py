@@ -19,6 +19,7 @@ from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
+from newsreader.ingest._textpage_zones import comment_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
 from newsreader.models import ParsedArticle
@@ -263,6 +264,9 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         classify(ln, is_date_line)
         if head.is_caption(ln.text) and ln.shape == SENTENCE:
             ln.score = -4.0
+    for i in comment_lines(lines):
+        # a reader's comment reads like the article: only the thread's structure tells
+        lines[i].score = -abs(lines[i].score) - 2.0
     if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
         raise IngestError("no article text found")
     s, e = _trim(lines, *_split_at_gaps(lines, *_best_stretch(lines)))
