@@ -19,7 +19,8 @@ from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
-from newsreader.ingest._textpage_zones import comment_lines
+from newsreader.ingest._textpage_stretch import best_stretch, join_gaps, split_at_gaps
+from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
 from newsreader.models import ParsedArticle
@@ -49,7 +50,6 @@ _COMMENTS = re.compile(
 _ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
-_GAP = 8  # lines of menus or headings in a row
 _TAIL = 8  # lines under the article where a signature may stand
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 # Long function words that say nothing about a story's topic.
@@ -102,46 +102,6 @@ def _cut_off_topic_tail(lines: list[Line], s: int, e: int, title: str | None) ->
 def _sanitize(text: str) -> str:
     text = _ANSI.sub("", text)
     return strip_unsafe(unicodedata.normalize("NFC", text))
-
-
-def _best_stretch(lines: list[Line]) -> tuple[int, int]:
-    """The contiguous run of lines with the highest total score (Kadane)."""
-    best, best_span = float("-inf"), (0, -1)
-    total, start = 0.0, 0
-    for i, ln in enumerate(lines):
-        if total <= 0:
-            total, start = 0.0, i
-        total += ln.score
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
-
-
-def _split_at_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int]:
-    """Keep the best part of a stretch that a long run of chrome cuts in two.
-
-    A second block of prose (a teaser list, a live feed, another story) can
-    outweigh the menus between it and the article, so a run of ``_GAP``
-    lines without a sentence, headline-long lines among them (a list of
-    links to other stories, not a gallery's buttons), splits the stretch and
-    the heavier part wins.
-    """
-    parts: list[tuple[float, int, int]] = []
-    start, total, gap, teasers = s, 0.0, 0, 0
-    for i in range(s, e + 1):
-        ln = lines[i]
-        if ln.shape == SENTENCE:
-            if gap >= _GAP and teasers >= 2 and i > start:
-                parts.append((total, start, i - 1))
-                start, total = i, 0.0
-            gap = teasers = 0
-        else:
-            gap += 1
-            teasers += ln.words >= 5
-        total += ln.score
-    parts.append((total, start, e))
-    best = max(parts, key=lambda part: part[0])
-    return best[1], best[2]
 
 
 def _trim(lines: list[Line], s: int, e: int) -> tuple[int, int]:
@@ -229,11 +189,14 @@ def _skip_head_block(lines: list[Line], s: int, e: int) -> int:
     return start
 
 
-def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
-    """The kept lines of the stretch: furniture inside it and related-link lists dropped."""
+def _body_lines(lines: list[Line], s: int, e: int, skip: set[int]) -> list[str]:
+    """The kept lines of the stretch: furniture inside it, related-link lists and the gaps
+    of furniture it was joined across dropped."""
     out: list[str] = []
     in_related = False
     for ln in lines[s : e + 1]:
+        if ln.index in skip:
+            continue
         if _RELATED.match(ln.text):
             in_related = True
             continue
@@ -264,14 +227,16 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         classify(ln, is_date_line)
         if head.is_caption(ln.text) and ln.shape == SENTENCE:
             ln.score = -4.0
-    for i in comment_lines(lines):
-        # a reader's comment reads like the article: only the thread's structure tells
-        lines[i].score = -abs(lines[i].score) - 2.0
+    for i in comment_lines(lines) | teaser_lines(lines):
+        # a reader's comment or a teaser for another story reads like the article:
+        # only the structure of the thread or of the card list tells
+        lines[i].shape, lines[i].score = BOILER, -abs(lines[i].score) - 2.0
     if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
         raise IngestError("no article text found")
-    s, e = _trim(lines, *_split_at_gaps(lines, *_best_stretch(lines)))
+    s, e = _trim(lines, *split_at_gaps(lines, *best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
+    s, e, skip = join_gaps(lines, s, e)
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     if s > e:
         raise IngestError("no article text found")
@@ -282,7 +247,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
     s, e = _trim(lines, _skip_head_block(lines, s, e), e)
     e = _extend_list(lines, e)
-    body = clean_text("\n\n".join(_body_lines(lines, s, e)))
+    body = clean_text("\n\n".join(_body_lines(lines, s, e, skip)))
     if not body:
         raise IngestError("no article text found")
     title = meta.title or clean_line(body.split("\n", 1)[0])[:120]

@@ -1,0 +1,140 @@
+"""Where a saved page's article lies: the best stretch of prose, split at chrome, joined across gaps.
+
+The best-scoring run of lines (Kadane over the line scores) is the core of
+the article. A long run of chrome inside it (a teaser list, a live feed)
+splits it, and the heavier part wins. But an article is often cut by a box
+of its own page furniture (a chart's labels, "Read more" links, a share bar,
+a gallery) and goes on below: prose on the far side of such a gap whose
+words are the article's words is the same article, and is joined back; the
+gap's lines are left out. A gap that holds a comment thread's header, a
+"Related" label or the page's footer ends the article instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
+from newsreader.ingest._textpage_meta import breadcrumb
+from newsreader.ingest._textpage_title import stems
+from newsreader.ingest._textpage_zones import COMMENT_HEADER
+
+_GAP = 8  # lines of menus or headings in a row
+_MAX_GAP = 40  # a longer gap is the page's furniture, not a box inside the article
+_RUN_BREAK = 3  # non-prose lines in a row that end a block of prose
+# Share of a block's topic words the article must already have for the block to be
+# the same article: below the head the article goes on; after it, comments and
+# related stories also share words, so more are needed.
+_SAME_BEFORE, _SAME_AFTER = 0.3, 0.4
+END_LABEL = re.compile(
+    r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|more stories|more from\b.*|"
+    r"related \w+|you may also like|you might also like|most read|most popular|popular|trending|further reading|"
+    r"latest|top stories|what to read next|read next|up next|editor'?s picks|tags?|topics|filed under)\s*:?$",
+    re.I,
+)
+
+
+def best_stretch(lines: list[Line]) -> tuple[int, int]:
+    """The contiguous run of lines with the highest total score (Kadane)."""
+    best, best_span = float("-inf"), (0, -1)
+    total, start = 0.0, 0
+    for i, ln in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += ln.score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def split_at_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int]:
+    """Keep the best part of a stretch that a long run of chrome cuts in two.
+
+    A second block of prose (a teaser list, a live feed, another story) can
+    outweigh the menus between it and the article, so a run of ``_GAP``
+    lines without a sentence, headline-long lines among them (a list of
+    links to other stories, not a gallery's buttons), splits the stretch and
+    the heaviest part wins, the gap counted against neither (``join_gaps``
+    then joins back the parts that are the same article).
+    """
+    parts: list[tuple[float, int, int]] = []
+    start, total, gap, teasers, pending = s, 0.0, 0, 0, 0.0
+    for i in range(s, e + 1):
+        ln = lines[i]
+        if ln.shape == SENTENCE:
+            if gap >= _GAP and teasers >= 2 and i > start:
+                parts.append((total, start, i - 1 - gap))
+                start, total = i, 0.0
+            else:
+                total += pending  # chrome inside a part counts against it; the gap itself against neither
+            gap = teasers = 0
+            pending = 0.0
+            total += ln.score
+        else:
+            gap += 1
+            teasers += ln.words >= 5
+            pending += ln.score
+    parts.append((total, start, e))
+    best = max(parts, key=lambda part: part[0])
+    return best[1], best[2]
+
+
+def _topic(lines: list[Line], s: int, e: int) -> set[str]:
+    return set().union(*(stems(ln.text) for ln in lines[s : e + 1] if ln.shape == SENTENCE))
+
+
+def _block(lines: list[Line], i: int, step: int) -> int:
+    """The far end of the block of prose that starts at ``i`` and runs in direction ``step``."""
+    end, run, j = i, 0, i
+    while 0 <= j < len(lines) and run < _RUN_BREAK:
+        if lines[j].shape == SENTENCE:
+            end, run = j, 0
+        else:
+            run += 1
+        j += step
+    return end
+
+
+def _ends_article(ln: Line, step: int) -> bool:
+    """A gap line the article does not cross: a comment header, a related-links label, the
+    footer going down; going up, the head of this or another story: a date or byline line,
+    a breadcrumb."""
+    if step < 0:
+        return ln.shape == META or bool(breadcrumb(ln.text))
+    strong, _ = boiler_weight(ln.text)
+    return bool(COMMENT_HEADER.match(ln.text) or END_LABEL.match(ln.text) or "©" in ln.text or (
+        strong and ln.shape == BOILER and ln.words > 6))
+
+
+def _same_story(lines: list[Line], a: int, b: int, topic: set[str], share: float) -> bool:
+    words = stems(" ".join(ln.text for ln in lines[a : b + 1] if ln.shape == SENTENCE))
+    prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
+    return prose >= 8 and len(words) >= 3 and len(words & topic) >= share * len(words)
+
+
+def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
+    """Join to the stretch [s, e] the prose beyond gaps of furniture that is the same story.
+
+    Returns the new stretch and the indices of the gap lines to leave out.
+    """
+    skip: set[int] = set()
+    for step in (-1, 1):
+        while True:
+            edge = s if step < 0 else e
+            j, gap = edge + step, []
+            while 0 <= j < len(lines) and lines[j].shape != SENTENCE and len(gap) <= _MAX_GAP:
+                gap.append(j)
+                j += step
+            if not 0 <= j < len(lines) or len(gap) > _MAX_GAP or not gap:
+                break
+            topic = _topic(lines, s, e)
+            if any(_ends_article(lines[g], step) for g in gap):
+                break
+            far = _block(lines, j, step)
+            a, b = min(j, far), max(j, far)
+            share = _SAME_BEFORE if step < 0 else _SAME_AFTER
+            if not _same_story(lines, a, b, topic, share):
+                break
+            skip.update(gap)
+            s, e = min(s, a), max(e, b)
+    return s, e, skip
