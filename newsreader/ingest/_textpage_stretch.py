@@ -100,7 +100,7 @@ def _ends_article(ln: Line, step: int) -> bool:
     footer going down; going up, the head of this or another story: a date or byline line,
     a breadcrumb."""
     if step < 0:
-        return ln.shape == META or bool(breadcrumb(ln.text))
+        return (ln.shape == META and not ln.repeated) or bool(breadcrumb(ln.text))
     strong, _ = boiler_weight(ln.text)
     return bool(COMMENT_HEADER.match(ln.text) or END_LABEL.match(ln.text) or "©" in ln.text or (
         strong and ln.shape == BOILER and ln.words > 6))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line
+from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
 
 _WINDOW = 60  # lines above the body a headline may sit
@@ -69,49 +69,84 @@ def _candidate(ln: Line) -> bool:
     if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
             ln.repeated and ln.words <= 3):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
+    if text.endswith(".") and not text.endswith(".."):
+        return False  # a standfirst, a caption, a sentence: headlines end without a full stop
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
         return False
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
+    strong, weak = boiler_weight(text)
+    if strong or weak >= max(2, ln.words // 2):
+        return False  # "Share on Facebook", "Email this story"
     first = text.lstrip("\"'“‘«¿¡")[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
 
 
 def said_again(lines: list[Line], i: int) -> bool:
-    """Whether another line gives this one again: the same words, "Headline | Site", or a
-    breadcrumb that ends with it."""
+    """Whether another line gives this one again: "Headline | Site" (a title bar, a share
+    line), a breadcrumb that ends with it, or the same words when they are a headline's
+    length (said twice: menus and "Continue reading" repeat)."""
     text = lines[i].text
     low = text.casefold()
+    same = sum(1 for ln in lines if ln.text.casefold() == low)
     for j, ln in enumerate(lines):
         if j == i or len(ln.text) < len(text):
             continue
         other = ln.text.casefold()
-        if other == low:
+        if other == low and ln.words >= 5 and same == 2:
             return True
         if other.startswith(low) and _TITLE_SEP.match(ln.text[len(text):]):
             return True
+        if other.endswith(low) and _TITLE_SEP.search(ln.text[: len(ln.text) - len(text)] + " "):
+            return True  # "Site - Headline"
         crumbs = breadcrumb(ln.text)
         if crumbs and crumb_names(crumbs[-1], text):
             return True
     return False
 
 
-def title_tag_head(lines: list[Line], i: int) -> str | None:
-    """The headline part of a "Headline | Site" line when the page gives that headline alone elsewhere."""
-    parts = _TITLE_SEP.split(lines[i].text)
-    if len(parts) < 2:
-        return None
-    head = parts[0].casefold()
-    return parts[0] if any(ln.text.casefold() == head for j, ln in enumerate(lines) if j != i) else None
+def title_bar(lines: list[Line], i: int, window: range) -> bool:
+    """Whether the line is a title bar: another candidate line's words with a site's name
+    before or after them ("Headline | Site", "Site - Headline")."""
+    text = lines[i].text.casefold()
+    for j in window:
+        other = lines[j].text.casefold()
+        if j == i or lines[j].words < 3 or len(other) >= len(text):
+            continue
+        if text.startswith(other) and _TITLE_SEP.match(lines[i].text[len(other):]):
+            return True
+        if text.endswith(other) and _TITLE_SEP.search(lines[i].text[: len(text) - len(other)] + " "):
+            return True
+    return False
 
 
-def _score(lines: list[Line], i: int, s: int, e: int, lead: set[str]) -> float:
+def _weights(lines: list[Line], s: int, e: int, window: range) -> dict[str, float]:
+    """How specific each word of the candidate lines is: a word the furniture says on many
+    lines (a section's name, "news", the site's name) counts for little."""
+    df: dict[str, int] = {}
+    seen: set[str] = set()
+    for j, ln in enumerate(lines):
+        if not s <= j <= e and ln.text not in seen:  # a line said again (the headline) counts once
+            seen.add(ln.text)
+            for w in stems(ln.text):
+                df[w] = df.get(w, 0) + 1
+    return {w: 1.0 / (1.0 + max(0, n - 2) / 2.0) for w, n in df.items()}
+
+
+def _shared(text: str, lead: set[str], weight: dict[str, float]) -> tuple[float, float]:
+    """(weight of the line's words the lead repeats, weight of all its words)."""
+    mine = stems(text)
+    return sum(weight.get(w, 1.0) for w in mine & lead), sum(weight.get(w, 1.0) for w in mine)
+
+
+def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float]) -> float:
     ln = lines[i]
     mine = stems(ln.text)
     if not mine:
         return float("-inf")
-    shared = len(mine & lead)
-    score = 3.0 * shared / len(mine) + 0.4 * min(shared, 4)
+    w_shared, w_all = _shared(ln.text, lead, weight)
+    # the share of its words the lead repeats, the more specific they are the better
+    score = 3.0 * (w_shared / w_all) * (w_all / len(mine)) + 0.4 * min(w_shared, 4.0)
     if ln.words < 3:
         score -= 1.5  # a name, a section or a site's name, rarely a headline
     # a date or byline under it, before any prose
@@ -126,10 +161,6 @@ def _score(lines: list[Line], i: int, s: int, e: int, lead: set[str]) -> float:
         score -= 1.5  # a masthead or a section bar in capitals
     if said_again(lines, i):
         score += 2.0
-    if title_tag_head(lines, i):
-        score -= 3.0  # the title bar; the headline stands alone below it
-    if ln.text.endswith(".") and not ln.text.endswith("..."):
-        score -= 1.0  # a standfirst or a caption reads as a sentence
     if _LABEL_VALUE.match(ln.text):
         score -= 1.0  # "Director: Jane Roe", "Courtesy: City Athletics": a fact box
     if ln.shape == SENTENCE and ln.words > 20:
@@ -138,28 +169,41 @@ def _score(lines: list[Line], i: int, s: int, e: int, lead: set[str]) -> float:
     return score
 
 
+_STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
+
+
 def find_headline(lines: list[Line], s: int, e: int) -> int | None:
     """The headline's index among ``lines`` for the body stretch [s, e], or None when no
     heading shares enough words with the lead."""
-    body_lead = _lead(lines, s, e)
-    best, best_score = None, 1.2
-    for i in range(max(0, s - _WINDOW), min(e, s + 3)):
+    window = range(max(0, s - _WINDOW), min(e, s + 3) + 1)
+    weight = _weights(lines, s, e, window)
+    lead = _lead(lines, s, e)
+    scores: dict[int, float] = {}
+    shared: dict[int, float] = {}
+    for i in window:
         ln = lines[i]
-        if not _candidate(ln) or (i >= s and ln.terminal):
-            continue  # (a finished sentence in the body is prose, not its headline)
-        lead = body_lead if i < s else _lead(lines, i + 1, e)
-        score = _score(lines, i, s, e, lead)
-        if score > best_score:
-            best, best_score = i, score
-    if best is None:
+        # the stretch may open with a headline (a long one reads as prose), never with a
+        # finished sentence
+        if not _candidate(ln) or (i >= s and ln.terminal) or title_bar(lines, i, window):
+            continue
+        mine = _lead(lines, i + 1, e) if i >= s else lead
+        scores[i] = _score(lines, i, s, mine, weight) - (0.5 if i > s else 0.0)
+        shared[i] = _shared(ln.text, mine, weight)[0]
+    if not scores:
         return None
-    # a headline over its standfirst (a rating, a label between them): both are about
-    # the story, the upper one leads
+    best = max(scores, key=lambda i: (scores[i], i))
+    if scores[best] < _WEAK:
+        return None
+    # a headline over its standfirst (a rating, a label, a byline between them): both are
+    # about the story; the standfirst is the longer, the headline the upper
     top = best
     for i in range(best - 1, max(-1, best - 4), -1):
         up = lines[i]
-        if up.shape == SENTENCE and up.words > 30:
-            break
-        if _candidate(up) and up.words >= 4 and not (i >= s and up.terminal) and _score(lines, i, s, e, body_lead) >= 0.6 * best_score:
+        if (up.shape == SENTENCE and up.words > 30) or up.shape == BOILER:
+            break  # prose, or a menu: the headline sits under the page's chrome
+        if i not in scores or up.words < 3 or _LABEL_VALUE.match(up.text):
+            continue
+        if (up.words + 2 <= lines[best].words and shared[i] >= 0.5 and scores[i] >= 0.5 * scores[best]) or (
+                shared[i] >= 1.5 and scores[i] >= 0.6 * scores[best]):
             top = i
-    return top
+    return top if scores[best] >= _STRONG or top == best else best
