@@ -106,10 +106,17 @@ def _ends_article(ln: Line, step: int) -> bool:
         strong and ln.shape == BOILER and ln.words > 6))
 
 
-def _same_story(lines: list[Line], a: int, b: int, topic: set[str], share: float) -> bool:
+def _same_story(lines: list[Line], a: int, b: int, topic: set[str], step: int) -> bool:
+    """Whether the prose of lines a..b is the story whose words are ``topic``: enough of its
+    words are the story's (more going down, where comments and related stories also share
+    some, and more in a short block, where a few come by chance), and it is more than a
+    line going down."""
     words = stems(" ".join(ln.text for ln in lines[a : b + 1] if ln.shape == SENTENCE))
     prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
-    return prose >= 8 and len(words) >= 3 and len(words & topic) >= share * len(words)
+    share, least = (_SAME_BEFORE, 8) if step < 0 else (_SAME_AFTER, 15)
+    if prose < 30:
+        share += 0.2  # in a line or two, a few of the story's words come by chance
+    return prose >= least and len(words) >= 3 and len(words & topic) >= share * len(words)
 
 
 def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
@@ -132,8 +139,7 @@ def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
                 break
             far = _block(lines, j, step)
             a, b = min(j, far), max(j, far)
-            share = _SAME_BEFORE if step < 0 else _SAME_AFTER
-            if not _same_story(lines, a, b, topic, share):
+            if not _same_story(lines, a, b, topic, step):
                 break
             skip.update(gap)
             s, e = min(s, a), max(e, b)

@@ -199,11 +199,11 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
     top = best
     for i in range(best - 1, max(-1, best - 4), -1):
         up = lines[i]
-        if (up.shape == SENTENCE and up.words > 30) or up.shape == BOILER:
-            break  # prose, or a menu: the headline sits under the page's chrome
+        if up.shape == SENTENCE and up.words > 30:
+            break
         if i not in scores or up.words < 3 or _LABEL_VALUE.match(up.text):
             continue
-        if (up.words + 2 <= lines[best].words and shared[i] >= 0.5 and scores[i] >= 0.5 * scores[best]) or (
+        if (4 <= up.words <= lines[best].words - 2 and shared[i] >= 0.5 and scores[i] >= 0.5 * scores[best]) or (
                 shared[i] >= 1.5 and scores[i] >= 0.6 * scores[best]):
             top = i
     return top if scores[best] >= _STRONG or top == best else best

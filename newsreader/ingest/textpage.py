@@ -17,7 +17,7 @@ import unicodedata
 
 from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
-from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
+from newsreader.ingest._textpage_lines import BOILER, BULLET, HEADING, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
 from newsreader.ingest._textpage_stretch import best_stretch, join_gaps, split_at_gaps
 from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
@@ -212,6 +212,24 @@ def _body_lines(lines: list[Line], s: int, e: int, skip: set[int]) -> list[str]:
     return out
 
 
+_LOOSE_WORDS = 8  # a line this long may be the text of a page that has no full sentence
+
+
+def _has_prose(lines: list[Line]) -> bool:
+    return any(ln.shape == SENTENCE and ln.terminal and ln.score > 0 for ln in lines)
+
+
+def _loosen(lines: list[Line]) -> None:
+    """Read the longer plain lines of a page without a finished sentence as its prose, so a
+    short post or a release whose sentences run on is read, not refused; a page of menus
+    and notices alone still has none."""
+    for ln in lines:
+        if ln.shape in (HEADING, BULLET, SENTENCE) and ln.words >= _LOOSE_WORDS and not ln.repeated:
+            ln.shape, ln.terminal, ln.score = SENTENCE, True, max(ln.score, ln.words - 6.0)
+    if not _has_prose(lines):
+        raise IngestError("no article text found")
+
+
 def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     """Read the article out of a page dump saved as plain text.
 
@@ -231,8 +249,8 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         # a reader's comment or a teaser for another story reads like the article:
         # only the structure of the thread or of the card list tells
         lines[i].shape, lines[i].score = BOILER, -abs(lines[i].score) - 2.0
-    if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
-        raise IngestError("no article text found")
+    if not _has_prose(lines):
+        _loosen(lines)  # a short post, a press release without full stops
     s, e = _trim(lines, *split_at_gaps(lines, *best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
@@ -243,6 +261,9 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     meta = head.read_head(lines, s, e)
     if meta.title_index is not None and s <= meta.title_index < e:
         s, e = _trim(lines, meta.title_index + 1, e)
+    if meta.title:
+        # the headline again in a share line ("Share all sharing options for: <headline>")
+        skip |= {i for i in range(s, e + 1) if lines[i].text.endswith(meta.title)}
     s, e = _trim(lines, s, _cut_off_topic_tail(lines, s, e, meta.title))
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
     s, e = _trim(lines, _skip_head_block(lines, s, e), e)
