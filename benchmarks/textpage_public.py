@@ -6,8 +6,8 @@ HTML). Per set: mean and median body word F1 against the human ground truth
 (bag of lower-cased words), pages below 0.5, pages refused, headline right
 (normalised comparison with the gold title, where the corpus gives one), and
 dates: the gold date is the page's own metadata date (htmldate, no guessing
-from the text); a page "shows" it when a short line of the dump carries that
-day, month and year; "found" counts pages that show one and got a date,
+from the text); a page "shows" it when a short line of the dump writes that
+day next to its month, the year close by; "found" counts pages that show one and got a date,
 "right" those whose date is that day.
 
 Each set is split by a hash of the page's name: two thirds to develop on
@@ -34,10 +34,10 @@ from page_render import CORPORA, is_final, parse_html, render  # noqa: E402
 from textpage_heldout_f1 import f1  # noqa: E402
 
 from newsreader.errors import IngestError  # noqa: E402
+from newsreader.ingest.dates import month_number  # noqa: E402
 from newsreader.ingest.pipeline import parse_document  # noqa: E402
 
 _CACHE = Path("/tmp/textpage_public_dates.json")
-_MONTHS = ("jan feb mar apr may jun jul aug sep oct nov dec").split()
 
 
 def norm_title(text: str | None) -> str:
@@ -69,17 +69,19 @@ def gold_date(html: bytes, key: str, cache: dict) -> str | None:
 
 
 def shows_date(dump: str, iso: str) -> bool:
-    """Whether a short line of the dump carries the day, the month (name or number) and the year."""
-    y, m, d = iso.split("-")
-    day, month = str(int(d)), int(m)
+    """Whether a short line of the dump writes that day: the day next to its month (a name in
+    any language dates.month_number reads, or a number) with the year close by."""
+    y, m, d = (int(x) for x in iso.split("-"))
     for line in dump.splitlines():
-        low = line.lower()
-        if len(low.split()) > 25 or (y not in low and f"/{y[2:]}" not in low and f".{y[2:]}" not in low):
+        if len(line.split()) > 25 or str(y) not in line and f"{y % 100:02d}" not in line:
             continue
-        tokens = re.findall(r"\d+|[^\W\d]+", low)
-        nums = {t.lstrip("0") for t in tokens if t.isdigit()}
-        named = any(t[:3] == _MONTHS[month - 1] for t in tokens if t.isalpha())
-        if day in nums and (named or str(month) in nums):
+        tokens = re.findall(r"\d+|[^\W\d_]+", line.lower())
+        days = [i for i, t in enumerate(tokens) if t.isdigit() and int(t) == d and len(t) <= 2]
+        months = [i for i, t in enumerate(tokens)
+                  if (t.isdigit() and len(t) <= 2 and int(t) == m) or (t.isalpha() and month_number(t) == m)]
+        years = [i for i, t in enumerate(tokens) if t in (str(y), f"{y % 100:02d}")]
+        if any(abs(a - b) <= 2 and a != b and any(abs(c - min(a, b)) <= 4 for c in years)
+               for a in days for b in months):
             return True
     return False
 

@@ -10,7 +10,7 @@ from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, is_b
 from newsreader.ingest._textpage_title import find_headline
 from newsreader.ingest.byline import clean_byline, find_byline
 from newsreader.ingest._textpage_meta import (breadcrumb, category_from_crumbs, crumb_names, find_date,
-                                              is_caption, section_crumbs)
+                                              is_caption, section_crumbs, yearless_date)
 
 # "Humidity: 85%", "Wind: 12 km/h": a label and a short value, as in info boxes.
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}:\s*\S+(?:\s+\S+){0,3}$")
@@ -112,13 +112,20 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
     # Nearest the headline first: below it (a byline's date under a standfirst that
     # opens the stretch too), then above it (a weather box's "today"), then the body's
     # own date lines, then the foot of the article. Dates inside prose never count.
-    order = [*range(top + 1, s), *[i for i in range(s, min(e, s + 4) + 1) if lines[i].shape == META]]
+    order = [*range(top + 1, s), *[i for i in range(s, min(e, s + 4) + 1) if lines[i].shape != SENTENCE]]
     order += [*range(top, -1, -1), *[i for i in range(s + 5, e + 1) if lines[i].shape == META]]
     order += range(e + 1, min(len(lines), e + 16))
     for i in order:
-        if lines[i].words <= 15 and (when := find_date(lines[i].text)):
+        short = lines[i].words <= 15 or (lines[i].shape != SENTENCE and lines[i].words <= 25)
+        if short and (when := find_date(lines[i].text)):
             head.published = when
             break
+    else:
+        # a byline's day without its year ("March 18 at 3:57 PM") under the headline
+        page = [ln.text for ln in lines]
+        head.published = next((when for i in range(top + 1, min(e, s + 4) + 1)
+                               if lines[i].shape != SENTENCE and lines[i].words <= 15
+                               and (when := yearless_date(lines[i].text, page))), None)
     # Below the headline any byline form counts ("Name, Role", "Name · date", a name over
     # its role); above it, only a "By ..." line (a masthead over a date is no byline).
     below = [ln.text for ln in lines[top + 1 if head.title_index is not None else s : s]]
