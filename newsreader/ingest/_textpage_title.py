@@ -193,7 +193,10 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
         return None
     best = max(scores, key=lambda i: (scores[i], i))
     if scores[best] < _WEAK:
-        return None
+        # no heading shares the lead's words (a pun, a label-like headline): the heading
+        # right over the body and its byline or date, if there is one
+        return next((i for i in range(s - 1, max(-1, s - 5), -1)
+                     if i in scores and lines[i].words >= 3), None)
     # a headline over its standfirst (a rating, a label, a byline between them): both are
     # about the story; the standfirst is the longer, the headline the upper
     top = best
