@@ -7,7 +7,8 @@ of its own page furniture (a chart's labels, "Read more" links, a share bar,
 a gallery) and goes on below: prose on the far side of such a gap whose
 words are the article's words is the same article, and is joined back; the
 gap's lines are left out. A gap that holds a comment thread's header, a
-"Related" label or the page's footer ends the article instead.
+"Related" label or the page's footer, or prose about the writer, ends the
+article instead.
 """
 
 from __future__ import annotations
@@ -18,20 +19,21 @@ from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boil
 from newsreader.ingest._textpage_meta import breadcrumb
 from newsreader.ingest._textpage_title import stems
 from newsreader.ingest._textpage_zones import COMMENT_HEADER
+from newsreader.ingest.byline import is_bio
 
 _GAP = 8  # lines of menus or headings in a row
 _MAX_GAP = 40  # a longer gap is the page's furniture, not a box inside the article
 _RUN_BREAK = 3  # non-prose lines in a row that end a block of prose
-# Share of a block's topic words the article must already have for the block to be
-# the same article: below the head the article goes on; after it, comments and
-# related stories also share words, so more are needed.
-_SAME_BEFORE, _SAME_AFTER = 0.3, 0.4
+_SAME = 0.3  # share of a block's topic words the article must already have
 END_LABEL = re.compile(
     r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|more stories|more from\b.*|"
     r"related \w+|you may also like|you might also like|most read|most popular|popular|trending|further reading|"
     r"latest|top stories|what to read next|read next|up next|editor'?s picks|tags?|topics|filed under)\s*:?$",
     re.I,
 )
+
+
+ABOUT_LABEL = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
 def best_stretch(lines: list[Line]) -> tuple[int, int]:
@@ -84,11 +86,14 @@ def _topic(lines: list[Line], s: int, e: int) -> set[str]:
 
 
 def _block(lines: list[Line], i: int, step: int) -> int:
-    """The far end of the block of prose that starts at ``i`` and runs in direction ``step``."""
+    """The far end of the block of prose that starts at ``i`` and runs in direction ``step``
+    (to a line the article does not cross)."""
     end, run, j = i, 0, i
     while 0 <= j < len(lines) and run < _RUN_BREAK:
         if lines[j].shape == SENTENCE:
             end, run = j, 0
+        elif _ends_article(lines[j], step):
+            break
         else:
             run += 1
         j += step
@@ -97,26 +102,25 @@ def _block(lines: list[Line], i: int, step: int) -> int:
 
 def _ends_article(ln: Line, step: int) -> bool:
     """A gap line the article does not cross: a comment header, a related-links label, the
-    footer going down; going up, the head of this or another story: a date or byline line,
-    a breadcrumb."""
+    footer going down; going up, the head of this or another story: a date or byline line
+    (not one said again, like a chart's credit), a breadcrumb."""
     if step < 0:
         return (ln.shape == META and not ln.repeated) or bool(breadcrumb(ln.text))
     strong, _ = boiler_weight(ln.text)
-    return bool(COMMENT_HEADER.match(ln.text) or END_LABEL.match(ln.text) or "©" in ln.text or (
-        strong and ln.shape == BOILER and ln.words > 6))
+    return bool(COMMENT_HEADER.match(ln.text) or END_LABEL.match(ln.text) or ABOUT_LABEL.match(ln.text)
+                or "©" in ln.text or (strong and ln.shape == BOILER and ln.words > 6))
 
 
 def _same_story(lines: list[Line], a: int, b: int, topic: set[str], step: int) -> bool:
     """Whether the prose of lines a..b is the story whose words are ``topic``: enough of its
-    words are the story's (more going down, where comments and related stories also share
-    some, and more in a short block, where a few come by chance), and it is more than a
-    line going down."""
-    words = stems(" ".join(ln.text for ln in lines[a : b + 1] if ln.shape == SENTENCE))
+    words are the story's (more in a short block, where a few come by chance), and going
+    down it is more than a line (a promo under an article)."""
+    text = " ".join(ln.text for ln in lines[a : b + 1] if ln.shape == SENTENCE)
+    words = stems(text)
     prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
-    share, least = (_SAME_BEFORE, 8) if step < 0 else (_SAME_AFTER, 15)
-    if prose < 30:
-        share += 0.2  # in a line or two, a few of the story's words come by chance
-    return prose >= least and len(words) >= 3 and len(words & topic) >= share * len(words)
+    if prose < (8 if step < 0 else 15) or len(words) < 3 or boiler_weight(text)[0] >= 2:
+        return False  # (a cookie or subscription notice shares words with any long story)
+    return len(words & topic) >= (_SAME + (0.2 if prose < 20 else 0.0)) * len(words)
 
 
 def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
@@ -137,6 +141,8 @@ def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
             topic = _topic(lines, s, e)
             if any(_ends_article(lines[g], step) for g in gap):
                 break
+            if step > 0 and is_bio(lines[j].text):
+                break  # the writer's blurb under the article
             far = _block(lines, j, step)
             a, b = min(j, far), max(j, far)
             if not _same_story(lines, a, b, topic, step):

@@ -82,9 +82,12 @@ def comment_lines(lines: list[Line]) -> set[int]:
                       if any(lines[x].shape == SENTENCE for x in range(a + 1, min(b, len(lines)))))
         kinds = {kind for _, kind in run}
         # under a header two records make a thread; without one, three with two kinds of mark
-        # or a button, or four timestamps ("says:" alone is also how an article quotes letters)
+        # or a button, four timestamps, or two times each under a name ("says:" alone is also
+        # how an article quotes letters)
+        # a commenter's name over each time ("morgan29" / "4 hours ago")
+        signed = all(i > 0 and lines[i - 1].words <= 4 and lines[i - 1].shape != SENTENCE for i in at)
         if (header is not None and records >= 2) or (records >= 3 and (len(kinds) >= 2 or "button" in kinds)) or (
-                records >= 4 and kinds == {"clock"}):
+                records >= 4 and kinds == {"clock"}) or (records >= 2 and signed and kinds <= {"ago", "clock"}):
             zone.update(range(header if header is not None else at[0], _thread_end(lines, at[-1]) + 1))
     return zone
 

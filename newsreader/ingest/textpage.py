@@ -19,7 +19,7 @@ from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
 from newsreader.ingest._textpage_lines import BOILER, BULLET, HEADING, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
-from newsreader.ingest._textpage_stretch import best_stretch, join_gaps, split_at_gaps
+from newsreader.ingest._textpage_stretch import ABOUT_LABEL, END_LABEL, best_stretch, join_gaps, split_at_gaps
 from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
@@ -29,12 +29,6 @@ from newsreader.text import clean_line, clean_text, strip_unsafe
 # Terminal escape sequences (CSI and OSC); strip_unsafe drops the bare ESC
 # but would leave their printable tails ("[31m") behind.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]")
-_RELATED = re.compile(
-    r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|"
-    r"more stories|more from\b.*|related \w+|you may also like|most read|popular|trending|"
-    r"further reading|latest|top stories)\s*:?$",
-    re.I,
-)
 _BIO = re.compile(
     r"\b(?:writers?|journalists?|reporters?|correspondents?|editors?|columnists?|"
     r"contributors?|authors?|freelance|staff|has written|covers)\b",
@@ -47,7 +41,6 @@ _COMMENTS = re.compile(
     r"show comments|view comments|discussion)\b",
     re.I,
 )
-_ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
 _TAIL = 8  # lines under the article where a signature may stand
@@ -122,7 +115,7 @@ def _extend_list(lines: list[Line], e: int) -> int:
     j = e + 1
     while j < len(lines) and lines[j].shape not in (BOILER, META) and lines[j].words <= 40:
         ln = lines[j]
-        if ln.repeated or _RELATED.match(ln.text) or (j > e + 1 and ln.gap_before > 2):
+        if ln.repeated or END_LABEL.match(ln.text) or (j > e + 1 and ln.gap_before > 2):
             break
         j += 1
     return j - 1
@@ -139,11 +132,15 @@ def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
         if ln.words <= 5 and _COMMENTS.match(ln.text):
             if ln.words > 1 or 2 * prose_before >= total - prose_before:
                 return i - 1
+        # "Up next", "Related stories": what follows is other stories, unless most of the
+        # article is still to come (a box of links inside it)
+        if ln.words <= 5 and END_LABEL.match(ln.text) and prose_before >= 3 * (total - prose_before):
+            return i - 1
         if ln.shape == SENTENCE:
             prose_before += ln.words
     for i in range(max(s + 1, e - 6), e + 1):
         ln = lines[i]
-        if _ABOUT.match(ln.text):
+        if ABOUT_LABEL.match(ln.text):
             return i - 1
         nxt = lines[i + 1] if i + 1 <= e else None
         if (
@@ -197,7 +194,7 @@ def _body_lines(lines: list[Line], s: int, e: int, skip: set[int]) -> list[str]:
     for ln in lines[s : e + 1]:
         if ln.index in skip:
             continue
-        if _RELATED.match(ln.text):
+        if END_LABEL.match(ln.text):
             in_related = True
             continue
         # Teaser headlines after a "Related" label end without punctuation.
@@ -254,6 +251,7 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     s, e = _trim(lines, *split_at_gaps(lines, *best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
+    s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     s, e, skip = join_gaps(lines, s, e)
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     if s > e:
