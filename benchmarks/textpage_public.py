@@ -10,6 +10,7 @@ from the text); a page "shows" it when a short line of the dump writes that
 day next to its month, the year close by; "found" counts pages that show one and got a date,
 "right" those whose date is that day.
 
+Renders of fewer than 20 words (redirect stubs in a corpus) are skipped and counted.
 Each set is split by a hash of the page's name: two thirds to develop on
 (``--part dev``, the default), one third scored only at the end (``--part final``).
 
@@ -38,6 +39,7 @@ from newsreader.ingest.dates import month_number  # noqa: E402
 from newsreader.ingest.pipeline import parse_document  # noqa: E402
 
 _CACHE = Path("/tmp/textpage_public_dates.json")
+_EMPTY = 20  # words: a render with fewer has no article in it
 
 
 def norm_title(text: str | None) -> str:
@@ -87,11 +89,14 @@ def shows_date(dump: str, iso: str) -> bool:
 
 
 def score_set(name: str, pages, part: str, verbose: bool, out: Path | None, cache: dict) -> dict:
-    rows = []
+    rows, empty = [], 0
     for page in pages:
         if part != "all" and is_final(page.name) != (part == "final"):
             continue
         dump = render(page)
+        if len(dump.split()) < _EMPTY:
+            empty += 1  # a redirect stub or an empty page in the corpus: no article to read
+            continue
         if out:
             (out / name).mkdir(parents=True, exist_ok=True)
             (out / name / f"{page.name}.txt").write_text(dump, encoding="utf-8")
@@ -113,10 +118,10 @@ def score_set(name: str, pages, part: str, verbose: bool, out: Path | None, cach
             mark = {None: "  -", True: " ok", False: " NO"}[rows[-1]["title"]]
             date = f"date {got} (gold {gd}{', shown' if shown else ''})"
             print(f"{name:11} {page.name[:40]:40} {score:5.3f} P{prec:4.2f} R{rec:4.2f} {mark} {(title or kind)[:70]!r} | {page.title!r:.60} {date}")
-    return summarise(name, rows)
+    return summarise(name, rows, empty)
 
 
-def summarise(name: str, rows: list[dict]) -> dict:
+def summarise(name: str, rows: list[dict], empty: int = 0) -> dict:
     n = len(rows)
     scores = [r["f1"] for r in rows]
     titled = [r for r in rows if r["title"] is not None]
@@ -133,7 +138,7 @@ def summarise(name: str, rows: list[dict]) -> dict:
     print(f"{name:11} pages {n:4}  mean F1 {summary['mean']:.3f}  median {summary['median']:.3f}  "
           f"below 0.5 {summary['below']:3} ({100 * summary['below'] / max(n, 1):4.1f}%)  refused {summary['refused']}  "
           f"headline {t}/{tn} ({100 * t / max(tn, 1):.0f}%)  date found {found}/{sn} "
-          f"({100 * found / max(sn, 1):.0f}%), right {right}")
+          f"({100 * found / max(sn, 1):.0f}%), right {right}" + (f"  (empty renders skipped: {empty})" if empty else ""))
     return summary
 
 
