@@ -44,10 +44,9 @@ def read_head(lines: list[Line], s: int, e: int) -> Head:
             break
     else:
         # a byline's day without its year ("March 18 at 3:57 PM") under the headline
-        page = [ln.text for ln in lines]
-        head.published = next((when for i in range(top + 1, min(e, s + 4) + 1)
-                               if lines[i].shape != SENTENCE and lines[i].words <= 15
-                               and (when := yearless_date(lines[i].text, page))), None)
+        near = [lines[i].text for i in range(top + 1, min(e, s + 4) + 1)
+                if lines[i].shape != SENTENCE and lines[i].words <= 15]
+        head.published = yearless_date(near, [ln.text for ln in lines])
     # Below the headline any byline form counts ("Name, Role", "Name · date", a name over
     # its role); above it, only a "By ..." line (a masthead over a date is no byline).
     below = [ln.text for ln in lines[top + 1 if head.title_index is not None else s : s]]

@@ -135,19 +135,20 @@ _YEARLESS = (  # "March 18", "18 mars": no year after them
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^0-9]{0,20}(?:\d{4}\s?[-–]\s?)?(\d{4})", re.I)
 
 
-def yearless_date(text: str, page: list[str]) -> datetime | None:
-    """A day written without its year ("March 18 at 3:57 PM", "18 mars"), dated by the page:
-    the year of the same day written in full elsewhere on it, else its copyright year."""
-    for pattern, month_at, day_at in _YEARLESS:
-        for m in pattern.finditer(text):
-            month, day = month_number(m[month_at]), int(m[day_at])
-            if not month or not 1 <= day <= 31:
-                continue
-            years = [when.year for line in page if len(line) < 300 and (when := find_date(line))
-                     and (when.month, when.day) == (month, day)]
-            years = years or [int(y) for line in page for y in _COPYRIGHT_YEAR.findall(line)]
-            if years:
-                return _build(max(years), month, day)
+def yearless_date(candidates: list[str], page: list[str]) -> datetime | None:
+    """The first day written without its year among ``candidates`` (a byline's "March 18 at
+    3:57 PM", "18 mars"), dated by ``page``: the year of the same day written in full on it,
+    else its copyright year."""
+    days = [(month, int(m[day_at])) for text in candidates for pattern, month_at, day_at in _YEARLESS
+            for m in pattern.finditer(text) if (month := month_number(m[month_at])) and 1 <= int(m[day_at]) <= 31]
+    if not days:
+        return None
+    full = [when for line in page if len(line) < 300 and (when := find_date(line))]
+    copyright_years = [int(y) for line in page for y in _COPYRIGHT_YEAR.findall(line)]
+    for month, day in days:
+        years = [when.year for when in full if (when.month, when.day) == (month, day)] or copyright_years
+        if years:
+            return _build(max(years), month, day)
     return None
 
 

@@ -82,27 +82,33 @@ def _candidate(ln: Line) -> bool:
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
 
 
-def said_again(lines: list[Line], i: int) -> bool:
+class Echoes:
+    """What a page says more than once, read once per page for ``said_again``."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.folded = [ln.text.casefold() for ln in lines]
+        self.count: dict[str, int] = {}
+        for text in self.folded:
+            self.count[text] = self.count.get(text, 0) + 1
+        self.last_crumbs = [crumbs[-1] for ln in lines if (crumbs := breadcrumb(ln.text))]
+
+
+def said_again(lines: list[Line], i: int, echoes: Echoes) -> bool:
     """Whether another line gives this one again: "Headline | Site" (a title bar, a share
     line), a breadcrumb that ends with it, or the same words when they are a headline's
     length (said twice: menus and "Continue reading" repeat)."""
     text = lines[i].text
-    low = text.casefold()
-    same = sum(1 for ln in lines if ln.text.casefold() == low)
-    for j, ln in enumerate(lines):
-        if j == i or len(ln.text) < len(text):
+    low = echoes.folded[i]
+    if echoes.count[low] == 2 and lines[i].words >= 5:
+        return True
+    for j, other in enumerate(echoes.folded):
+        if j == i or len(other) <= len(low):
             continue
-        other = ln.text.casefold()
-        if other == low and ln.words >= 5 and same == 2:
+        if other.startswith(low) and _TITLE_SEP.match(lines[j].text[len(text):]):
             return True
-        if other.startswith(low) and _TITLE_SEP.match(ln.text[len(text):]):
-            return True
-        if other.endswith(low) and _TITLE_SEP.search(ln.text[: len(ln.text) - len(text)] + " "):
+        if other.endswith(low) and _TITLE_SEP.search(lines[j].text[: len(other) - len(low)] + " "):
             return True  # "Site - Headline"
-        crumbs = breadcrumb(ln.text)
-        if crumbs and crumb_names(crumbs[-1], text):
-            return True
-    return False
+    return any(crumb_names(crumb, text) for crumb in echoes.last_crumbs)
 
 
 def title_bar(lines: list[Line], i: int, window: range) -> bool:
@@ -139,7 +145,7 @@ def _shared(text: str, lead: set[str], weight: dict[str, float]) -> tuple[float,
     return sum(weight.get(w, 1.0) for w in mine & lead), sum(weight.get(w, 1.0) for w in mine)
 
 
-def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float]) -> float:
+def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float], echoes: Echoes) -> float:
     ln = lines[i]
     mine = stems(ln.text)
     if not mine:
@@ -159,7 +165,7 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 0.6 * len(words):
         score -= 1.5  # a masthead or a section bar in capitals
-    if said_again(lines, i):
+    if said_again(lines, i, echoes):
         score += 2.0
     if _LABEL_VALUE.match(ln.text):
         score -= 1.0  # "Director: Jane Roe", "Courtesy: City Athletics": a fact box
@@ -178,6 +184,7 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
     window = range(max(0, s - _WINDOW), min(e, s + 3) + 1)
     weight = _weights(lines, s, e, window)
     lead = _lead(lines, s, e)
+    echoes = Echoes(lines)
     scores: dict[int, float] = {}
     shared: dict[int, float] = {}
     for i in window:
@@ -187,7 +194,7 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
         if not _candidate(ln) or (i >= s and ln.terminal) or title_bar(lines, i, window):
             continue
         mine = _lead(lines, i + 1, e) if i >= s else lead
-        scores[i] = _score(lines, i, s, mine, weight) - (0.5 if i > s else 0.0)
+        scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)
         shared[i] = _shared(ln.text, mine, weight)[0]
     if not scores:
         return None
