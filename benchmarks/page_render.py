@@ -27,8 +27,8 @@ never committed):
 * ``l3s``: L3S-GN1 (``annotated/*.html``: spans ``x-nc-sel1`` headline and
   ``x-nc-sel2`` full text; ``x-nc-invisible`` marks what a reader never saw);
 * ``dragnet``: dragnet's data as merged by j-szulc/html-cleaning-dataset-merged
-  (``input/N.html``, ``GoldStandard/N.txt``; the article without the comments
-  that follow its marker line);
+  (``input/N.html``, ``GoldStandard/N.txt``, UTF-8 or UTF-16; the article
+  without the comments that follow its marker line);
 * ``articles``: ``../shared/data/articles`` (``html/``, ``ground_truth/``).
 
 Run ``python benchmarks/page_render.py CORPUS DIR --dump NAME`` to print one render.
@@ -255,7 +255,9 @@ def dragnet(root: Path):
         gold = root / "GoldStandard" / f"{f.stem}.txt"
         if gold.exists():
             # the gold holds the article, then the comments after a marker line: the article alone
-            body = re.split(r"^!@#.*$", gold.read_text(encoding="utf-8", errors="replace"), maxsplit=1, flags=re.M)[0]
+            raw = gold.read_bytes()
+            text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8", "replace")
+            body = re.split(r"^!@#.*$", text, maxsplit=1, flags=re.M)[0]
             yield Page(f.stem, f.read_bytes(), body)
 
 
