@@ -17,7 +17,7 @@ import re
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb
-from newsreader.ingest._textpage_title import stems
+from newsreader.ingest._textpage_title import head_block, headline_strength, stems
 from newsreader.ingest._textpage_zones import COMMENT_HEADER
 from newsreader.ingest.byline import is_bio
 
@@ -150,3 +150,35 @@ def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
             skip.update(gap)
             s, e = min(s, a), max(e, b)
     return s, e, skip
+
+
+_HEADED = 1.2  # a stretch whose headline scores this has a head of its own
+_ANCHOR = 3.5  # a story head this sure outweighs a stretch without one
+_FALL = 20.0  # how far a story's running score may fall below its best before it has ended
+_STORY = 40  # words of prose under a head that make a story (a one-line promo does not)
+
+
+def anchor(lines: list[Line], s: int, e: int) -> tuple[int, int] | None:
+    """The story under a head block when the stretch [s, e] has no headline of its own.
+
+    A short or list-only article can weigh less than a longer block of furniture (an
+    "about us" text, a sidebar of promos). The article has a head: a heading, a date or
+    byline under it, prose whose words repeat the heading's. When such a head stands above
+    a stretch that nothing heads, the article is the prose under the head, as far as its
+    running score holds.
+    """
+    if headline_strength(lines, s, e) >= _HEADED:
+        return None
+    head = head_block(lines, s)
+    if head is None or head[2] < _ANCHOR:
+        return None
+    start = head[1]
+    best, end, total = float("-inf"), start, 0.0
+    for j in range(start, s):
+        total += lines[j].score
+        if total > best:
+            best, end = total, j
+        elif total < best - _FALL:
+            break
+    prose = sum(ln.words for ln in lines[start : end + 1] if ln.shape == SENTENCE)
+    return (start, end) if best > 0 and prose >= _STORY else None

@@ -126,7 +126,7 @@ def title_bar(lines: list[Line], i: int, window: range) -> bool:
     return False
 
 
-def _weights(lines: list[Line], s: int, e: int, window: range) -> dict[str, float]:
+def _weights(lines: list[Line], s: int, e: int) -> dict[str, float]:
     """How specific each word of the candidate lines is: a word the furniture says on many
     lines (a section's name, "news", the site's name) counts for little."""
     df: dict[str, int] = {}
@@ -178,11 +178,11 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
 _STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
 
 
-def find_headline(lines: list[Line], s: int, e: int) -> int | None:
-    """The headline's index among ``lines`` for the body stretch [s, e], or None when no
-    heading shares enough words with the lead."""
+def _scored(lines: list[Line], s: int, e: int) -> tuple[dict[int, float], dict[int, float]]:
+    """Each headline candidate for the stretch [s, e]: its score, and the weight of its
+    words the lead repeats."""
     window = range(max(0, s - _WINDOW), min(e, s + 3) + 1)
-    weight = _weights(lines, s, e, window)
+    weight = _weights(lines, s, e)
     lead = _lead(lines, s, e)
     echoes = Echoes(lines)
     scores: dict[int, float] = {}
@@ -196,6 +196,38 @@ def find_headline(lines: list[Line], s: int, e: int) -> int | None:
         mine = _lead(lines, i + 1, e) if i >= s else lead
         scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)
         shared[i] = _shared(ln.text, mine, weight)[0]
+    return scores, shared
+
+
+def headline_strength(lines: list[Line], s: int, e: int) -> float:
+    """How surely a headline heads the stretch [s, e] (its best candidate's score)."""
+    return max(_scored(lines, s, e)[0].values(), default=float("-inf"))
+
+
+def head_block(lines: list[Line], before: int) -> tuple[int, int, float] | None:
+    """The strongest story head above line ``before``: a heading with a date or byline
+    under it and prose right below whose words repeat the heading's. Returns (heading,
+    first prose line, score)."""
+    echoes = Echoes(lines)
+    weight = _weights(lines, before, len(lines))  # how often the page above says each word
+    best: tuple[int, int, float] | None = None
+    for i in range(before):
+        if not _candidate(lines[i]) or lines[i].words < 3:
+            continue
+        dated = next((j for j in range(i + 1, min(i + 5, before)) if lines[j].shape == META), None)
+        prose = next((j for j in range(i + 1, min(i + 9, before)) if lines[j].shape == SENTENCE), None)
+        if dated is None or prose is None or prose < dated:
+            continue
+        score = _score(lines, i, i, _lead(lines, prose, before - 1), weight, echoes)
+        if best is None or score > best[2]:
+            best = (i, prose, score)
+    return best
+
+
+def find_headline(lines: list[Line], s: int, e: int) -> int | None:
+    """The headline's index among ``lines`` for the body stretch [s, e], or None when no
+    heading shares enough words with the lead."""
+    scores, shared = _scored(lines, s, e)
     if not scores:
         return None
     best = max(scores, key=lambda i: (scores[i], i))

@@ -19,7 +19,8 @@ from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
 from newsreader.ingest._textpage_lines import BOILER, BULLET, HEADING, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
-from newsreader.ingest._textpage_stretch import ABOUT_LABEL, END_LABEL, best_stretch, join_gaps, split_at_gaps
+from newsreader.ingest._textpage_stretch import (ABOUT_LABEL, END_LABEL, anchor, best_stretch, join_gaps,
+                                                 split_at_gaps)
 from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
@@ -254,6 +255,9 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     s, e, skip = join_gaps(lines, s, e)
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
+    if headed := anchor(lines, s, e):
+        s, e, skip = join_gaps(lines, *_trim(lines, *headed))
+        s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     if s > e:
         raise IngestError("no article text found")
     meta = head.read_head(lines, s, e)

@@ -220,3 +220,21 @@ def test_a_byline_day_without_its_year_takes_the_pages_year():
     assert parse_text_page(page(head)).published == datetime(2025, 6, 2, tzinfo=timezone.utc)
     foot = ["Copyright 2019 The Corran Herald"]
     assert parse_text_page(page(head, BODY, foot)).published == datetime(2019, 6, 2, tzinfo=timezone.utc)
+
+
+ABOUT_US = [
+    "We are an independent newsroom owned by our readers, and every one of our reporters lives "
+    "in the towns we cover, which is why we can tell you what happens on your street before anyone else.",
+    "Our journalism is free to read because members pay what they can each month; members also "
+    "get our weekend magazine, early tickets to our events and a vote on the stories we pursue next year.",
+    "If you would like to support independent local reporting, becoming a member takes two minutes "
+    "and you can stop at any time; thank you to the thousands of people who already do so every month.",
+]
+
+
+def test_a_short_article_under_its_head_wins_over_a_longer_block_of_furniture():
+    menus = ["Most read", *(headline for headline, _ in TEASERS), "Sections", "Local", "Culture", "About us"]
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], BODY[:2], menus + ABOUT_US + FOOT)
+    article = parse_text_page(text)
+    assert article.title == TITLE
+    assert article.body.split("\n\n") == BODY[:2]
