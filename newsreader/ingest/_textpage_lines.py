@@ -128,12 +128,14 @@ def _wrap_width(lengths: list[int]) -> int | None:
     for n in lengths:
         hist[min(n, top + 1)] += 1
     above = hist[top + 1]
+    allowed = max(2, len(lengths) // 50)  # lines that could not be broken (a long URL or word)
     for width in range(top, 39, -1):
         if hist[width]:
             near = sum(hist[width - 20 : width + 1])
-            if near >= 8 and near >= 3 * above and above <= max(2, len(lengths) // 50):
+            # the edge itself is crowded: a stray long line alone is no wrap width
+            if near >= 8 and near >= 3 * above and above <= allowed and sum(hist[width - 5 : width + 1]) >= 3:
                 return width
-            if above > max(2, len(lengths) // 50):
+            if above > allowed:
                 return None
         above += hist[width]
     return None

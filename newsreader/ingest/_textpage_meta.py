@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+from newsreader.ingest.dates import month_number
+
+# A month's name or abbreviation in any language dates.month_number reads ("Nov", "dez.",
+# "février"); the pattern takes a word and month_number decides.
+_MONTH = r"([^\W\d_]{3,12})"
 # Each pattern is anchored on digits or a month name and has no nested
 # repetition, so matching stays linear in the line length.
 _ISO = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
     r"\s?(Z|[+-]\d{2}:?\d{2})?)?\b"
 )
-_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s(?:of\s)?" + _MONTH + r"\.?,?\s(\d{4})\b", re.I)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?[\s.](?:(?:of|de)\s)?" + _MONTH
+                        + r"\.?,?[\s.](?:de\s)?(\d{4})\b", re.I)
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d{4})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# 10.15.15, 9/11/13: a two-digit year after day and month (or month and day)
+_SHORT_YEAR = re.compile(r"(?<![\d.:/])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d.:/])")
+_CJK_DATE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 05/05/2025: day or month first
 
 _CRUMB_SEP = re.compile(r"\s+(?:»|›|>|→|/|\|)\s+|\s*[»›→]\s*")
@@ -35,6 +36,19 @@ _HOME = {"home", "homepage", "home page", "start", "front page", "index", "news 
 _GENERIC = {"news", "blog", "blogs", "articles", "stories", "newsroom", "latest", "topics", "sections"}
 _LINK_MARK = re.compile(r"\[\d{1,4}\]")  # a text browser's numbered link: "[10]Home"
 _HERE = re.compile(r"^[^:»›>]{2,30}:\s+(?=\S)")  # "You are here: ", "Sie sind hier: "
+
+
+_CAPTION = re.compile(
+    r"^(?:image|media) ?caption|^fig(?:ure|\.)? ?\d+\s*[:.]|^(?:image|photo|picture|video|caption|foto|bild|file photo)"
+    r"(?: \d+ of \d+)?\s*:|\[(?:file|photo|image|picture)\b[^\]]{0,80}\]$|\((?:ap |afp |reuters )?photo\b|"
+    r"getty images|/ ?(?:ap|afp|reuters|getty|shutterstock)\)?$|\|\s*(?:foto|photo)\s*:",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(_CAPTION.search(text))
 
 
 def _build(year: int, month: int, day: int) -> datetime | None:
@@ -63,6 +77,12 @@ def _iso(m: re.Match) -> datetime | None:
     return when
 
 
+def _day_or_month_first(a: int, b: int, year: int) -> datetime | None:
+    if a != b and a <= 12 and b <= 12:
+        return None  # 03/04/2025 is March or April by where the site is: say nothing
+    return _build(year, b, a) if a > 12 or a == b else _build(year, a, b)
+
+
 def find_date(text: str) -> datetime | None:
     """The first calendar date on a line, as a UTC datetime (midnight if no time)."""
     found: list[tuple[int, datetime]] = []
@@ -74,24 +94,62 @@ def find_date(text: str) -> datetime | None:
     for pattern, order in ((_DAY_MONTH, (3, 2, 1)), (_MONTH_DAY, (3, 1, 2))):
         for m in pattern.finditer(text):
             year, month, day = (m[i] for i in order)
-            when = _build(int(year), _MONTHS[month[:3].lower()], int(day))
+            number = month_number(month)
+            when = _build(int(year), number, int(day)) if number else None
             if when:
                 found.append((m.start(), when))
                 break
+    for m in _CJK_DATE.finditer(text):
+        when = _build(int(m[1]), int(m[2]), int(m[3]))
+        if when:
+            found.append((m.start(), when))
+            break
     for m in _NUMERIC.finditer(text):
-        when = _build(int(m[1]), int(m[2]), int(m[3])) if m[1] else _build(int(m[6]), int(m[5]), int(m[4]))
+        if m[1]:
+            when = _build(int(m[1]), int(m[2]), int(m[3]))
+        else:  # 24.09.2018, day first; 10.15.2015 can only be month first
+            day, month = int(m[4]), int(m[5])
+            when = _build(int(m[6]), month, day) if month <= 12 else _build(int(m[6]), day, month)
         if when:
             found.append((m.start(), when))
             break
     for m in _SLASHED.finditer(text):
-        a, b, year = int(m[1]), int(m[2]), int(m[3])
-        if a != b and a <= 12 and b <= 12:
-            continue  # 03/04/2025 is March or April by where the site is: say nothing
-        when = _build(year, b, a) if a > 12 or a == b else _build(year, a, b)
+        when = _day_or_month_first(int(m[1]), int(m[2]), int(m[3]))
         if when:
             found.append((m.start(), when))
             break
+    if not found:
+        for m in _SHORT_YEAR.finditer(text):
+            year = 2000 + int(m[4])
+            when = _day_or_month_first(int(m[1]), int(m[3]), year if year <= datetime.now().year + 1 else year - 100)
+            if when:
+                found.append((m.start(), when))
+                break
     return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+_YEARLESS = (  # "March 18", "18 mars": no year after them
+    (re.compile(r"\b" + _MONTH + r"\.?\s(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s\d{4})", re.I), 1, 2),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s(?:(?:of|de)\s)?" + _MONTH + r"\b(?!\.?,?\s\d{4})", re.I), 2, 1),
+)
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)[^0-9]{0,20}(?:\d{4}\s?[-–]\s?)?(\d{4})", re.I)
+
+
+def yearless_date(candidates: list[str], page: list[str]) -> datetime | None:
+    """The first day written without its year among ``candidates`` (a byline's "March 18 at
+    3:57 PM", "18 mars"), dated by ``page``: the year of the same day written in full on it,
+    else its copyright year."""
+    days = [(month, int(m[day_at])) for text in candidates for pattern, month_at, day_at in _YEARLESS
+            for m in pattern.finditer(text) if (month := month_number(m[month_at])) and 1 <= int(m[day_at]) <= 31]
+    if not days:
+        return None
+    full = [when for line in page if len(line) < 300 and (when := find_date(line))]
+    copyright_years = [int(y) for line in page for y in _COPYRIGHT_YEAR.findall(line)]
+    for month, day in days:
+        years = [when.year for when in full if (when.month, when.day) == (month, day)] or copyright_years
+        if years:
+            return _build(max(years), month, day)
+    return None
 
 
 def is_date_line(text: str) -> bool:

@@ -213,6 +213,14 @@ _BIO = re.compile(r"\b(?:writes|wrote|covers|based|joined|reporters?|corresponde
                   r"columnists?|contributors?|author of)\b", re.I)
 
 
+_BIO_OPENING = re.compile(r"^(?:[A-Z][\w.'’-]+\s){1,4}(?:is|was|has|writes|covers|joined)\b")
+
+
+def is_bio(text: str) -> bool:
+    """A line about the writer: a name, then "is a reporter ...", "covers ...", "joined ..."."""
+    return bool(_BIO_OPENING.match(text)) and _BIO.search(" ".join(text.split()[:20])) is not None
+
+
 def tail_byline(lines: list[str]) -> str | None:
     """A byline signed under an article (``lines`` are those after its text): a "Written by"
     line, or a name over a line about the writer ("LP Staff Writers" / "Writers at ... come from")."""

@@ -113,6 +113,12 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation means in any of the languages above ("Nov", "dez.",
+    "février", "marzo"), else None."""
+    return _MONTH.get(_fold(word).rstrip("."))
+
+
 def parse_date(text: str | None) -> datetime | None:
     """A feed's date: aware in the offset written, naive when no zone was written,
     None when it cannot be read."""

@@ -149,6 +149,22 @@ def root_element(data: bytes) -> str | None:
     return match.group(1).rsplit(":", 1)[-1].lower()
 
 
+_STRUCTURE = re.compile(r"<(?:!doctype|\?xml|html|head|body)\b", re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*[\s/>]")
+
+
+def _tagged_text(head: str) -> bool:
+    """Prose with a stray tag or two (a tracking pixel saved as text above a page dump):
+    no document structure (doctype, XML declaration, <html>, <head>, <body>), tags on
+    under a quarter of the lines, and at least five lines of plain prose."""
+    if _STRUCTURE.search(head):
+        return False
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(1 for ln in lines if _TAG.search(ln))
+    prose = sum(1 for ln in lines if not _TAG.search(ln) and len(ln.split()) >= 5)
+    return prose >= 5 and 4 * tagged < len(lines)
+
+
 def _sniff_json(data: bytes, first: str) -> str | None:
     try:
         doc = json.loads(data)
@@ -185,6 +201,8 @@ def sniff(data: bytes, name: str = "") -> str:
         root = root_element(data)
         if root == "opml":
             return "opml"
+        if root not in _FEED_ROOTS and _tagged_text(head):
+            return "text"
         if root in _HTML_ROOTS or (root is None and name.lower().endswith((".html", ".htm"))):
             return "html"
         # any other markup, even with no element in sight (a comment, a huge DOCTYPE)

@@ -193,11 +193,18 @@ def parse_document(data: bytes, source: str) -> tuple[str, object]:
         return kind, parse_opml(data)
     if kind == "backup":
         return kind, _load_json(data)
+    from newsreader.ingest.textpage import parse_text_page
+
     if kind == "html":
         from newsreader.ingest.htmlpage import parse_html_page
 
-        return kind, parse_html_page(data, None)
-    from newsreader.ingest.textpage import parse_text_page
+        try:
+            return kind, parse_html_page(data, None)
+        except IngestError:
+            if not source.lower().endswith(".txt"):
+                raise
+            # a page saved as text that holds markup here and there: the text cleaner reads it
+            return "text", parse_text_page(_decode(data), source)
 
     return kind, parse_text_page(_decode(data), source)
 

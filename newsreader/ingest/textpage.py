@@ -17,8 +17,11 @@ import unicodedata
 
 from newsreader.errors import IngestError
 from newsreader.ingest import _textpage_head as head
-from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, classify, split_lines
+from newsreader.ingest._textpage_lines import BOILER, BULLET, HEADING, META, SENTENCE, Line, classify, split_lines
 from newsreader.ingest._textpage_meta import is_date_line
+from newsreader.ingest._textpage_stretch import (ABOUT_LABEL, END_LABEL, anchor, best_stretch, join_gaps,
+                                                 split_at_gaps)
+from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
 from newsreader.models import ParsedArticle
@@ -27,12 +30,6 @@ from newsreader.text import clean_line, clean_text, strip_unsafe
 # Terminal escape sequences (CSI and OSC); strip_unsafe drops the bare ESC
 # but would leave their printable tails ("[31m") behind.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]")
-_RELATED = re.compile(
-    r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|"
-    r"more stories|more from\b.*|related \w+|you may also like|most read|popular|trending|"
-    r"further reading|latest|top stories)\s*:?$",
-    re.I,
-)
 _BIO = re.compile(
     r"\b(?:writers?|journalists?|reporters?|correspondents?|editors?|columnists?|"
     r"contributors?|authors?|freelance|staff|has written|covers)\b",
@@ -45,10 +42,8 @@ _COMMENTS = re.compile(
     r"show comments|view comments|discussion)\b",
     re.I,
 )
-_ABOUT = re.compile(r"^(?:about the authors?|about the writer|author bio|the author)\s*:?$", re.I)
 
 
-_GAP = 8  # lines of menus or headings in a row
 _TAIL = 8  # lines under the article where a signature may stand
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 # Long function words that say nothing about a story's topic.
@@ -103,46 +98,6 @@ def _sanitize(text: str) -> str:
     return strip_unsafe(unicodedata.normalize("NFC", text))
 
 
-def _best_stretch(lines: list[Line]) -> tuple[int, int]:
-    """The contiguous run of lines with the highest total score (Kadane)."""
-    best, best_span = float("-inf"), (0, -1)
-    total, start = 0.0, 0
-    for i, ln in enumerate(lines):
-        if total <= 0:
-            total, start = 0.0, i
-        total += ln.score
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
-
-
-def _split_at_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int]:
-    """Keep the best part of a stretch that a long run of chrome cuts in two.
-
-    A second block of prose (a teaser list, a live feed, another story) can
-    outweigh the menus between it and the article, so a run of ``_GAP``
-    lines without a sentence, headline-long lines among them (a list of
-    links to other stories, not a gallery's buttons), splits the stretch and
-    the heavier part wins.
-    """
-    parts: list[tuple[float, int, int]] = []
-    start, total, gap, teasers = s, 0.0, 0, 0
-    for i in range(s, e + 1):
-        ln = lines[i]
-        if ln.shape == SENTENCE:
-            if gap >= _GAP and teasers >= 2 and i > start:
-                parts.append((total, start, i - 1))
-                start, total = i, 0.0
-            gap = teasers = 0
-        else:
-            gap += 1
-            teasers += ln.words >= 5
-        total += ln.score
-    parts.append((total, start, e))
-    best = max(parts, key=lambda part: part[0])
-    return best[1], best[2]
-
-
 def _trim(lines: list[Line], s: int, e: int) -> tuple[int, int]:
     """Drop headings and furniture from both ends of a stretch."""
     while s <= e and lines[s].shape != SENTENCE:
@@ -161,7 +116,7 @@ def _extend_list(lines: list[Line], e: int) -> int:
     j = e + 1
     while j < len(lines) and lines[j].shape not in (BOILER, META) and lines[j].words <= 40:
         ln = lines[j]
-        if ln.repeated or _RELATED.match(ln.text) or (j > e + 1 and ln.gap_before > 2):
+        if ln.repeated or END_LABEL.match(ln.text) or (j > e + 1 and ln.gap_before > 2):
             break
         j += 1
     return j - 1
@@ -178,11 +133,15 @@ def _cut_blurb(lines: list[Line], s: int, e: int) -> int:
         if ln.words <= 5 and _COMMENTS.match(ln.text):
             if ln.words > 1 or 2 * prose_before >= total - prose_before:
                 return i - 1
+        # "Up next", "Related stories": what follows is other stories, unless most of the
+        # article is still to come (a box of links inside it)
+        if ln.words <= 5 and END_LABEL.match(ln.text) and prose_before >= 3 * (total - prose_before):
+            return i - 1
         if ln.shape == SENTENCE:
             prose_before += ln.words
     for i in range(max(s + 1, e - 6), e + 1):
         ln = lines[i]
-        if _ABOUT.match(ln.text):
+        if ABOUT_LABEL.match(ln.text):
             return i - 1
         nxt = lines[i + 1] if i + 1 <= e else None
         if (
@@ -228,12 +187,15 @@ def _skip_head_block(lines: list[Line], s: int, e: int) -> int:
     return start
 
 
-def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
-    """The kept lines of the stretch: furniture inside it and related-link lists dropped."""
+def _body_lines(lines: list[Line], s: int, e: int, skip: set[int]) -> list[str]:
+    """The kept lines of the stretch: furniture inside it, related-link lists and the gaps
+    of furniture it was joined across dropped."""
     out: list[str] = []
     in_related = False
     for ln in lines[s : e + 1]:
-        if _RELATED.match(ln.text):
+        if ln.index in skip:
+            continue
+        if END_LABEL.match(ln.text):
             in_related = True
             continue
         # Teaser headlines after a "Related" label end without punctuation.
@@ -246,6 +208,24 @@ def _body_lines(lines: list[Line], s: int, e: int) -> list[str]:
             continue  # "Media playback is unsupported", a share bar: chrome said twice
         out.append(ln.text)
     return out
+
+
+_LOOSE_WORDS = 8  # a line this long may be the text of a page that has no full sentence
+
+
+def _has_prose(lines: list[Line]) -> bool:
+    return any(ln.shape == SENTENCE and ln.terminal and ln.score > 0 for ln in lines)
+
+
+def _loosen(lines: list[Line]) -> None:
+    """Read the longer plain lines of a page without a finished sentence as its prose, so a
+    short post or a release whose sentences run on is read, not refused; a page of menus
+    and notices alone still has none."""
+    for ln in lines:
+        if ln.shape in (HEADING, BULLET, SENTENCE) and ln.words >= _LOOSE_WORDS and not ln.repeated:
+            ln.shape, ln.terminal, ln.score = SENTENCE, True, max(ln.score, ln.words - 6.0)
+    if not _has_prose(lines):
+        raise IngestError("no article text found")
 
 
 def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
@@ -263,22 +243,34 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
         classify(ln, is_date_line)
         if head.is_caption(ln.text) and ln.shape == SENTENCE:
             ln.score = -4.0
-    if not any(ln.shape == SENTENCE and ln.terminal for ln in lines):
-        raise IngestError("no article text found")
-    s, e = _trim(lines, *_split_at_gaps(lines, *_best_stretch(lines)))
+    for i in comment_lines(lines) | teaser_lines(lines):
+        # a reader's comment or a teaser for another story reads like the article:
+        # only the structure of the thread or of the card list tells
+        lines[i].shape, lines[i].score = BOILER, -abs(lines[i].score) - 2.0
+    if not _has_prose(lines):
+        _loosen(lines)  # a short post, a press release without full stops
+    s, e = _trim(lines, *split_at_gaps(lines, *best_stretch(lines)))
     if s > e:
         raise IngestError("no article text found")
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
+    s, e, skip = join_gaps(lines, s, e)
+    s, e = _trim(lines, s, _cut_blurb(lines, s, e))
+    if headed := anchor(lines, s, e):
+        s, e, skip = join_gaps(lines, *_trim(lines, *headed))
+        s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     if s > e:
         raise IngestError("no article text found")
     meta = head.read_head(lines, s, e)
     if meta.title_index is not None and s <= meta.title_index < e:
         s, e = _trim(lines, meta.title_index + 1, e)
+    if meta.title:
+        # the headline again in a share line ("Share all sharing options for: <headline>")
+        skip |= {i for i in range(s, e + 1) if lines[i].text.endswith(meta.title)}
     s, e = _trim(lines, s, _cut_off_topic_tail(lines, s, e, meta.title))
     s, standfirst = _skip_standfirst(lines, meta.title_index, s, e)
     s, e = _trim(lines, _skip_head_block(lines, s, e), e)
     e = _extend_list(lines, e)
-    body = clean_text("\n\n".join(_body_lines(lines, s, e)))
+    body = clean_text("\n\n".join(_body_lines(lines, s, e, skip)))
     if not body:
         raise IngestError("no article text found")
     title = meta.title or clean_line(body.split("\n", 1)[0])[:120]

@@ -1,0 +1,251 @@
+"""The headline of a saved page: the heading whose words come back in the article's lead.
+
+A page dump holds many headings: menus, tickers, most-read and related lists,
+captions, the site's name, share buttons, section labels. The headline is
+the one the article is about, so its words come back in the lead: each
+heading above (or at the very top of) the body is scored by how many of its
+words the first hundred words of prose under it repeat, by a date or byline
+cluster right under it, and by the page saying it again ("Headline | Site"
+in a title bar or a share line, the last crumb of a breadcrumb), less a
+little for its distance from the body. Words are compared by their first
+five letters (so "signing" meets "sign", "Ukraine's" meets "Ukraine"), and
+CJK text by pairs of characters; no list of sites or languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
+from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
+
+_WINDOW = 60  # lines above the body a headline may sit
+_LEAD_WORDS = 120
+_WORD = re.compile(r"[^\W\d_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Function words of a few languages that say nothing about a story's topic.
+_STOP = frozenset(
+    "the and for are was were but not you your with that this from have has had will been they their them "
+    "his her its who what when which into over than then also more most after says said about would could "
+    "should there these those just some such only other very can all one two new how why our out "
+    "der die das und den dem des ein eine einer nicht mit von für auf ist sich les des une pour dans sur "
+    "par est qui que aux avec los las del una por con para que che per della dei het een van voor niet "
+    "med och att för som till på".split()
+)
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|•|·|»)\s+")
+_LABEL_VALUE = re.compile(r"^[^:]{1,25}\s?:\s*\S+(?:\s+\S+){0,3}$")
+_ITEM_SEP = re.compile(r"\s[|·•/▪]\s")
+_CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b\d+\s+of\s+\d+$|"
+                           r"\((?:photo|image|file)\b|/\s*(?:ap|afp|reuters|getty)\b", re.I)
+
+
+def stems(text: str) -> set[str]:
+    """Topic words of a text: first five letters of each longer non-function word;
+    character pairs in CJK scripts."""
+    out: set[str] = set()
+    for w in _WORD.findall(text.lower()):
+        if _CJK.search(w):
+            chars = "".join(_CJK.findall(w))
+            out.update(chars[k : k + 2] for k in range(len(chars) - 1))
+        elif len(w) >= 3 and w not in _STOP:
+            out.add(w[:5])
+    return out
+
+
+def _lead(lines: list[Line], start: int, e: int) -> set[str]:
+    words: list[str] = []
+    for ln in lines[start : max(e + 1, start)]:
+        if ln.shape == SENTENCE and not is_caption(ln.text):  # a caption's credit names the site
+            words.extend(ln.text.split())
+            if len(words) >= _LEAD_WORDS or (_CJK.search(ln.text) and len(words) >= 3):
+                break
+    return stems(" ".join(words[:_LEAD_WORDS]) if not _CJK.search(" ".join(words)) else " ".join(words)[:400])
+
+
+def _candidate(ln: Line) -> bool:
+    text = ln.text
+    if ln.shape in (BOILER, META) or not 2 <= ln.words <= 30 or len(text) > 250:
+        return False
+    if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
+            ln.repeated and ln.words <= 3):
+        return False  # a label, a link arrow ("Back to front page »"), a menu item
+    if text.endswith(".") and not text.endswith(".."):
+        return False  # a standfirst, a caption, a sentence: headlines end without a full stop
+    if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
+        return False
+    if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
+        return False  # a trail (its last crumb may name the headline) or a row of links
+    strong, weak = boiler_weight(text)
+    if strong or weak >= max(2, ln.words // 2):
+        return False  # "Share on Facebook", "Email this story"
+    first = text.lstrip("\"'“‘«¿¡")[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+class Echoes:
+    """What a page says more than once, read once per page for ``said_again``."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.folded = [ln.text.casefold() for ln in lines]
+        self.count: dict[str, int] = {}
+        for text in self.folded:
+            self.count[text] = self.count.get(text, 0) + 1
+        self.last_crumbs = [crumbs[-1] for ln in lines if (crumbs := breadcrumb(ln.text))]
+
+
+def said_again(lines: list[Line], i: int, echoes: Echoes) -> bool:
+    """Whether another line gives this one again: "Headline | Site" (a title bar, a share
+    line), a breadcrumb that ends with it, or the same words when they are a headline's
+    length (said twice: menus and "Continue reading" repeat)."""
+    text = lines[i].text
+    low = echoes.folded[i]
+    if echoes.count[low] == 2 and lines[i].words >= 5:
+        return True
+    for j, other in enumerate(echoes.folded):
+        if j == i or len(other) <= len(low):
+            continue
+        if other.startswith(low) and _TITLE_SEP.match(lines[j].text[len(text):]):
+            return True
+        if other.endswith(low) and _TITLE_SEP.search(lines[j].text[: len(other) - len(low)] + " "):
+            return True  # "Site - Headline"
+    return any(crumb_names(crumb, text) for crumb in echoes.last_crumbs)
+
+
+def title_bar(lines: list[Line], i: int, window: range) -> bool:
+    """Whether the line is a title bar: another candidate line's words with a site's name
+    before or after them ("Headline | Site", "Site - Headline")."""
+    text = lines[i].text.casefold()
+    for j in window:
+        other = lines[j].text.casefold()
+        if j == i or lines[j].words < 3 or len(other) >= len(text):
+            continue
+        if text.startswith(other) and _TITLE_SEP.match(lines[i].text[len(other):]):
+            return True
+        if text.endswith(other) and _TITLE_SEP.search(lines[i].text[: len(text) - len(other)] + " "):
+            return True
+    return False
+
+
+def _weights(lines: list[Line], s: int, e: int) -> dict[str, float]:
+    """How specific each word of the candidate lines is: a word the furniture says on many
+    lines (a section's name, "news", the site's name) counts for little."""
+    df: dict[str, int] = {}
+    seen: set[str] = set()
+    for j, ln in enumerate(lines):
+        if not s <= j <= e and ln.text not in seen:  # a line said again (the headline) counts once
+            seen.add(ln.text)
+            for w in stems(ln.text):
+                df[w] = df.get(w, 0) + 1
+    return {w: 1.0 / (1.0 + max(0, n - 2) / 2.0) for w, n in df.items()}
+
+
+def _shared(text: str, lead: set[str], weight: dict[str, float]) -> tuple[float, float]:
+    """(weight of the line's words the lead repeats, weight of all its words)."""
+    mine = stems(text)
+    return sum(weight.get(w, 1.0) for w in mine & lead), sum(weight.get(w, 1.0) for w in mine)
+
+
+def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float], echoes: Echoes) -> float:
+    ln = lines[i]
+    mine = stems(ln.text)
+    if not mine:
+        return float("-inf")
+    w_shared, w_all = _shared(ln.text, lead, weight)
+    # the share of its words the lead repeats, the more specific they are the better
+    score = 3.0 * (w_shared / w_all) * (w_all / len(mine)) + 0.4 * min(w_shared, 4.0)
+    if ln.words < 3:
+        score -= 1.5  # a name, a section or a site's name, rarely a headline
+    # a date or byline under it, before any prose
+    for j in range(i + 1, min(i + 7, len(lines))):
+        if lines[j].shape == META:
+            score += 1.0
+            break
+        if lines[j].shape == SENTENCE and lines[j].words > 20:
+            break
+    words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
+    if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 0.6 * len(words):
+        score -= 1.5  # a masthead or a section bar in capitals
+    if said_again(lines, i, echoes):
+        score += 2.0
+    if _LABEL_VALUE.match(ln.text):
+        score -= 1.0  # "Director: Jane Roe", "Courtesy: City Athletics": a fact box
+    if ln.shape == SENTENCE and ln.words > 20:
+        score -= 1.0
+    score -= 0.02 * max(0, s - i)
+    return score
+
+
+_STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
+
+
+def _scored(lines: list[Line], s: int, e: int) -> tuple[dict[int, float], dict[int, float]]:
+    """Each headline candidate for the stretch [s, e]: its score, and the weight of its
+    words the lead repeats."""
+    window = range(max(0, s - _WINDOW), min(e, s + 3) + 1)
+    weight = _weights(lines, s, e)
+    lead = _lead(lines, s, e)
+    echoes = Echoes(lines)
+    scores: dict[int, float] = {}
+    shared: dict[int, float] = {}
+    for i in window:
+        ln = lines[i]
+        # the stretch may open with a headline (a long one reads as prose), never with a
+        # finished sentence
+        if not _candidate(ln) or (i >= s and ln.terminal) or title_bar(lines, i, window):
+            continue
+        mine = _lead(lines, i + 1, e) if i >= s else lead
+        scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)
+        shared[i] = _shared(ln.text, mine, weight)[0]
+    return scores, shared
+
+
+def headline_strength(lines: list[Line], s: int, e: int) -> float:
+    """How surely a headline heads the stretch [s, e] (its best candidate's score)."""
+    return max(_scored(lines, s, e)[0].values(), default=float("-inf"))
+
+
+def head_block(lines: list[Line], before: int) -> tuple[int, int, float] | None:
+    """The strongest story head above line ``before``: a heading with a date or byline
+    under it and prose right below whose words repeat the heading's. Returns (heading,
+    first prose line, score)."""
+    echoes = Echoes(lines)
+    weight = _weights(lines, before, len(lines))  # how often the page above says each word
+    best: tuple[int, int, float] | None = None
+    for i in range(before):
+        if not _candidate(lines[i]) or lines[i].words < 3:
+            continue
+        dated = next((j for j in range(i + 1, min(i + 5, before)) if lines[j].shape == META), None)
+        prose = next((j for j in range(i + 1, min(i + 9, before)) if lines[j].shape == SENTENCE), None)
+        if dated is None or prose is None or prose < dated:
+            continue
+        score = _score(lines, i, i, _lead(lines, prose, before - 1), weight, echoes)
+        if best is None or score > best[2]:
+            best = (i, prose, score)
+    return best
+
+
+def find_headline(lines: list[Line], s: int, e: int) -> int | None:
+    """The headline's index among ``lines`` for the body stretch [s, e], or None when no
+    heading shares enough words with the lead."""
+    scores, shared = _scored(lines, s, e)
+    if not scores:
+        return None
+    best = max(scores, key=lambda i: (scores[i], i))
+    if scores[best] < _WEAK:
+        # no heading shares the lead's words (a pun, a label-like headline): the heading
+        # right over the body and its byline or date, if there is one
+        return next((i for i in range(s - 1, max(-1, s - 5), -1)
+                     if i in scores and lines[i].words >= 3), None)
+    # a headline over its standfirst (a rating, a label, a byline between them): both are
+    # about the story; the standfirst is the longer, the headline the upper
+    top = best
+    for i in range(best - 1, max(-1, best - 4), -1):
+        up = lines[i]
+        if up.shape == SENTENCE and up.words > 30:
+            break
+        if i not in scores or up.words < 3 or _LABEL_VALUE.match(up.text):
+            continue
+        if (4 <= up.words <= lines[best].words - 2 and shared[i] >= 0.5 and scores[i] >= 0.5 * scores[best]) or (
+                shared[i] >= 1.5 and scores[i] >= 0.6 * scores[best]):
+            top = i
+    return top if scores[best] >= _STRONG or top == best else best

@@ -1,0 +1,240 @@
+"""The saved-page cleaner on page structures found in real dumps: stray tags, headlines among
+furniture, comment threads, teaser cards, articles cut by boxes, pages without full stops,
+dates in several languages. Every page here is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from newsreader.errors import IngestError
+from newsreader.ingest.detect import sniff
+from newsreader.ingest.pipeline import parse_document
+from newsreader.ingest.textpage import parse_text_page
+
+NAV = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Subscribe", "Sign in"]
+TITLE = "Lighthouse keepers return to Corran Point after forty years"
+BODY = [
+    "The lighthouse at Corran Point will have keepers living in it again from next spring, forty "
+    "years after the last family left, the trust that owns the tower said on Thursday.",
+    "Two keepers will share the work of guiding visitors, recording the weather and looking after "
+    "the lamp, which was automated in 1985 and has been tended since by a crew from the mainland.",
+    "The trust said the lighthouse keepers would also run a small museum in the old store rooms, "
+    "where the logbooks kept at Corran Point since 1860 will be shown for the first time.",
+    "Residents of the village below the lighthouse welcomed the plan, saying the tower had felt "
+    "empty since the keepers left and that visitors often asked who had lived there.",
+]
+FOOT = ["Share this article", "Facebook", "Twitter", "© 2025 The Corran Herald. All rights reserved."]
+
+
+def page(head: list[str], body: list[str] = BODY, tail: list[str] = FOOT) -> str:
+    return "\n\n".join([*head, *body, *tail]) + "\n"
+
+
+# --- refused pages ------------------------------------------------------------------
+
+
+PIXEL = '<img src="https://stats.example.net/p.gif?id=7" width="1" height="1" alt="" />'
+
+
+def test_a_text_dump_under_a_stray_tag_is_text_not_html():
+    text = PIXEL + "\n" + page([*NAV, TITLE])
+    assert sniff(text.encode(), "saved.txt") == "text"
+    kind, article = parse_document(text.encode(), "saved.txt")
+    assert (kind, article.title) == ("text", TITLE)
+    assert "<img" not in article.body
+
+
+@pytest.mark.parametrize("doc", [
+    b"<div><p>One paragraph.</p>\n<p>Another paragraph of the page.</p></div>",
+    b"<html><body><p>Hello</p></body></html>",
+    b"<!DOCTYPE html>\n" + page([*NAV, TITLE]).encode(),
+])
+def test_markup_with_structure_is_still_html(doc):
+    assert sniff(doc, "page.html") == "html"
+
+
+def test_a_txt_file_the_html_reader_finds_nothing_in_goes_to_the_text_cleaner(monkeypatch):
+    import newsreader.ingest.htmlpage as htmlpage
+
+    def nothing(data, url=None):
+        raise IngestError("no article text found in the HTML page")
+
+    monkeypatch.setattr(htmlpage, "parse_html_page", nothing)
+    text = "<html>\n" + page([*NAV, TITLE])  # markup enough to sniff as HTML
+    assert sniff(text.encode(), "saved.txt") == "html"
+    kind, article = parse_document(text.encode(), "saved.txt")
+    assert kind == "text" and article.title == TITLE
+    with pytest.raises(IngestError, match="HTML page"):
+        parse_document(text.encode(), "saved.html")  # a file named as HTML keeps the HTML reader's word
+
+
+def test_a_page_without_a_full_stop_is_read_not_refused():
+    post = "Photographs from the harbour festival on Saturday with the boats lit up after dark"
+    article = parse_text_page(page([*NAV, "Harbour festival in pictures", "June 2, 2025"], [post]))
+    assert article.body == post
+    with pytest.raises(IngestError):
+        parse_text_page("\n\n".join(NAV))  # menus alone are still no article
+
+
+# --- headlines ------------------------------------------------------------------------
+
+
+def test_the_headline_is_the_heading_whose_words_come_back_in_the_lead():
+    head = [*NAV, "Most read", "Council approves new bus lanes for the high street",
+            "Storm warning issued for the west coast", "Weather", TITLE, "By Ann Lee", "June 2, 2025"]
+    assert parse_text_page(page(head)).title == TITLE
+
+
+def test_a_section_label_the_menus_repeat_is_no_headline():
+    head = ["News", "Local News", "News Home", "Local", "Local - News", "Lighthouse News",
+            TITLE, "June 2, 2025"]
+    assert parse_text_page(page(head)).title == TITLE
+
+
+def test_a_title_bar_is_no_headline_when_the_headline_stands_alone():
+    for bar in (f"{TITLE} | The Corran Herald", f"The Corran Herald - {TITLE}"):
+        article = parse_text_page(page([bar, *NAV, TITLE, "June 2, 2025"]))
+        assert article.title == TITLE, bar
+
+
+def test_the_headline_over_its_standfirst_leads():
+    dek = "The trust that owns the tower says the keepers will also run a museum in the old store rooms"
+    article = parse_text_page(page([*NAV, TITLE, "Updated 3 hours ago", dek, "By Ann Lee"]))
+    assert article.title == TITLE
+
+
+def test_share_lines_captions_and_dates_are_no_headline():
+    head = [*NAV, "Share on Facebook Share on Twitter Email", "Image 1 of 5",
+            "Photo: The lamp room at Corran Point. (Corran Herald)", "Thursday, June 2, 2025"]
+    article = parse_text_page(page([*NAV, TITLE, *head]))
+    assert article.title == TITLE
+
+
+def test_a_headline_whose_words_the_lead_does_not_repeat_sits_over_the_byline():
+    pun = "Bright future for an old flame"
+    article = parse_text_page(page([*NAV, "Newsletter sign-up", pun, "ANN LEE"]))
+    assert article.title == pun
+
+
+def test_the_headline_said_again_in_a_share_line_is_not_body():
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025", "Share all options for: " + TITLE]))
+    assert article.title == TITLE
+    assert article.body.split("\n\n") == BODY
+
+
+# --- comment threads and teaser cards ---------------------------------------------------
+
+
+def _comments(n: int) -> list[str]:
+    out = [f"{n} responses to “{TITLE}”"]
+    for k in range(n):
+        out += [f"Reader {k} says:", f"June {k + 2}, 2025 at 4:1{k} pm",
+                f"I grew up near the point and remember watching the lamp from my bedroom window "
+                f"every night, so this is wonderful news for all of us in the village, number {k}.",
+                "Reply"]
+    return out
+
+
+def test_a_comment_thread_is_not_kept_after_the_article():
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY, _comments(3) + FOOT))
+    assert article.body.split("\n\n") == BODY
+
+
+def test_a_long_comment_thread_does_not_win_over_a_short_article():
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:2], _comments(8) + FOOT))
+    assert article.body.split("\n\n") == BODY[:2]
+    assert article.title == TITLE
+
+
+TEASERS = [
+    ("Ferry timetable changes from Monday", "The island ferry will leave twenty minutes earlier on "
+     "weekdays from Monday, the operator said, because of work on the harbour wall at Elm Quay."),
+    ("School choir wins national prize", "Pupils from the primary school in Dunmore sang their way "
+     "to first place at the national children's choir competition in Cardiff on Saturday night."),
+    ("New bakery opens on the square", "A family bakery selling sourdough and oat cakes opened on "
+     "the market square this week in the old bank building, which had stood empty since 2019."),
+    ("Road closed for bridge repairs", "The coast road between Kilbride and Mossend will be closed "
+     "for three weeks while engineers replace the joints of the river bridge near the mill."),
+]
+
+
+def test_teaser_cards_appended_to_an_article_are_not_body():
+    cards = ["More from the Herald"]
+    for headline, teaser in TEASERS:
+        cards += [headline, "Local news", teaser]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY, cards + FOOT))
+    assert article.body.split("\n\n") == BODY
+
+
+def test_teaser_cards_outweighing_a_short_article_do_not_win():
+    cards = []
+    for k, (headline, teaser) in enumerate(TEASERS):
+        cards += [headline, f"June {k + 3}, 2025", teaser + " " + teaser]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:2], cards + FOOT))
+    assert article.body.split("\n\n") == BODY[:2]
+
+
+# --- articles cut short -----------------------------------------------------------------
+
+
+def test_an_article_cut_by_a_box_of_furniture_is_joined_back_without_the_box():
+    box = ["Visitor numbers", "2019", "2020", "2021", "2022", "2023", "12,400", "9,100", "15,800",
+           "Source: Corran Lighthouse Trust", "Read more: the last keepers of Corran Point",
+           "Watch: inside the lamp room"]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:3] + box + BODY[3:]))
+    assert article.body.split("\n\n") == BODY
+
+
+def test_another_story_beyond_a_gap_is_not_joined():
+    other = ["Related stories", *["Item %d of the list" % k for k in range(9)],
+             "The county council has approved a plan to resurface every road in the northern "
+             "district before winter, at a cost of four million pounds over two years."]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY, other + FOOT))
+    assert article.body.split("\n\n") == BODY
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Publié le 24 novembre 2017 à 18:42", (2017, 11, 24)),
+    ("21.dez.2018 às 12h55", (2018, 12, 21)),
+    ("12 de diciembre de 2018", (2018, 12, 12)),
+    ("Aktualisiert am 3. März 2024", (2024, 3, 3)),
+    ("2017年03月10日 08:51", (2017, 3, 10)),
+    ("10.15.15", (2015, 10, 15)),
+    ("10.15.2015", (2015, 10, 15)),
+])
+def test_dates_in_other_languages_and_forms(line, day):
+    assert parse_text_page(page([*NAV, TITLE, line])).published == datetime(*day, tzinfo=timezone.utc)
+
+
+def test_ambiguous_short_dates_say_nothing():
+    assert parse_text_page(page([*NAV, TITLE, "Posted 03.04.25"])).published is None
+
+
+def test_a_byline_day_without_its_year_takes_the_pages_year():
+    head = [*NAV, TITLE, "By Ann Lee June 2 at 4:10 PM"]
+    assert parse_text_page(page(head)).published == datetime(2025, 6, 2, tzinfo=timezone.utc)
+    foot = ["Copyright 2019 The Corran Herald"]
+    assert parse_text_page(page(head, BODY, foot)).published == datetime(2019, 6, 2, tzinfo=timezone.utc)
+
+
+ABOUT_US = [
+    "We are an independent newsroom owned by our readers, and every one of our reporters lives "
+    "in the towns we cover, which is why we can tell you what happens on your street before anyone else.",
+    "Our journalism is free to read because members pay what they can each month; members also "
+    "get our weekend magazine, early tickets to our events and a vote on the stories we pursue next year.",
+    "If you would like to support independent local reporting, becoming a member takes two minutes "
+    "and you can stop at any time; thank you to the thousands of people who already do so every month.",
+]
+
+
+def test_a_short_article_under_its_head_wins_over_a_longer_block_of_furniture():
+    menus = ["Most read", *(headline for headline, _ in TEASERS), "Sections", "Local", "Culture", "About us"]
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], BODY[:2], menus + ABOUT_US + FOOT)
+    article = parse_text_page(text)
+    assert article.title == TITLE
+    assert article.body.split("\n\n") == BODY[:2]
