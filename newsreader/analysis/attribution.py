@@ -11,7 +11,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, NAMING_VERBS, SPEECH_VERBS, TRAILING_VERBS
+from newsreader.analysis.lexicon import (
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, NAMING_VERBS, ORG_HEADS, ORG_ROLES, ROLES, SPEECH_VERBS,
+    STOPWORDS, TITLES, TRAILING_VERBS,
+)
 from newsreader.analysis.names import Mention
 
 _PASSIVE = frozenset("was were been being is are be get got".split())
@@ -85,7 +88,7 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
         return None  # a bare "the" or "his" is no speaker
     words = tuple(t[1] for t in toks[d:e])
-    return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=words[-1].lower(),
+    return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=_head(words),
                    extra={"para": para.idx})
 
 
@@ -105,8 +108,9 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
     return None
 
 
-def _descriptive_before(para: Para, v: int, lo: int) -> Mention | None:
-    """The determiner phrase just before verb ``v``: "The ad says", "Yet another said"."""
+def _descriptive_before(para: Para, v: int, lo: int, participle: bool = False) -> Mention | None:
+    """The determiner phrase just before verb ``v``: "The ad says", "Yet another said";
+    before a ``participle`` also one after "with" ("with a voice over saying")."""
     toks = para.toks
     if v - 1 > lo and toks[v - 1][1] == ",":  # "The report, which ran to 40 pages, says"
         c = v - 2
@@ -120,18 +124,77 @@ def _descriptive_before(para: Para, v: int, lo: int) -> Mention | None:
         # a bare plural opening the sentence: "Critics called it ..."
         return Mention("desc", b, v, toks[b][2], toks[b][3], words=(toks[b][1],), role=toks[b][1].lower(),
                        extra={"para": para.idx})
+    while b > lo and (toks[b][1].lower() in _AUXILIARIES or toks[b][1].endswith("ly")):
+        b -= 1  # "the crowd also chanted", "the board had repeatedly said"
+    if b - 1 > lo and toks[b][1].lower() == "to":  # "The email goes on to say", "the group tried to"
+        c = b - 1 - (toks[b - 1][1].lower() == "on")
+        if c > lo and toks[c][1].lower() in _LEAD_INS:
+            b = c - 1
+    v = b + 1
     d = -1
     while b >= lo and v - b <= 8:
         kind, word = toks[b][0], toks[b][1]
         if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
             break
-        if word.lower() in DETERMINERS:
-            d = b
+        if word.lower() in DETERMINERS and (
+                _subject_slot(toks, b, lo) or participle and toks[b - 1][1].lower() == "with"):
+            d = b  # the nearest determiner in a subject's slot ("ends with a voice over saying")
+            break
         b -= 1
     if d < 0:
-        return None
+        return _bare_subject(para, v, lo)
     m = _descriptive(para, d, v)
-    return m if m is not None and m.tok_end == v else None
+    if m is None or m.tok_end != v or any(t[1].lower() in _NOT_IN_SUBJECT for t in toks[d + 1:v]):
+        return None
+    return m
+
+
+def _bare_subject(para: Para, v: int, lo: int) -> Mention | None:
+    """A noun phrase without a determiner opening the sentence and running to the
+    verb: "Source familiar with the talks says", "Proponents of the bill say"."""
+    toks = para.toks
+    if not 0 < v - lo <= 8 or not toks[lo][1][:1].isupper() or _mention_at(para, lo, lo + 1) is not None:
+        return None
+    words = toks[lo:v]
+    if words[0][1].lower().endswith(("ed", "ing", "ly")):
+        return None  # "Horrified at the prospect, ...": a participle, no subject
+    if any(t[0] != "w" or t[1].lower() in CLAUSE_BREAKS or t[1].lower() in _NOT_IN_SUBJECT
+           or t[1].lower() in STOPWORDS and t is words[0] or is_verb(t[1]) or t[1].endswith("ing")
+           for t in words):
+        return None
+    phrase = tuple(t[1] for t in words)
+    return Mention("desc", lo, v, toks[lo][2], toks[v - 1][3], words=phrase, role=_head(phrase),
+                   extra={"para": para.idx})
+
+
+_POSTMODIFIERS = frozenset("of for at in from with on close familiar who which that".split())
+
+
+def _head(words: tuple) -> str:
+    """The head noun of a phrase: the word before its first preposition or relative
+    ("Tenants of the block" -> tenants, "a person close to the talks" -> person)."""
+    for k in range(1, len(words)):
+        if words[k].lower() in _POSTMODIFIERS:
+            return words[k - 1].lower()
+    return words[-1].lower()
+
+
+# Words a subject noun phrase does not hold: "a report this month charging", "the
+# party to respond", "a previous case to say" are objects and adverbials.
+_NOT_IN_SUBJECT = frozenset("to had has have was were is are".split())
+# Verbs that hand the report on to an infinitive: "went on to say", "tried to argue".
+_LEAD_INS = frozenset("""go goes went going continue continues continued proceed proceeds proceeded
+    begin begins began try tries tried seem seems seemed appear appears appeared used""".split())
+
+
+def _subject_slot(toks: list, d: int, lo: int) -> bool:
+    """Whether a phrase starting at token ``d`` stands where a subject does: at the
+    sentence start, after punctuation or a word opening a clause ("As X spoke, the
+    crowd chanted"), not after a verb or a preposition ("released a statement")."""
+    if d <= lo:
+        return True
+    prev = toks[d - 1]
+    return prev[0] != "w" or prev[1].lower() in CLAUSE_BREAKS or prev[1].lower() in ("as", "then", "so", "yet")
 
 
 def _mention_at(para: Para, lo: int, hi: int) -> Mention | None:
@@ -390,8 +453,9 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         if m is not None:
             return m
     m = _subject_before(para, v, lo)
-    if m is None:
-        m = _descriptive_before(para, v, lo)  # "The ad says “...”"
+    desc = _descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
+    if desc is not None and (m is None or m.tok_end <= desc.tok):
+        m = desc  # "As X attacked Y, the attendees chanted": the phrase at the verb, not Y
     if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
             m.role in DOCUMENTS or m.role == "statement") and m.tok_end == v:
         # "X released a statement saying ...": the statement is X's
@@ -407,3 +471,75 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         if m is not None and not (m.tok_end < qi and toks[m.tok_end][1] in (",", ":")):
             m = None  # "says the crossing “...”": the subject of what is reported
     return m
+
+
+# Words that open an introductory phrase before the subject: "At the debate, Clinton ..."
+_INTRO = frozenset("""in at on after before during when while as since for with without despite
+    like unlike though although if once until asked speaking earlier later still yet but and
+    instead meanwhile however also""".split())
+# Head nouns a described subject may carry to speak for itself: people and bodies that
+# say things, and the texts they say them in ("The ad targets a “corrupt system”").
+_SPEAKING_HEADS = frozenset(ROLES | ORG_ROLES | DOCUMENTS | TITLES | ORG_HEADS)
+
+
+def sentence_subject(para: Para, qi: int) -> Found | None:
+    """A quotation inside a sentence that no speech verb frames ("Clinton blamed the
+    “fog of war”", "The agency declined to detail its “specific focus”"): the
+    subject of the sentence says it. The subject opens the sentence, or follows an
+    introductory phrase closed by a comma; it is a name, a pronoun, a role or a
+    phrase headed by a noun for people, bodies or texts, with a verb after it."""
+    toks = para.toks
+    if qi >= len(toks):
+        return None
+    lo = para.sent_lo[para.sent_of[qi]]
+    if qi - lo < 2:
+        return None
+    starts = [lo]
+    if toks[lo][1].lower() in _INTRO:
+        c = next((k for k in range(lo + 1, min(qi, lo + 14)) if toks[k][1] == ","), None)
+        if c is None:
+            return None
+        starts = [c + 1]
+    p = starts[0]
+    if p >= qi - 1:
+        return None
+    m = _mention_at(para, p, p + 1)
+    if m is not None and m.tok == p:
+        while m is not None and m.extra.get("poss") and m.tok_end < qi:  # "Clinton's campaign said"
+            m = _mention_at(para, m.tok_end, m.tok_end + 3)
+        if m is None or m.extra.get("poss") or m.tok_end >= qi - 0:
+            return None
+    else:
+        m = _descriptive(para, p, qi) if toks[p][1].lower() in DETERMINERS else _bare_subject(para, _np_end(toks, p, qi), p)
+        if m is None or m.tok_end >= qi or m.role not in _SPEAKING_HEADS and not _plural_people(m.role):
+            return None
+    if m.kind == "pron" and m.gender == "o":
+        return None  # "It has not helped that ...": no one
+    k = m.tok_end
+    if toks[k][1] == ",":  # "Clinton, the former secretary of state, mocked ..."
+        k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1
+    if k >= qi or toks[k][0] != "w" or toks[k][1].lower() in CLAUSE_BREAKS or toks[k][1][:1].isupper():
+        return None
+    while k + 1 < qi and toks[k][1].lower() in _AUXILIARIES and toks[k][1].lower() not in _PASSIVE:
+        k += 1
+    if toks[k][1].lower() in _PASSIVE and k + 1 < qi and toks[k + 1][1].lower().endswith(("ed", "en", "wn")):
+        return None  # "He was asked about the “...” comment": what others said to him
+    return m, toks[k][1]
+
+
+def _np_end(toks: list, p: int, hi: int) -> int:
+    """Where a noun phrase without a determiner opening at ``p`` ends: the first word
+    that is no part of it (a comma, a clause word, a verb form)."""
+    k = p
+    while k < hi and toks[k][0] == "w" and (k == p or toks[k][1].lower() not in _INTRO):
+        low = toks[k][1].lower()
+        if k > p and (is_verb(low) or low.endswith("ed") or low in _NOT_IN_SUBJECT):
+            break
+        k += 1
+    return k
+
+
+def _plural_people(noun: str | None) -> bool:
+    """"protesters", "supporters", "critics": groups of people that say things."""
+    return bool(noun) and noun.endswith(("ers", "ists", "ians", "ants", "ents", "ics", "ors", "people")) and not (
+        noun.endswith("ments"))  # ("disagreements", "arguments")

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.attribution import leading, trailing
+from newsreader.analysis.attribution import leading, sentence_subject, trailing
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
@@ -28,9 +28,13 @@ _MAX_ECHOES = 20  # headline quotations matched against the body's, at most
 _SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
 
 
+_COLLECTIVES = frozenset("""crowd audience group family team jury panel board staff crew
+    congregation chorus choir class public electorate couple pair""".split())
+
+
 def _plural(noun: str) -> bool:
-    """"protesters", "the two"-style group nouns, not "actress" or "witness"."""
-    return noun.endswith("s") and not noun.endswith("ss")
+    """"protesters", "the two", "the crowd": group nouns, not "actress" or "witness"."""
+    return noun.endswith("s") and not noun.endswith("ss") or noun in _COLLECTIVES
 
 
 class _Resolver:
@@ -151,7 +155,8 @@ class _Resolver:
                 toks = art.paras[c.extra["para"]].toks
                 near = toks[max(0, c.tok - 3):c.tok]  # a title: "goalkeeper Kasia Lindqvist"
                 if c.tok_end < len(toks) and toks[c.tok_end][1] == ",":  # "X, the captain,"
-                    near = near + toks[c.tok_end + 1:c.tok_end + 6]
+                    stop = m.tok if c.extra["para"] == m.extra["para"] else c.tok_end + 6
+                    near = near + toks[c.tok_end + 1:min(c.tok_end + 6, stop)]  # (not m itself)
                 if any(fold(t[1]).removesuffix("'s") == head for t in near):
                     return c.entity
         return -1
@@ -314,8 +319,9 @@ def _attribute(art: Article, k: int):
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
             # "“...,” but he also warned": a new clause, not this quotation's frame
             return leading(lead_para, lead_q) or after
-        return after or leading(lead_para, lead_q) or _sentence_end(last, ql)
-    return leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
+        return after or leading(lead_para, lead_q) or _sentence_end(last, ql) or sentence_subject(first, qf)
+    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
+            or sentence_subject(first, qf))
 
 
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())

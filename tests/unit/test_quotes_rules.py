@@ -562,3 +562,41 @@ def test_an_infinitive_acting_on_a_quoted_term_reports_nothing():
     text = ("Harlow Apps shipped an update. The change allows outside developers "
             "to add a “share sheet” button to their apps.")
     assert speakers(text) in ([], [None])
+
+
+def mentioned(text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker mention as written, resolved speaker) for every quotation."""
+    return [(text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None, q.speaker)
+            for q in find_quotes(text)]
+
+
+def test_the_phrase_in_the_subject_slot_beats_a_name_earlier_in_the_sentence():
+    text = "As Mayor Lund thanked Ivo Brandt, the crowd chanted, “One more term!”"
+    assert mentioned(text) == [("the crowd", "the crowd")]
+
+
+def test_with_a_described_speaker_and_a_participle():
+    text = "The film ends with a narrator saying: “Nobody came back.”"
+    assert mentioned(text) == [("a narrator", "a narrator")]
+
+
+def test_a_subject_without_a_determiner_opening_the_sentence():
+    text = "Tenants of the block say the lifts are “a daily lottery.”"
+    assert mentioned(text) == [("Tenants of the block", "Tenants of the block")]
+
+
+def test_went_on_to_say_keeps_the_subject_before_it():
+    text = "The letter went on to say: “We will not be moved.”"
+    assert mentioned(text) == [("The letter", "the letter")]
+
+
+def test_a_quotation_framed_by_no_speech_verb_belongs_to_the_sentence_subject():
+    text = "At the hearing, Councillor Ama Osei blamed the “fog of paperwork” for the delay."
+    assert mentioned(text) == [("Ama Osei", "Ama Osei")]
+    text = "The agency declined to detail the inquiry’s “scope or likely targets.”"
+    assert mentioned(text) == [("The agency", "agency")]
+
+
+def test_no_sentence_subject_for_it_or_a_passive():
+    assert speakers("It was not the “quiet week” anyone had hoped for at all.") in ([], [None])
+    assert speakers("Mr Dale was asked about the “missing millions and the audit” on Friday.") == [None]
