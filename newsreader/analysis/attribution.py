@@ -398,7 +398,7 @@ def leading(para: Para, qi: int) -> Found | None:
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
-                    if m.kind == "pron" and m.tok > lo:
+                    if m.tok > lo:
                         outer = _outer_report(para, m.tok, lo)
                         if outer is not None:
                             return outer
@@ -424,6 +424,12 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
     k = p - 1
     if k > lo and toks[k][1].lower() == "that":
         k -= 1
+        # "X said in her opening remarks that the platform should ...", "told reporters that"
+        j = k
+        while j > lo and p - j < 10 and toks[j][0] == "w" and not is_verb(toks[j][1]):
+            j -= 1
+        if j >= lo and toks[j][0] == "w" and is_verb(toks[j][1]):
+            k = j
     if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]) or toks[k][1].lower().endswith("ing"):
         return None
     m = _subject_before(para, k, lo)

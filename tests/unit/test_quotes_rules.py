@@ -600,3 +600,10 @@ def test_a_quotation_framed_by_no_speech_verb_belongs_to_the_sentence_subject():
 def test_no_sentence_subject_for_it_or_a_passive():
     assert speakers("It was not the “quiet week” anyone had hoped for at all.") in ([], [None])
     assert speakers("Mr Dale was asked about the “missing millions and the audit” on Friday.") == [None]
+
+
+def test_a_speech_verb_inside_a_reported_clause_gives_way_to_the_outer_one():
+    text = "Ana Berg said in her closing remarks that the council should reiterate its “oldest promise.”"
+    assert mentioned(text) == [("Ana Berg", "Ana Berg")]
+    text = "Piet Vos said the harbour board had described the plan as “a lifeline for the town.”"
+    assert mentioned(text) == [("Piet Vos", "Piet Vos")]
