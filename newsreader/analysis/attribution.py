@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import (
-    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, NAMING_VERBS, ORG_HEADS, ORG_ROLES, ROLES, SPEECH_VERBS,
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, INFINITIVE_VERBS, NAMING_VERBS, ORG_HEADS, ORG_ROLES, ROLES, SPEECH_VERBS,
     STOPWORDS, TITLES, TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
@@ -45,10 +45,14 @@ _BACK_VERBS = frozenset("shot fired hit pushed snapped wrote shoots fires hits p
 _SUBJECT_PRONOUNS = frozenset("he she they i we who".split())
 
 
+_PARTICLE_VERBS = {"back": _BACK_VERBS}
+_PARTICLE_VERBS["on"] = frozenset("went goes go continued".split())
+_PARTICLE_VERBS["in"] = frozenset("chimed chimes chime".split())
+
+
 def _phrasal(toks: list, k: int) -> bool:
-    """"shot back", "fired back": a reply by a verb that alone says nothing."""
-    return (toks[k][1].lower() in _BACK_VERBS and k + 1 < len(toks)
-            and toks[k + 1][1].lower() == "back")
+    """"shot back", "went on", "chimed in": a verb that alone says nothing, with its particle."""
+    return (k + 1 < len(toks) and toks[k][1].lower() in _PARTICLE_VERBS.get(toks[k + 1][1].lower(), ()))
 
 
 def _verb_after_subject(para: Para, k: int, lo: int) -> bool:
@@ -297,7 +301,7 @@ def trailing(para: Para, qi: int) -> Found | None:
         if (m is None or m.tok > j + 1) and not toks[j][1].lower().endswith("ing"):
             desc = _descriptive(para, j + 1, n)  # "said a person close to the Clintons"
             if desc is not None and not (m is not None and all(w[:1].isupper() for w in desc.words[1:])):
-                m = desc  # (but "reports The Verge" is a name)
+                m = _person_ending(para, desc) or desc  # (but "reports The Verge" is a name)
         if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
             nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
             if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
@@ -312,23 +316,29 @@ def trailing(para: Para, qi: int) -> Found | None:
         if desc is not None:
             v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
             if v is not None:
-                return _descriptive(para, j, v), toks[v][1]
+                desc = _descriptive(para, j, v)
+                return _person_ending(para, desc) or desc, toks[v][1]
+    if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
+            and toks[j][1].islower() and _trailing_verb(toks[j][1])):
+        return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"
     if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
         return None  # "“...” for the governor, ... said X": the role is no subject
+    first = m
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
-        m = _mention_at(para, m.tok_end, m.tok_end + 3)
-    if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
+        m = _named_after_titles(para, m.tok_end) or _mention_at(para, m.tok_end, m.tok_end + 3)
+    if m is None or m.extra.get("poss") or (first.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end
     appos = m.extra.get("appos")
     if m.kind == "role" and appos is not None and m.tok_end < appos.tok <= m.tok_end + 4:
         k = appos.tok_end  # "the representative in Pakistan, Marta Solberg, said"
+    k = _past_qualifier(para, k)
     end = k
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
-        if m.kind == "org" or k >= n or not is_verb(toks[k][1]):
+        if m.kind == "org" or k >= n or not (is_verb(toks[k][1]) or _phrasal(toks, k)):
             return None
-        if k + 1 < n and toks[k + 1][1].lower() == "to":  # "X promised to cut ...": no report
-            return None
+        if k + 1 < n and toks[k + 1][1].lower() == "to" and toks[k][1].lower() in INFINITIVE_VERBS:
+            return None  # "X promised to cut ...": no report (but "X said to cheers")
     stop = min(n, k + (26 if k < n and toks[k][1] == "," else 14))  # "X, 30, of Raleigh, N.C., who ..., said"
     while k < stop:
         kind, word = toks[k][0], toks[k][1]
@@ -337,6 +347,8 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None  # (not the full stops of "N.C.")
         if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
             return (m, word)  # ("rose to respond": an infinitive reports nothing yet)
+        if kind == "w" and k == end and _phrasal(toks, k):
+            return (m, word + " " + toks[k + 1][1])  # "“...?” Trump went on"
         if kind == "w" and k == end and para.sent_of[j] == para.sent_of[qi] and (
                 _trailing_verb(word) or word.lower() in SPEECH_VERBS or _phrasal(toks, k)):
             return (m, word)  # "“...,” she fumed", "“...,” he notes", "“...,” Ana shot back"
@@ -344,6 +356,29 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         k += 1
     return None
+
+
+def _person_ending(para: Para, desc: Mention) -> Mention | None:
+    """The person named at the end of a described speaker: "a visibly tired Sample",
+    "the party's vice-presidential nominee Ann Example"."""
+    for m in _before(para, desc.tok_end, desc.tok + 2):  # (not "the AFP": a name after "the" alone)
+        return m if m.kind == "person" and m.tok_end == desc.tok_end and not m.extra.get("poss") else None
+    return None
+
+
+def _past_qualifier(para: Para, k: int) -> int:
+    """The token after what qualifies a speaker's name before the verb: "X of the
+    American Enterprise Institute wrote", "Rep. X (D-N.Y.) said"."""
+    toks, n = para.toks, len(para.toks)
+    if k < n and toks[k][1] == "(":
+        close = next((c for c in range(k + 1, min(n, k + 10)) if toks[c][1] == ")"), -1)
+        return close + 1 if close > 0 else k
+    if k < n and toks[k][1].lower() in ("of", "at", "from"):
+        m = _mention_at(para, k + 1, k + 3)
+        if m is not None and m.kind in ("org", "person") and all(
+                t[1].lower() == "the" for t in toks[k + 1:m.tok]):
+            return m.tok_end
+    return k
 
 
 def _inverted_ambiguous(para: Para, j: int) -> bool:

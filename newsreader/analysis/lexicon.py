@@ -77,6 +77,12 @@ DOCUMENTS: frozenset[str] = frozenset(
     announcement warning alert page profile biography""".split()
 )
 
+# Verbs after which "to" opens an infinitive ("promised to cut"), not a listener
+# ("said to cheers", "wrote to staff").
+INFINITIVE_VERBS: frozenset[str] = frozenset().union(*(_inflect(v) for v in
+    """promise vow pledge threaten agree refuse decline offer plan want hope continue urge
+    ask vote move rise seek try attempt expect intend need claim appear seem""".split()))
+
 # Cues that count only right after a quotation and its speaker ("“...,” the sign read").
 TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot".split())
 

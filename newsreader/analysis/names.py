@@ -411,7 +411,8 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         w = words[-1]
         return Mention("role", tok, tok_end, w[1], w[2], (w[0],), role=ROLE_SYNONYMS.get(lows[-1], lows[-1]),
                        gender=gender)
-    if len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed")):
+    if (len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed"))
+            and gender_of(name[0][0]) == "?"):  # ("Replays", "Finally"; not "Kelly")
         return Mention("org", tok, tok_end, name[0][1], name[0][2], ())
     return Mention("person", tok, tok_end, name[0][1], name[-1][2],
                    tuple(display(w[0]) for w in name), role=role, gender=gender)

@@ -607,3 +607,40 @@ def test_a_speech_verb_inside_a_reported_clause_gives_way_to_the_outer_one():
     assert mentioned(text) == [("Ana Berg", "Ana Berg")]
     text = "Piet Vos said the harbour board had described the plan as “a lifeline for the town.”"
     assert mentioned(text) == [("Piet Vos", "Piet Vos")]
+
+
+def test_an_exclamation_inside_the_marks_does_not_end_the_frame_and_said_to_is_no_infinitive():
+    text = "“We won!” Rep. Joe Sample (D-N.Y.) said to cheers."
+    assert mentioned(text) == [("Joe Sample", "Joe Sample")]
+    assert speakers("“Sometimes we need our fix!” Ola Brenn said to the magazine. She laughed.") == ["Ola Brenn"]
+
+
+def test_went_on_after_a_question_is_a_cue():
+    text = ("Nils Arvo paused. Mia Holm said nothing.\n\n"
+            "“You know, it happens, right?” Arvo went on, as if nobody had spoken.")
+    assert mentioned(text) == [("Arvo", "Nils Arvo")]
+
+
+def test_an_unknown_verb_between_the_quotation_and_a_name_is_a_cue():
+    assert speakers("“This is fantastic!” beamed Dora Vance of Lisburn, who had queued all night.") == ["Dora Vance"]
+
+
+def test_a_qualifier_of_the_name_before_the_verb():
+    text = "“Big tax cuts do not work,” Tove Lind of the Harbour Policy Institute wrote recently."
+    assert mentioned(text) == [("Tove Lind", "Tove Lind")]
+
+
+def test_a_possessive_and_lower_case_titles_before_the_name():
+    text = "“It is about unity,” the campaign’s senior communications adviser Jason Mill said."
+    assert mentioned(text) == [("Jason Mill", "Jason Mill")]
+    text = "“It is about unity,” Brenn’s senior communications adviser Jason Mill said."
+    assert mentioned(text) == [("Jason Mill", "Jason Mill")]
+
+
+def test_a_name_closing_a_described_speaker_is_the_speaker():
+    text = "Joe Sample spoke first.\n\n“Is it over?” asked a visibly tired Sample."
+    assert mentioned(text) == [("Sample", "Joe Sample")]
+
+
+def test_a_given_name_ending_in_ly_opening_a_sentence_is_a_name():
+    assert speakers("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”") == ["Kelly"]
