@@ -107,8 +107,9 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
         return None
     for v in range(desc.tok + 2, min(n, desc.tok_end + 1)):
         if _trailing_verb(toks[v][1]) and (v + 1 >= n or toks[v + 1][0] != "w" or toks[v + 1][1].lower() in (
-                "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")):
-            return v
+                "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")) and not (
+                v + 1 < n and toks[v + 1][1].lower() == "to" and toks[v][1].lower() in INFINITIVE_VERBS):
+            return v  # (not "the audience appeared to warm")
     return None
 
 
@@ -505,8 +506,9 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
             m = first
     if m is None and is_verb(word):  # not "called it “...”": an object is no speaker
         m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
-        if m is not None and m.kind == "pron":
-            m = None
+        if m is not None and (m.kind == "pron" or m.extra.get("poss") or not (
+                m.tok_end >= qi or toks[m.tok_end][1] in (",", ":", "\u2014", "\u2013"))):
+            m = None  # (not "assured the American people that ...": an object)
     if m is None and is_verb(word):
         m = _descriptive(para, v + 1, qi)  # "said one witness: “...”"
         if m is not None and not (m.tok_end < qi and toks[m.tok_end][1] in (",", ":")):

@@ -60,11 +60,11 @@ NAMING_VERBS: frozenset[str] = frozenset(
 
 # Words that open a descriptive speaker: "the report said", "one resident added".
 DETERMINERS: frozenset[str] = frozenset(
-    "the a an one another this that these those his her its their our some several".split()
+    "the a an one another this that these those his her its their our some several many most few both".split()
 )
 
 # Determiners that introduce someone new: "a witness said", "another added".
-INDEFINITES: frozenset[str] = frozenset("a an one another some several".split())
+INDEFINITES: frozenset[str] = frozenset("a an one another some several many most few both".split())
 
 # Things that speak in print: "the report says", "the editorial read".
 DOCUMENTS: frozenset[str] = frozenset(

@@ -238,6 +238,9 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             i = j
             continue
         m = _classify(words, i, j, toks, i in sent_start)
+        if m.kind == "org" and not m.words:
+            i = j  # "Speaking at ...", "Early in his campaign": an opening word, no name
+            continue
         if poss:
             m.extra["poss"] = True
         if i in sent_start:
@@ -412,7 +415,9 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         return Mention("role", tok, tok_end, w[1], w[2], (w[0],), role=ROLE_SYNONYMS.get(lows[-1], lows[-1]),
                        gender=gender)
     if (len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed"))
-            and gender_of(name[0][0]) == "?"):  # ("Replays", "Finally"; not "Kelly")
+            and gender_of(name[0][0]) == "?" and not (
+                tok_end < len(toks) and toks[tok_end][1].lower() in SPEECH_VERBS)):
+        # "Speaking at ...", "Finally, ..." (not "Kelly", nor "Schilling told", "Husted said")
         return Mention("org", tok, tok_end, name[0][1], name[0][2], ())
     return Mention("person", tok, tok_end, name[0][1], name[-1][2],
                    tuple(display(w[0]) for w in name), role=role, gender=gender)

@@ -644,3 +644,24 @@ def test_a_name_closing_a_described_speaker_is_the_speaker():
 
 def test_a_given_name_ending_in_ly_opening_a_sentence_is_a_name():
     assert speakers("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”") == ["Kelly"]
+
+
+def test_an_opening_participle_or_adverb_is_no_speaker_but_a_surname_like_one_is():
+    text = "Speaking at a town hall in Salem, Ivo Brandt went after Lund, calling him “a total stiff.”"
+    assert mentioned(text) == [("Ivo Brandt", "Ivo Brandt")]
+    assert speakers("Fielding told the station: “I replied to the post. I did not write it.”") == ["Fielding"]
+
+
+def test_a_name_after_the_verb_is_inverted_only_before_a_comma_or_colon():
+    text = "On Monday evening the office assured the Danish people that the claims were “entirely false.”"
+    assert "Danish" not in [m for m, _ in mentioned(text)]
+
+
+def test_a_quantifier_opens_a_described_speaker():
+    text = "Many reporters noted on Twitter the change of slogan, “Make It Work Again.”"
+    assert mentioned(text) == [("Many reporters", "many reporters")]
+
+
+def test_appeared_to_after_a_quotation_is_no_cue():
+    text = "It ended with “Build it now, build it high,” the audience appeared to cheer."
+    assert [m for m, _ in mentioned(text)] != ["the audience"]
