@@ -665,3 +665,8 @@ def test_a_quantifier_opens_a_described_speaker():
 def test_appeared_to_after_a_quotation_is_no_cue():
     text = "It ended with “Build it now, build it high,” the audience appeared to cheer."
     assert [m for m, _ in mentioned(text)] != ["the audience"]
+
+
+def test_a_curly_opening_mark_may_close_with_a_straight_one_and_the_other_way_round():
+    text = "“Our roads are crumbling,\" Mayor Ines Roa said. \"Families endure blackouts.” Then she left."
+    assert spoken(text) == [("Our roads are crumbling,", "Ines Roa"), ("Families endure blackouts.", "Ines Roa")]
