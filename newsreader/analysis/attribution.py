@@ -450,6 +450,19 @@ def leading(para: Para, qi: int) -> Found | None:
             m = _descriptive(para, lo, qi - 1)  # "One skipper was blunt: “...”"
         if m is not None:
             return m, ":"
+    return headline_label(para, qi)
+
+
+def headline_label(para: Para, qi: int) -> Found | None:
+    """A headline's label: "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ ..."."""
+    toks = para.toks
+    if qi >= len(toks):
+        return None
+    lo = para.sent_lo[para.sent_of[qi]]
+    m = _mention_at(para, lo, lo + 1)
+    if (m is not None and m.tok == lo and m.kind in ("person", "org") and not m.extra.get("poss")
+            and m.tok_end < qi and toks[m.tok_end][1] == ":"):
+        return m, ":"
     return None
 
 
@@ -532,7 +545,7 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
     introductory phrase closed by a comma; it is a name, a pronoun, a role or a
     phrase headed by a noun for people, bodies or texts, with a verb after it."""
     toks = para.toks
-    if qi >= len(toks):
+    if qi >= len(toks) or headline_case(para):  # (a headline's capitals make no subject)
         return None
     lo = para.sent_lo[para.sent_of[qi]]
     if qi - lo < 2:
@@ -586,3 +599,38 @@ def _plural_people(noun: str | None) -> bool:
     """"protesters", "supporters", "critics": groups of people that say things."""
     return bool(noun) and noun.endswith(("ers", "ists", "ians", "ants", "ents", "ics", "ors", "people")) and not (
         noun.endswith("ments"))  # ("disagreements", "arguments")
+
+
+def headline_speaker(para: Para, qi: int) -> Found | None:
+    """The speaker of a title-case line: the capitalised words opening a clause up to
+    a speech verb, when one to three name words ("Clinton Says Russians Hacked DNC,
+    Calls ...", "Zoe Saldana Asked Men To “...”")."""
+    toks = para.toks
+    if qi >= len(toks):
+        return None
+    lo = para.sent_lo[para.sent_of[qi]]
+    start = lo
+    for k in range(lo, qi):
+        kind, word = toks[k][0], toks[k][1]
+        if kind != "w" or word.isdigit():  # (a list number: "10\nMaria Hinojosa Explained ...")
+            start = k + 1
+            continue
+        if is_verb(word, naming=True) or word.lower() in ("asked", "asks", "told", "tells", "questioned"):
+            names = toks[start:k]
+            if 1 <= len(names) <= 3 and all(t[0] == "w" and t[1][:1].isupper() and t[1].lower() not in STOPWORDS
+                                            and not t[1].endswith(("\u2019s", "'s")) for t in names):
+                words = tuple(t[1] for t in names)
+                return Mention("person", start, k, names[0][2], names[-1][3], words=words,
+                               extra={"para": para.idx, "sid": para.sent_of[k]}), word
+            return None
+    return None
+
+
+def headline_case(para: Para) -> bool:
+    """A short line whose longer words outside quotation marks are all capitalised:
+    a headline, where a title-case quotation is no title ("X Says Y ‘Makes You
+    Want To Retch’") and a capitalised word no name."""
+    if para.end - para.start > 240 or not para.toks:
+        return False
+    long_ = [t[1] for t in para.toks if t[0] == "w" and len(t[1]) > 3]
+    return len(long_) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in long_)

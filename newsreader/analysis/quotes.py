@@ -10,7 +10,9 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.attribution import leading, sentence_subject, trailing
+from newsreader.analysis.attribution import (
+    headline_case, headline_label, headline_speaker, leading, sentence_subject, trailing,
+)
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
@@ -47,7 +49,8 @@ class _Resolver:
         """``lookback``: leave an unresolved "the actor" to the caller (None)."""
         art = self.art
         if m.kind == "person":
-            return art.cast.display(m.entity) if m.entity >= 0 else " ".join(m.words)
+            ent = m.entity if m.entity >= 0 else art.cast.resolve(m.words[-1], m.start) if m.words else -1
+            return art.cast.display(ent) if ent >= 0 else " ".join(m.words)
         if m.kind == "org":
             return " ".join(m.words) or None
         if m.kind == "desc":
@@ -299,6 +302,11 @@ def _attribute(art: Article, k: int):
     sp = art.spans[k]
     first, last = art.paras[sp.para], art.paras[sp.last_para]
     qf, ql = first.qtok[k], last.qtok[k]
+    if headline_case(first):
+        # a title-case line runs names, verbs and nouns together ("Donald Trump Is Like A
+        # Lawyer's Dumbest Client Ever, Trevor Noah Says"): its label speaks, or a name
+        # standing alone before its verb ("Clinton Says Russians Hacked DNC, ...")
+        return headline_label(first, qf) or headline_speaker(first, qf)
     content = art.text[sp.start:sp.end].rstrip()
     ends_clause = content.endswith(_CLAUSE_END) or (
         ql + 1 < len(last.toks) and last.toks[ql + 1][1] in _CLAUSE_END)
@@ -371,11 +379,12 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
         bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
         return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
-    if _title_case(words, content) and len(words) >= 2:
+    if _title_case(words, content) and len(words) >= 2 and not headline_case(para):
         # a name-like quotation is a title, unless it opens its sentence in a speech
-        # slot ("“Your Honor,” I said")
+        # slot ("“Your Honor,” I said"), or the whole line is set in title case
         return content.endswith((",", "!", "?")) and _starts_sentence(para, qi)
     return True
+
 
 
 _TITLE_CUES = frozenset(

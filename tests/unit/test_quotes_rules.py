@@ -670,3 +670,22 @@ def test_appeared_to_after_a_quotation_is_no_cue():
 def test_a_curly_opening_mark_may_close_with_a_straight_one_and_the_other_way_round():
     text = "“Our roads are crumbling,\" Mayor Ines Roa said. \"Families endure blackouts.” Then she left."
     assert spoken(text) == [("Our roads are crumbling,", "Ines Roa"), ("Families endure blackouts.", "Ines Roa")]
+
+
+def test_a_headline_label_speaks_the_quotations_of_its_line():
+    text = ("Ola Brenn: Harbour Plan Is a ‘Proven Failure’ for Fishermen.\n\n"
+            "Councillor Ola Brenn attacked the plan on Monday.")
+    assert mentioned(text) == [("Ola Brenn", "Ola Brenn")]
+
+
+def test_a_headline_in_title_case_makes_no_subject_of_its_capitals():
+    text = ("‘Port Truther’ Ivo Brandt Is Like A Lawyer’s Dumbest Client Ever, Tove Lind Says.\n\n"
+            "The mayor did not reply.")
+    assert speakers(text) == ["Tove Lind"]
+
+
+def test_a_name_before_its_verb_in_a_title_case_line_speaks():
+    text = ("Brenn Says Harbour Board Lied, Calls Port Plan ‘Troubling.’\n\n"
+            "Councillor Ola Brenn spoke on Monday.")
+    assert mentioned(text) == [("Brenn", "Ola Brenn")]
+    assert speakers("According to Anna Berg, “the season is over.”") == ["Anna Berg"]
