@@ -608,9 +608,12 @@ def headline_speaker(para: Para, qi: int) -> Found | None:
     toks = para.toks
     if qi >= len(toks):
         return None
-    lo = para.sent_lo[para.sent_of[qi]]
+    sid = para.sent_of[qi]
+    lo = para.sent_lo[sid]
     start = lo
-    for k in range(lo, qi):
+    for k in range(lo, min(len(toks), lo + 40)):
+        if para.sent_of[k] != sid:
+            break
         kind, word = toks[k][0], toks[k][1]
         if kind != "w" or word.isdigit():  # (a list number: "10\nMaria Hinojosa Explained ...")
             start = k + 1

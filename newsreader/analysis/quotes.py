@@ -50,7 +50,9 @@ class _Resolver:
         art = self.art
         if m.kind == "person":
             ent = m.entity if m.entity >= 0 else art.cast.resolve(m.words[-1], m.start) if m.words else -1
-            return art.cast.display(ent) if ent >= 0 else " ".join(m.words)
+            if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
+                return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
+            return " ".join(m.words)
         if m.kind == "org":
             return " ".join(m.words) or None
         if m.kind == "desc":
