@@ -86,8 +86,8 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
     e = d + 1
     while e < min(stop, len(toks), d + 9):
         kind, word = toks[e][0], toks[e][1]
-        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
-            break
+        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in _NOT_IN_SUBJECT - {"to"}:
+            break  # ("a coroner has ruled": the auxiliary opens the predicate)
         e += 1
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
         return None  # a bare "the" or "his" is no speaker
@@ -105,6 +105,10 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
         return desc.tok_end
     if not tight:
         return None
+    a = desc.tok_end
+    if a + 1 < n and toks[a][1].lower() in _AUXILIARIES and (is_verb(toks[a + 1][1]) or _trailing_verb(toks[a + 1][1])):
+        return a + 1  # "..., a coroner has ruled"
+
     for v in range(desc.tok + 2, min(n, desc.tok_end + 1)):
         if _trailing_verb(toks[v][1]) and (v + 1 >= n or toks[v + 1][0] != "w" or toks[v + 1][1].lower() in (
                 "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")) and not (
@@ -187,6 +191,9 @@ def _head(words: tuple) -> str:
 # Words a subject noun phrase does not hold: "a report this month charging", "the
 # party to respond", "a previous case to say" are objects and adverbials.
 _NOT_IN_SUBJECT = frozenset("to had has have was were is are".split())
+# Determiners that open a speaker put after the verb ("said one witness:", "added a
+# spokesman,"), unlike "this" or "his" ("summarizes this perfectly:").
+_INVERTED_DETS = frozenset("a an one another the some several many".split())
 # Verbs that hand the report on to an infinitive: "went on to say", "tried to argue".
 _LEAD_INS = frozenset("""go goes went going continue continues continued proceed proceeds proceeded
     begin begins began try tries tried seem seems seemed appear appears appeared used""".split())
@@ -522,10 +529,11 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         if m is not None and (m.kind == "pron" or m.extra.get("poss") or not (
                 m.tok_end >= qi or toks[m.tok_end][1] in (",", ":", "\u2014", "\u2013"))):
             m = None  # (not "assured the American people that ...": an object)
-    if m is None and is_verb(word):
+    if m is None and is_verb(word) and v + 1 < qi and toks[v + 1][1].lower() in _INVERTED_DETS:
         m = _descriptive(para, v + 1, qi)  # "said one witness: “...”"
         if m is not None and not (m.tok_end < qi and toks[m.tok_end][1] in (",", ":")):
             m = None  # "says the crossing “...”": the subject of what is reported
+                      # (and "summarizes this perfectly: “...”" is no speaker)
     return m
 
 
@@ -576,11 +584,31 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
         k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1
     if k >= qi or toks[k][0] != "w" or toks[k][1].lower() in CLAUSE_BREAKS or toks[k][1][:1].isupper():
         return None
-    while k + 1 < qi and toks[k][1].lower() in _AUXILIARIES and toks[k][1].lower() not in _PASSIVE:
+    aux = False
+    while k + 1 < qi and (toks[k][1].lower() in _AUXILIARIES and toks[k][1].lower() not in _PASSIVE
+                          or toks[k][1].endswith("ly")):
+        aux = aux or not toks[k][1].endswith("ly")
         k += 1
-    if toks[k][1].lower() in _PASSIVE and k + 1 < qi and toks[k + 1][1].lower().endswith(("ed", "en", "wn")):
-        return None  # "He was asked about the “...” comment": what others said to him
+    low = toks[k][1].lower().replace("\u2019", "'")
+    if low in _PASSIVE:
+        p = k + 1
+        while p < qi and toks[p][1].endswith("ly"):
+            p += 1
+        if p < qi and toks[p][1].lower().endswith(("ed", "en", "wn", "'d", "\u2019d")):
+            return None  # "He was asked about the “...” comment", "X was positively ID'd “...”"
+        if p < qi and toks[p][1].lower().endswith("ing"):
+            k = p  # "is introducing": the cue is the participle
+    elif not (aux or low in _FINITE or low.endswith(("ed", "s", "n't")) and not low.endswith(("ss", "'s"))):
+        return None  # no verb after the subject: "Pink Floyd co-founder's stance has ..."
     return m, toks[k][1]
+
+
+# Finite verbs that do not end in -s or -ed: irregular pasts and modals.
+_FINITE = frozenset("""took made gave said told wrote ran won lost put set brought sought thought
+    kept left felt held stood drew threw knew grew saw came became began spoke broke chose rose
+    drove got went did had was were will would can could should may might must shall cut hit
+    let led paid sent spent meant heard found fought taught caught bought built sang swore
+    wore tore struck hung laid put""".split())
 
 
 def _np_end(toks: list, p: int, hi: int) -> int:

@@ -192,6 +192,10 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
         while j < n:
             k, w, ws, we = toks[j][:4]
             if k == "q":
+                if (words and we - ws <= 18 and gender_of(words[-1][0]) != "?" and j + 1 < n and toks[j + 1][0] == "w"
+                        and _is_cap(toks[j + 1][1]) and toks[j - 1][3] < ws and toks[j + 1][2] > we):
+                    j += 1  # a nickname between given name and surname: Andrew “Boz” Bosworth
+                    continue
                 break
             if k == "p":
                 if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1):

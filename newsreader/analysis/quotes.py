@@ -26,6 +26,7 @@ _DETS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
 _WORD_CHARS = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]{2}")  # a word of two letters or more
 _MAX_ECHOES = 20  # headline quotations matched against the body's, at most
 _SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
 
@@ -329,9 +330,60 @@ def _attribute(art: Article, k: int):
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
             # "“...,” but he also warned": a new clause, not this quotation's frame
             return leading(lead_para, lead_q) or after
-        return after or leading(lead_para, lead_q) or _sentence_end(last, ql) or sentence_subject(first, qf)
+        return after or leading(lead_para, lead_q) or _sentence_end(last, ql) or _subject_of(art, first, qf)
     return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
-            or sentence_subject(first, qf))
+            or _subject_of(art, first, qf))
+
+
+# Short words of English prose; a sentence without one before its quotation is in
+# another language, and a word of them after a quotation is no noun it qualifies.
+_FUNCTION_WORDS = frozenset("""the a an of to and in is was are were that for on with as at by from
+    has have had it its this be or but not which who their his her he she they we""".split())
+
+
+_AUX_WORDS = frozenset("is was are were has have had".split())
+_TITLE_SMALL = frozenset("a an the of and in on to for with at by or from".split())
+_LINK_MARK = re.compile(r"\[\d{1,3}\]")  # "[1]": a feed's footnote to a link
+_LAUNCH_VERBS = frozenset("""introduce introduces introduced introducing launch launches launched
+    launching unveil unveils unveiled unveiling debut debuts debuted debuting release releases
+    released releasing rename renames renamed brand brands branded""".split())
+
+
+def _subject_of(art: Article, para: Para, qi: int):
+    """The sentence's subject as the speaker of a quotation no speech verb frames,
+    when it is someone who can say things: a person named in full (or with a title),
+    he, she, they, we or I, a role, an institution with a name of several words or
+    an institution's head word ("the Kremlin"), or a described person or body. A
+    lone capitalised word (a product, a place, "Redirect") is not enough."""
+    found = sentence_subject(para, qi)
+    if found is None:
+        return None
+    k = next(j for j, t in para.qtok.items() if t == qi)
+    sp = art.spans[k]
+    content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()
+    words = _WORD_CHARS.findall(content)
+    if len(words) < 2 or all(w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return None  # a term or a title: "in “typical” podcasting", "is on tour with ‘Buzzed’",
+        # "stars in ‘The Big Sick’"
+    toks = para.toks
+    nxt = qi + 1
+    while nxt < len(toks) and (toks[nxt][1] in "[]" or toks[nxt][1].isdigit()):
+        nxt += 1  # past a link marker: "“sharing to Reels” [1] feature"
+    if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and (
+            toks[nxt][1] not in _FUNCTION_WORDS - _AUX_WORDS and not toks[nxt][1].endswith(("ly", "ing"))):
+        return None  # a name for a thing: "a new “sharing to Reels” feature", "“X VPN” is not alone"
+    if found[1].lower() in _LAUNCH_VERBS:
+        return None  # "The service is introducing “tip protection”": a product's name
+    if not any(t[0] == "w" and t[1].lower() in _FUNCTION_WORDS for t in toks[para.sent_lo[para.sent_of[qi]]:qi]):
+        return None  # not English: "O Presidente ... declarou o “estado de desastre”"
+    m = found[0]
+    if m.kind == "person":
+        ok = m.role is not None or len(m.words) > 1 or (m.entity >= 0 and len(art.cast.names[m.entity]) > 1)
+    elif m.kind == "org":
+        ok = len(m.words) > 1 or (m.words and m.words[-1].lower() in ORG_HEADS)
+    else:
+        ok = True  # pronouns ("it" is refused already), roles, described people and bodies
+    return found if ok else None
 
 
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())
@@ -370,6 +422,11 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     content = art.text[sp.start:sp.end].strip()
     words = _WORDS.findall(content)
     qi = para.qtok[k]
+    i = bisect_left(para.mtoks, qi) - 1
+    if i >= 0 and para.mentions[i].tok < qi < para.mentions[i].tok_end:
+        return False  # a nickname inside a name: Andrew “Boz” Bosworth
+    if _LETTERS.search(content) is None or content[:1] in "/^#$<{":
+        return False  # code, paths, figures: "/source", "^/source(.*)", "$1"
     if qi > 0 and _title_slot(para.toks[qi - 1][1]):
         bare = content.rstrip(".,")
         if _title_case(_WORDS.findall(bare), bare):
@@ -391,7 +448,8 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
 
 _TITLE_CUES = frozenset(
     """on titled entitled called named dubbed book memoir show film movie series program
-    programme column album song novel play podcast documentary episode""".split())
+    programme column album song novel play podcast documentary episode phrase term slogan
+    motto hashtag""".split())
 
 
 def _title_slot(word: str) -> bool:

@@ -689,3 +689,39 @@ def test_a_name_before_its_verb_in_a_title_case_line_speaks():
             "Councillor Ola Brenn spoke on Monday.")
     assert mentioned(text) == [("Brenn", "Ola Brenn")]
     assert speakers("According to Anna Berg, “the season is over.”") == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ola Brenn is on tour with ‘Harbour Lights’ in 2023. Tickets are online.",
+    "The company introduced a new “sharing to Boards” [1] feature to allow users to post.",
+    "The service is introducing “tip protection for shoppers” this week.",
+    "We close out the year in “typical” podcasting fashion.",
+    "Harbour Point co-founder's stance on the war has sparked “deep indignation” in town.",
+    "Ivo Brandt, who died in 2013, was positively ID'd as “the harbour killer” in May.",
+    "O Presidente dos Estados Unidos declarou o “estado de desastre” no sul do país.",
+])
+def test_no_sentence_subject_for_titles_names_of_things_and_other_languages(text):
+    assert speakers(text) in ([], [None])
+
+
+def test_code_and_paths_in_marks_are_no_quotations():
+    assert find_quotes('Redirect permanent "/source" "/target"\nRedirect permanent "/index" "/"') == []
+
+
+def test_a_nickname_inside_a_name_is_neither_a_quotation_nor_a_break_in_the_name():
+    text = "Meta CTO Andrew “Boz” Bosworth weighed in. “You just include an indicator,” he wrote."
+    assert speakers(text) == ["Andrew Bosworth"]
+
+
+def test_an_auxiliary_ends_a_described_speaker_after_the_quotation():
+    assert [m for m, _ in mentioned("“He was a hero,” a coroner has ruled.")] == ["a coroner"]
+
+
+def test_a_demonstrative_after_the_verb_is_no_inverted_speaker():
+    text = "Via Jim Coudal, who summarizes this perfectly: “Poetry, in data.”"
+    assert [m for m, _ in mentioned(text)] != ["this perfectly"]
+
+
+def test_began_after_the_quotation_is_a_cue():
+    text = "In his address he spoke to soldiers.\n\n“Nowadays people are not executed,” Zelenskiy began."
+    assert speakers(text) == ["Zelenskiy"]
