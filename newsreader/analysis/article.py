@@ -321,9 +321,11 @@ class Article:
         else:
             fit = [e for e in counts if any(fold(w) == fold(noun) for w in names[e])]
         if not fit:
-            # "the company" may be any business named before; "the council" is no
-            # institution whose name lacks the word
-            return best if noun in BUSINESS_NOUNS else -1
+            # "the company" may be any business named before, but no public body
+            # ("Government accounts ..."); "the council" is no institution whose name
+            # lacks the word
+            public = any(w.lower() in PUBLIC_HEADS for w in names[best])
+            return best if noun in BUSINESS_NOUNS and not public else -1
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
 

@@ -319,8 +319,8 @@ def trailing(para: Para, qi: int) -> Found | None:
         m = _mention_at(para, j + 2, j + 5)
         return (m, "according to") if m is not None else None
     m = _mention_at(para, j, j + 5)
-    if m is None or (m.tok > j and m.kind != "role"):
-        desc = _descriptive(para, j, n)  # "“...,” the editorial read"
+    if (m is None or (m.tok > j and m.kind != "role")) and toks[j][1].lower() not in ("that", "this", "these", "those"):
+        desc = _descriptive(para, j, n)  # "“...,” the editorial read" (not "the “X” that several rivals have")
         if desc is not None:
             v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
             if v is not None:
@@ -559,7 +559,7 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
     if qi - lo < 2:
         return None
     starts = [lo]
-    if toks[lo][1].lower() in _INTRO:
+    if toks[lo][1].lower() in _INTRO or toks[lo][1].lower().endswith(("ing", "ed")):  # ("Cross-examining her, X ...")
         c = next((k for k in range(lo + 1, min(qi, lo + 14)) if toks[k][1] == ","), None)
         if c is None:
             return None
@@ -608,7 +608,7 @@ _FINITE = frozenset("""took made gave said told wrote ran won lost put set broug
     kept left felt held stood drew threw knew grew saw came became began spoke broke chose rose
     drove got went did had was were will would can could should may might must shall cut hit
     let led paid sent spent meant heard found fought taught caught bought built sang swore
-    wore tore struck hung laid put""".split())
+    wore tore struck hung laid put read""".split())
 
 
 def _np_end(toks: list, p: int, hi: int) -> int:

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import (
-    headline_case, headline_label, headline_speaker, leading, sentence_subject, trailing,
+    headline_case, headline_label, headline_speaker, is_verb, leading, sentence_subject, trailing,
 )
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
@@ -38,6 +38,11 @@ _COLLECTIVES = frozenset("""crowd audience group family team jury panel board st
 def _plural(noun: str) -> bool:
     """"protesters", "the two", "the crowd": group nouns, not "actress" or "witness"."""
     return noun.endswith("s") and not noun.endswith("ss") or noun in _COLLECTIVES
+
+
+# Words that open a clause before the sentence's subject: "In the years since ...,"
+_OPENERS = frozenset("""in since when after before while although though if because as during
+    until once despite""".split())
 
 
 class _Resolver:
@@ -247,6 +252,16 @@ class _Resolver:
         lead = [t[1].lower() for t in toks[start:c.tok]]
         return lead in (["for"], ["to"], ["according", "to"]) and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
 
+    def _in_opening_clause(self, c: Mention) -> bool:
+        """A mention in a clause that opens the sentence before its subject ("In the
+        years since Tim Cook pledged ..., Rice's team has ..."): no antecedent."""
+        lo = self.art.sent_lo_tok(c)
+        toks = self.art.paras[c.extra["para"]].toks
+        if lo < 0 or lo >= len(toks) or toks[lo][1].lower() not in _OPENERS or c.tok == lo:
+            return False
+        comma = next((k for k in range(lo + 1, min(len(toks), lo + 20)) if toks[k][1] == ","), -1)
+        return c.tok < comma
+
     def pronoun(self, m: Mention, depth: int = 0) -> str | None:
         """The subject of the nearest sentence (this one first) that fits the pronoun;
         a sentence whose subject is the same pronoun ("She did not ... But she
@@ -263,7 +278,7 @@ class _Resolver:
                         and depth < 6 and self.art.sent_lo_tok(c) == c.tok):
                     return self.pronoun(c, depth + 1)
                 if c.kind == "pron" or c.extra.get("weak") or (
-                        c.extra.get("prep") and not self._fronted(c)):
+                        c.extra.get("prep") and not self._fronted(c)) or self._in_opening_clause(c):
                     continue
                 if m.gender == "o":  # "it": the institution named last
                     if c.kind == "org" or (c.kind == "role" and c.role in ORG_ROLES):
@@ -297,6 +312,15 @@ class _Resolver:
                 g = self.art.cast.gender[c.entity]
                 if g != "?" and g != m.gender:
                     continue
+                if g == "?" and m.gender in ("m", "f"):
+                    # one of unknown sex gives way to one of the pronoun's sex later in the
+                    # same sentence ("Alphabet's Google Cloud sells ... said Diane Greene")
+                    sure = next((d for d in self.art.sent_mentions[s][n + 1:_SUBJECT_REACH]
+                                 if d.kind == "person" and d.entity >= 0 and not d.extra.get("prep")
+                                 and not d.extra.get("poss") and self.art.cast.gender[d.entity] == m.gender
+                                 and (s != sid or d.tok < m.tok)), None)
+                    if sure is not None:
+                        return self.art.cast.display(sure.entity)
                 return self.art.cast.display(c.entity)
         return None
 
@@ -370,7 +394,7 @@ def _subject_of(art: Article, para: Para, qi: int):
     while nxt < len(toks) and (toks[nxt][1] in "[]" or toks[nxt][1].isdigit()):
         nxt += 1  # past a link marker: "“sharing to Reels” [1] feature"
     if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and (
-            toks[nxt][1] not in _FUNCTION_WORDS - _AUX_WORDS and not toks[nxt][1].endswith(("ly", "ing"))):
+            toks[nxt][1] not in _FUNCTION_WORDS - _AUX_WORDS and not toks[nxt][1].endswith(("ly", "ing", "ed"))):
         return None  # a name for a thing: "a new “sharing to Reels” feature", "“X VPN” is not alone"
     if found[1].lower() in _LAUNCH_VERBS:
         return None  # "The service is introducing “tip protection”": a product's name
@@ -408,8 +432,8 @@ def _sentence_end(para: Para, qi: int):
         if k - comma > 28:
             break
         found = trailing(para, comma)
-        if found is not None and found[0].tok > comma:
-            return found
+        if found is not None and found[0].tok > comma and (is_verb(found[1]) or found[1] == "according to"):
+            return found  # (not "..., most of them uncredited": only a speech verb reports here)
     return None
 
 
@@ -583,7 +607,8 @@ def _continue(art: Article, got: dict) -> None:
             lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]
             i = bisect_left(para.mtoks, lo)
             between = i < len(para.mentions) and para.mentions[i].tok < qi and any(
-                m.kind != "pron" and not m.extra.get("prep") for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
+                m.kind != "pron" and not m.extra.get("prep") and m.start != got[prev][1]  # (not its own speaker)
+                for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
             if not between:
                 got[k] = got[prev][:3] + ("cont",)
                 continue

@@ -725,3 +725,42 @@ def test_a_demonstrative_after_the_verb_is_no_inverted_speaker():
 def test_began_after_the_quotation_is_a_cue():
     text = "In his address he spoke to soldiers.\n\n“Nowadays people are not executed,” Zelenskiy began."
     assert speakers(text) == ["Zelenskiy"]
+
+
+def test_a_pronoun_prefers_a_name_of_its_sex_over_an_unknown_one_in_the_same_sentence():
+    text = ("Harlow Inc.’s Cloud Nine sells office software to schools, but some buyers were "
+            "confused, said Diane Whitlock, Harlow’s head of cloud. “We will make it plain,” she said.")
+    assert speakers(text) == ["Diane Whitlock"]
+
+
+def test_a_name_in_a_clause_opening_the_sentence_is_no_antecedent():
+    text = ("“Last year was the first year the campus leaked more,” Ivo Rice told the room.\n\n"
+            "In the years since Tom Crane pledged to tighten things, Rice’s team has got better. "
+            "“In 2014 we had 387 enclosures stolen,” he says.")
+    assert speakers(text) == ["Ivo Rice", "Ivo Rice"]
+
+
+def test_a_continuation_after_x_said_keeps_x():
+    text = ("Under a new policy, the company will no longer “recommend such accounts,” Ana Roth said. "
+            "“This measure reduces the reach of these accounts.”")
+    assert speakers(text) == ["Ana Roth", "Ana Roth"]
+
+
+def test_the_company_is_no_public_body():
+    text = ("Government accounts sharing such images must delete them.\n\n"
+            "In a blog post, the company added that it would weigh a “compelling public interest” case.")
+    assert "Government" not in speakers(text)
+
+
+def test_a_relative_that_or_an_unknown_verb_after_a_comma_is_no_frame():
+    text = "It does not offer the “AI reading companion” that several rivals have rushed out this year."
+    assert speakers(text) in ([], [None])
+    text = ("Kaminski — “Lolly” to anyone who knows her — played on at least 40 records, "
+            "most of them uncredited.")
+    assert speakers(text) in ([], [None])
+
+
+def test_an_opening_participle_phrase_is_passed_for_the_subject():
+    text = ("Cross-examining her, Jon Whitcombe, for the label, put it to Monroe that she had "
+            "“never once” asked to see the accounts.")
+    assert speakers(text) == ["Jon Whitcombe"]
