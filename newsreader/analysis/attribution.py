@@ -84,8 +84,11 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
     if d >= len(toks) or toks[d][0] != "w" or toks[d][1].lower() not in DETERMINERS:
         return None
     e = d + 1
-    while e < min(stop, len(toks), d + 9):
+    while e < min(stop, len(toks), d + 12):
         kind, word = toks[e][0], toks[e][1]
+        if _initial_dot(toks, e):
+            e += 1  # "the U.S. media"
+            continue
         if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in _NOT_IN_SUBJECT - {"to"}:
             break  # ("a coroner has ruled": the auxiliary opens the predicate)
         e += 1
@@ -94,6 +97,12 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
     words = tuple(t[1] for t in toks[d:e])
     return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=_head(words),
                    extra={"para": para.idx})
+
+
+def _initial_dot(toks: list, k: int) -> bool:
+    """The full stop of an initial inside a phrase: "U.S.", "U.N."."""
+    return (toks[k][1] == "." and k > 0 and len(toks[k - 1][1]) == 1 and toks[k - 1][1].isupper()
+            and toks[k - 1][3] == toks[k][2])
 
 
 def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
@@ -141,8 +150,11 @@ def _descriptive_before(para: Para, v: int, lo: int, participle: bool = False) -
             b = c - 1
     v = b + 1
     d = -1
-    while b >= lo and v - b <= 8:
+    while b >= lo and v - b <= 11:
         kind, word = toks[b][0], toks[b][1]
+        if _initial_dot(toks, b):
+            b -= 1
+            continue
         if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
             break
         if word.lower() in DETERMINERS and (
@@ -586,8 +598,8 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
         return None
     aux = False
     while k + 1 < qi and (toks[k][1].lower() in _AUXILIARIES and toks[k][1].lower() not in _PASSIVE
-                          or toks[k][1].endswith("ly")):
-        aux = aux or not toks[k][1].endswith("ly")
+                          or toks[k][1].endswith("ly") or toks[k][1].lower() in _ADVERBS):
+        aux = aux or toks[k][1].lower() in _AUXILIARIES
         k += 1
     low = toks[k][1].lower().replace("\u2019", "'")
     if low in _PASSIVE:
@@ -603,6 +615,7 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
     return m, toks[k][1]
 
 
+_ADVERBS = frozenset("always never still just even already often not also ever again".split())
 # Finite verbs that do not end in -s or -ed: irregular pasts and modals.
 _FINITE = frozenset("""took made gave said told wrote ran won lost put set brought sought thought
     kept left felt held stood drew threw knew grew saw came became began spoke broke chose rose

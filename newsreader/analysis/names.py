@@ -238,7 +238,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     i = k + 1
                     break
             continue
-        if _PARTY_TAG.match(words[0][0]):  # "(D-Ill.)", "R-VA": a party and state, no name
+        if _PARTY_TAG.match(words[0][0]) or all(len(w[0]) == 1 for w in words):
+            # "(D-Ill.)", "R-VA", "(D)": a party and state; "U.S.", "U.N.": initials, no name
             i = j
             continue
         m = _classify(words, i, j, toks, i in sent_start)

@@ -764,3 +764,18 @@ def test_an_opening_participle_phrase_is_passed_for_the_subject():
     text = ("Cross-examining her, Jon Whitcombe, for the label, put it to Monroe that she had "
             "“never once” asked to see the accounts.")
     assert speakers(text) == ["Jon Whitcombe"]
+
+
+def test_quotations_in_another_language_keep_no_speaker():
+    text = ("Kim Kardashian revelou que o filho Saint West está agora a recuperar em casa depois "
+            "de três dias de internamento.\n\n\"O meu bebé é tão forte!\", afirmou.")
+    assert speakers(text) in ([], [None])
+
+
+def test_a_party_tag_initials_or_a_single_letter_are_never_speakers():
+    text = "Attorney General Lisa M. Madigan (D) asserted that “trust in the police is broken.”"
+    assert mentioned(text) == [("Lisa M. Madigan", "Lisa M Madigan")]
+    text = "The U.S. media has always claimed that its reporters are “only reporting the news.”"
+    assert mentioned(text) == [("The U.S. media", "the U.S. media")]
+    text = "The C of E said its actions were “in line with the current guidance on marriage”."
+    assert all(s is None or len(s) > 1 for s in speakers(text))
