@@ -13,6 +13,7 @@ from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
 from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
 
 PREPOSITIONS = frozenset(
@@ -209,7 +210,9 @@ class Article:
         pending: list[Mention] = []
         for para in self.paras:
             for m in para.mentions or para.side:
-                if m.kind == "person" and len(m.words) > 1:
+                if m.kind == "person" and len(m.words) > 1 and is_place(m.words):
+                    m.kind = "place"  # "South Korea", "New York": no person, no institution
+                elif m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":
                     m.entity = cast.resolve(m.words[0], m.start, m.gender, m.role)
@@ -241,6 +244,9 @@ class Article:
                     m.kind, m.entity, m.words = "org", org, cast.names[org]
                     self.orgs.append((m.start, org))
                     continue
+            if m.entity < 0 and is_place(m.words) and not m.role:
+                m.kind = "place"  # "India", "Croydon" (but "Montenegro said" after Lucía Montenegro)
+                continue
             if m.entity < 0:
                 toks = self.paras[m.extra["para"]].toks
                 aged = (m.tok_end + 2 < len(toks) and toks[m.tok_end][1] == "," and toks[m.tok_end + 1][1].isdigit()

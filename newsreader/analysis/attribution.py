@@ -286,11 +286,17 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     for m in _before(para, limit, max(lo, limit - 60)):
         if (m.extra.get("prep") and m.kind != "pron") or m.extra.get("poss"):
             continue
+        if any(t[0] == "w" and t[1].lower() in _GAP_BREAKS for t in toks[m.tok_end:limit]):
+            break  # "X fundraiser axed when venue objected": X is in another clause
         best = m
         break
     if best is None and limit != v:
         return _subject_before(para, limit, lo) if limit > lo else None
     return best
+
+
+# Words that open a new clause between a name and a verb: the name is not its subject.
+_GAP_BREAKS = frozenset("when where because while although though if unless whereas".split())
 
 
 def _first_subject(para: Para, lo: int, hi: int) -> Mention | None:

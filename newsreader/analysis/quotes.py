@@ -59,7 +59,7 @@ class _Resolver:
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
             return " ".join(m.words)
-        if m.kind == "org":
+        if m.kind in ("org", "place"):
             return " ".join(m.words) or None
         if m.kind == "desc":
             return self.described(m)

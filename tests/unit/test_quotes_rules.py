@@ -779,3 +779,17 @@ def test_a_party_tag_initials_or_a_single_letter_are_never_speakers():
     assert mentioned(text) == [("The U.S. media", "the U.S. media")]
     text = "The C of E said its actions were “in line with the current guidance on marriage”."
     assert all(s is None or len(s) > 1 for s in speakers(text))
+
+
+def test_a_place_named_alone_is_no_antecedent_but_a_surname_like_one_is():
+    text = ("Sergei Lavrov spoke at the forum in India on Friday. India hosted the talks.\n\n"
+            "He attacked what he termed a “grotesque campaign” against Moscow.")
+    assert speakers(text) == ["Sergei Lavrov"]
+    text = ("Lucía Montenegro grew up in Seville.\n\n"
+            "“My mother said nobody would give me work,” Montenegro said.")
+    assert speakers(text) == ["Lucía Montenegro"]
+
+
+def test_a_clause_word_between_a_name_and_the_verb_ends_the_search():
+    text = "Grenfell Tower fundraiser axed when venue objected to “crap trap music all night”."
+    assert "Grenfell Tower" not in speakers(text)
