@@ -95,6 +95,8 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
         return None  # a bare "the" or "his" is no speaker
     words = tuple(t[1] for t in toks[d:e])
+    if _head(words) in _WORDS_FOR_WORDS:
+        return None  # "‘an invincible summer’, a term attributed to Camus": words, no speaker
     return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=_head(words),
                    extra={"para": para.idx})
 
@@ -188,6 +190,7 @@ def _bare_subject(para: Para, v: int, lo: int) -> Mention | None:
                    extra={"para": para.idx})
 
 
+_WORDS_FOR_WORDS = frozenset("term terms phrase word words slogan name title label nickname expression motto".split())
 _POSTMODIFIERS = frozenset("of for at in from with on close familiar who which that".split())
 
 
@@ -343,7 +346,8 @@ def trailing(para: Para, qi: int) -> Found | None:
             v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
             if v is not None:
                 desc = _descriptive(para, j, v)
-                return _person_ending(para, desc) or desc, toks[v][1]
+                if desc is not None:
+                    return _person_ending(para, desc) or desc, toks[v][1]
     if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
             and toks[j][1].islower() and _trailing_verb(toks[j][1])):
         return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"

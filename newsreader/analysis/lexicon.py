@@ -53,7 +53,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 # only for a quote that follows in the same clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled "
-    "branded brand brands term terms termed".split()
+    "branded brand brands termed".split()  # ("terms" is a noun more often: "App Store terms")
 ) | frozenset().union(*(_inflect(v) for v in
                         """praise criticise criticize accuse condemn welcome dismiss slam
                         decry denounce applaud hail blast defend reject""".split()))

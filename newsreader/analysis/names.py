@@ -396,6 +396,8 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1
     for k, low in enumerate(lows):
+        if k and k == len(lows) - 1 and gender_of(words[k - 1][0]) != "?":
+            break  # a surname that is also a title after a given name: Anthony Painter, Tim Cook
         if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low) or _occupation(low, k, lows) or (
                 low == "chair" and k + 1 < len(lows)):  # "Fed Chair Jonathan Ashcroft"
             last_title = k

@@ -367,7 +367,7 @@ _FUNCTION_WORDS = frozenset("""the a an of to and in is was are were that for on
 
 
 _AUX_WORDS = frozenset("is was are were has have had".split())
-_TITLE_SMALL = frozenset("a an the of and in on to for with at by or from".split())
+_TITLE_SMALL = frozenset("a an the of and in on to for with at by or from nor but".split())
 _LINK_MARK = re.compile(r"\[\d{1,3}\]")  # "[1]": a feed's footnote to a link
 _LAUNCH_VERBS = frozenset("""introduce introduces introduced introducing launch launches launched
     launching unveil unveils unveiled unveiling debut debuts debuted debuting release releases
@@ -456,6 +456,8 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         bare = content.rstrip(".,")
         if _title_case(_WORDS.findall(bare), bare):
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
+    if len(words) <= 3 and _examples(para.toks, qi):
+        return False  # "terms such as ‘fire’, ‘slave labor’ and ‘injustice’": words, not speech
     if not attributed:
         if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
             return True
@@ -469,6 +471,18 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         return content.endswith((",", "!", "?")) and _starts_sentence(para, qi)
     return True
 
+
+
+def _examples(toks: list, qi: int) -> bool:
+    """Whether the quotation at ``qi`` is one of a list of examples after "such as",
+    "like" or "including" (items of the list are quotations, commas, and/or)."""
+    k = qi - 1
+    while k >= 1 and (toks[k][0] == "q" or toks[k][1] in (",", "and", "or")):
+        k -= 1
+    if k < 0:
+        return False
+    low = toks[k][1].lower()
+    return low in ("like", "including") or (low == "as" and k > 0 and toks[k - 1][1].lower() == "such")
 
 
 _TITLE_CUES = frozenset(
@@ -486,7 +500,7 @@ def _title_slot(word: str) -> bool:
 
 def _title_case(words: list[str], content: str) -> bool:
     """A title of a work or a slogan: every longer word capitalised, no full stop."""
-    long_ = [w for w in words if len(w) > 3]
+    long_ = [w for w in words if len(w) > 3 or len(w) == 3 and w.lower() not in _TITLE_SMALL]
     return ((len(long_) >= 2 or len(words) <= 2) and bool(long_) and all(w[:1].isupper() for w in long_)
             and not content.endswith((".", "!", "?", ".,")))
 

@@ -793,3 +793,26 @@ def test_a_place_named_alone_is_no_antecedent_but_a_surname_like_one_is():
 def test_a_clause_word_between_a_name_and_the_verb_ends_the_search():
     text = "Grenfell Tower fundraiser axed when venue objected to “crap trap music all night”."
     assert "Grenfell Tower" not in speakers(text)
+
+
+def test_terms_after_a_name_is_a_noun():
+    text = "Opting in to new App Store terms gives developers “an unworkable choice” overall."
+    assert "App Store" not in speakers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Emily Vance co-wrote ‘The Big Sick’ with her husband.",
+    "Workers may not use terms such as ‘fire’, ‘slave labor’ and ‘injustice’ at all.",
+])
+def test_titles_and_listed_terms_are_no_quotations(text):
+    assert find_quotes(text) == []
+
+
+def test_a_term_is_no_speaker():
+    text = "This year’s theme is ‘an invincible summer for everyone’, a term attributed to the poet."
+    assert all(s is None or "term" not in s for s in speakers(text))
+
+
+def test_an_occupation_after_a_given_name_is_a_surname():
+    text = "Anthony Painter, the director of policy at the institute, said: “Women could lose out.”"
+    assert speakers(text) == ["Anthony Painter"]
