@@ -190,6 +190,7 @@ def _bare_subject(para: Para, v: int, lo: int) -> Mention | None:
                    extra={"para": para.idx})
 
 
+_PREPS = frozenset("to in at on of for with by from about into over against".split())
 _WORDS_FOR_WORDS = frozenset("term terms phrase word words slogan name title label nickname expression motto".split())
 _POSTMODIFIERS = frozenset("of for at in from with on close familiar who which that".split())
 
@@ -335,6 +336,8 @@ def trailing(para: Para, qi: int) -> Found | None:
             nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
             if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
                 m = nxt
+            else:
+                m = _named_after_titles(para, m.tok_end) or m  # "said Anker spokesperson Eric Villines"
         return (m, toks[j][1]) if m is not None else None
     if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
         m = _mention_at(para, j + 2, j + 5)
@@ -354,6 +357,13 @@ def trailing(para: Para, qi: int) -> Found | None:
     if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
         return None  # "“...” for the governor, ... said X": the role is no subject
     first = m
+    if (m is not None and m.kind in ("org", "person") and m.tok <= j + 1 and m.tok_end < n
+            and toks[m.tok_end][0] == "w" and toks[m.tok_end][1].islower()):
+        named = _named_after_titles(para, m.tok_end)  # "“...,” Anker spokeperson Eric Villines tells me"
+        if named is not None and named.tok - m.tok_end <= 3 and all(
+                t[1] in TITLES or t[1] in ROLES or not (t[1].endswith(("s", "ed")) or t[1] in _PREPS)
+                for t in toks[m.tok_end:named.tok]):
+            m = named  # (not "Blige sings to Clinton", "Trump accused Holt")
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
         m = _named_after_titles(para, m.tok_end) or _mention_at(para, m.tok_end, m.tok_end + 3)
     if m is None or m.extra.get("poss") or (first.tok > j + 1 and m.kind != "role"):
@@ -599,8 +609,8 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
         m = _descriptive(para, p, qi) if toks[p][1].lower() in DETERMINERS else _bare_subject(para, _np_end(toks, p, qi), p)
         if m is None or m.tok_end >= qi or m.role not in _SPEAKING_HEADS and not _plural_people(m.role):
             return None
-    if m.kind == "pron" and m.gender == "o":
-        return None  # "It has not helped that ...": no one
+    if m.kind == "pron" and (m.gender == "o" or m.words[0].lower() in ("i", "we")):
+        return None  # "It has not helped that ...": no one; "We talk about “smart” watches": the writers
     k = m.tok_end
     if toks[k][1] == ",":  # "Clinton, the former secretary of state, mocked ..."
         k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1

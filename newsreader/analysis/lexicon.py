@@ -84,7 +84,7 @@ INFINITIVE_VERBS: frozenset[str] = frozenset().union(*(_inflect(v) for v in
     ask vote move rise seek try attempt expect intend need claim appear seem""".split()))
 
 # Cues that count only right after a quotation and its speaker ("“...,” the sign read").
-TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot began begins".split())
+TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot began begins sings sang".split())
 
 # Words that stop a backwards search for the subject of a verb: a new clause begins.
 CLAUSE_BREAKS: frozenset[str] = frozenset(

@@ -308,8 +308,9 @@ class _Resolver:
                             return self.name(c)  # "The whistleblower, who ..., told ..."
                         continue
                     return self.art.cast.display(ent)
-                if c.kind != "person" or c.entity < 0:
-                    continue
+                if c.kind != "person" or c.entity < 0 or (
+                        len(c.words) == 1 and c.words[0].isupper() and self.art.cast.gender[c.entity] == "?"):
+                    continue  # (an acronym, "AI", "DOJ", is nobody's name)
                 g = self.art.cast.gender[c.entity]
                 if g != "?" and g != m.gender:
                     continue

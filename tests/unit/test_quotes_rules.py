@@ -816,3 +816,18 @@ def test_a_term_is_no_speaker():
 def test_an_occupation_after_a_given_name_is_a_surname():
     text = "Anthony Painter, the director of policy at the institute, said: “Women could lose out.”"
     assert speakers(text) == ["Anthony Painter"]
+
+
+def test_lower_case_words_between_a_company_and_a_name_after_the_quotation():
+    text = "“That’s our baseline for this,” Anker spokeperson Eric Villines tells me."
+    assert speakers(text) == ["Eric Villines"]
+    text = "“Promise you’ll keep your hands in sight,” Mary Blige sings to Clinton."
+    assert speakers(text) == ["Mary Blige"]
+
+
+def test_an_acronym_is_no_antecedent_and_we_no_sentence_subject():
+    text = ("A former employee at DeepMind, the Google-owned AI research lab, accuses its human "
+            "resources department of delays. During this time, she was allegedly harassed.\n\n"
+            "“Whether it was 10 months or 7, it was far, far too long.”")
+    assert "AI" not in speakers(text)
+    assert speakers("We close out the year in “typical podcasting fashion” this week.") in ([], [None])
