@@ -616,6 +616,8 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
         k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1
     if k >= qi or toks[k][0] != "w" or toks[k][1].lower() in CLAUSE_BREAKS or toks[k][1][:1].isupper():
         return None
+    if _copula(toks, k, qi):
+        return None  # "the broadcaster is a “wonderful company”": what others call it
     aux = False
     while k + 1 < qi and (toks[k][1].lower() in _AUXILIARIES and toks[k][1].lower() not in _PASSIVE
                           or toks[k][1].endswith("ly") or toks[k][1].lower() in _ADVERBS):
@@ -698,3 +700,68 @@ def headline_case(para: Para) -> bool:
         return False
     long_ = [t[1] for t in para.toks if t[0] == "w" and len(t[1]) > 3]
     return len(long_) >= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in long_)
+
+
+def clause_subject(para: Para, qi: int) -> Found | None:
+    """The subject of the clause a quotation sits in when that clause does not open
+    the sentence ("... on the trail that Sanders during a rally thanked its members
+    “for their support”", "Donald Trump is promising to “bomb the hell” out of"): the
+    nearest finite verb before the quotation with a name, a pronoun or a described
+    speaker right before it."""
+    toks = para.toks
+    if qi >= len(toks):
+        return None
+    lo = para.sent_lo[para.sent_of[qi]]
+    for v in range(qi - 1, max(lo, qi - 25), -1):
+        if toks[v][0] == "q":
+            return None
+        low = toks[v][1].lower().replace("\u2019", "'")
+        if toks[v][0] != "w" or not _finite(low):
+            continue
+        plural_like = low.endswith("s") and low not in _FINITE and low not in ("is", "has", "does")
+        b = v - 1
+        while b > lo and (toks[b][1].lower() in _AUXILIARIES or toks[b][1].lower() in _ADVERBS):
+            b -= 1
+        if _copula(toks, b + 1, qi):
+            return None  # "the Surface Laptop is “not a laptop”": the quotation describes it
+        for p in range(b, max(lo, b - 4), -1):  # "Sanders during a rally thanked"
+            if toks[p][1].lower() in ("during", "at", "on", "in", "after", "before", "last", "this"):
+                if p - 1 >= lo and any(c.tok_end == p and c.kind in ("person", "pron") for c in _before(para, p, p - 6)):
+                    b = p - 1
+                break
+        m = next(_before(para, b + 1, max(lo, b - 8)), None)
+        if m is not None and m.tok_end == b + 1 and not m.extra.get("poss") and not (
+                m.extra.get("prep") and m.kind != "pron"):
+            if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):
+                return None
+            return m, toks[v][1]
+        if plural_like:
+            continue  # ("The gist of both previews: ..."): after no name an -s word is a noun
+        desc = _descriptive_before(para, b + 1, lo)
+        if desc is not None and (desc.role in ROLES or desc.role in TITLES or desc.role in ORG_ROLES
+                                 or _plural_people(desc.role)):
+            return desc, toks[v][1]  # people and bodies, not things ("the first one in 2010 has had")
+        if desc is not None:
+            return None
+    return None
+
+
+_BE = frozenset("is are was were be been being 's ’s".split())
+
+
+def _copula(toks: list, k: int, qi: int) -> bool:
+    """Whether the verb group from token ``k`` is a form of "be" (after any modal)
+    that is not a progressive ("is insisting" reports; "is “not a laptop”" does not)."""
+    while k < qi and toks[k][1].lower() in ("will", "would", "may", "might", "could", "can", "should", "must",
+                                            "has", "have", "had", "not") or k < qi and toks[k][1].endswith("ly"):
+        k += 1
+    if k >= qi or toks[k][1].lower() not in _BE:
+        return False
+    nxt = toks[k + 1][1].lower() if k + 1 < qi else ""
+    return not nxt.endswith("ing")
+
+
+def _finite(low: str) -> bool:
+    """A word that may be a finite verb: a modal or irregular past, or -ed, or -s."""
+    return low in _FINITE or low in ("is", "are", "has", "does") or (
+        len(low) > 3 and low.endswith(("ed", "s")) and not low.endswith(("ss", "'s", "us", "is")))

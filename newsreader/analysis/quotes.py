@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import (
-    headline_case, headline_label, headline_speaker, is_verb, leading, sentence_subject, trailing,
+    clause_subject, headline_case, headline_label, headline_speaker, is_verb, leading, sentence_subject, trailing,
 )
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
@@ -381,13 +381,13 @@ def _subject_of(art: Article, para: Para, qi: int):
     he, she, they, we or I, a role, an institution with a name of several words or
     an institution's head word ("the Kremlin"), or a described person or body. A
     lone capitalised word (a product, a place, "Redirect") is not enough."""
-    found = sentence_subject(para, qi)
+    found = sentence_subject(para, qi) or clause_subject(para, qi)
     if found is None:
         return None
     k = next(j for j, t in para.qtok.items() if t == qi)
     sp = art.spans[k]
     content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()
-    words = _WORD_CHARS.findall(content)
+    words = [w for w in _WORD_CHARS.findall(content) if len(w) > 1 or w.isupper()]  # (not the s of What’s)
     if len(words) < 2 or all(w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return None  # a term or a title: "in “typical” podcasting", "is on tour with ‘Buzzed’",
         # "stars in ‘The Big Sick’"

@@ -831,3 +831,19 @@ def test_an_acronym_is_no_antecedent_and_we_no_sentence_subject():
             "“Whether it was 10 months or 7, it was far, far too long.”")
     assert "AI" not in speakers(text)
     assert speakers("We close out the year in “typical podcasting fashion” this week.") in ([], [None])
+
+
+def test_the_subject_of_a_clause_inside_the_sentence_says_an_unframed_quotation():
+    text = ("It has become such a presence on the trail that Senator Ola Brenn during a "
+            "rally thanked its members “for their support in my campaign”.")
+    assert speakers(text) == ["Ola Brenn"]
+    text = "Back in May, Governor Ivo Brandt is promising to “bomb the hell out” of the dunes."
+    assert speakers(text) == ["Ivo Brandt"]
+
+
+def test_a_form_of_be_makes_the_quotation_a_description_not_speech():
+    assert speakers("It is silly to argue that the Surface Laptop is “not a laptop at all”.") in ([], [None])
+    assert speakers("The broadcaster is a “wonderful company doing a fantastic job”, one insider said.") != [
+        "broadcaster"]
+    text = "One of the returned notebooks had the same stated battery life–“up to 10 hours”–as before."
+    assert speakers(text) in ([], [None])
