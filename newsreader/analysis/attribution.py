@@ -190,6 +190,10 @@ def _bare_subject(para: Para, v: int, lo: int) -> Mention | None:
                    extra={"para": para.idx})
 
 
+# Words of a clause that carries a reported one: "said he's certain (that) ...".
+_COMPLEMENT_HEADS = frozenset("""certain sure confident convinced hopeful afraid worried believes
+    thinks hopes expects knows feels fears""".split())
+_WHEN_WORDS = frozenset("today yesterday night morning afternoon evening late early on last this".split())
 _PREPS = frozenset("to in at on of for with by from about into over against".split())
 _WORDS_FOR_WORDS = frozenset("term terms phrase word words slogan name title label nickname expression motto".split())
 _POSTMODIFIERS = frozenset("of for at in from with on close familiar who which that".split())
@@ -280,7 +284,9 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
         if c >= lo and toks[c][1] == ",":
             limit = c
             for m in _before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
-                if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org"):
+                if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org") or (
+                        m.kind == "person" and m.tok <= c + 3 and toks[m.tok_end][1] == "(" and toks[v - 2][1] == ")"):
+                    # (and "..., Gov. John Kasich (R-OH), said")
                     named = next(_before(para, c, max(lo, c - 8)), None)
                     if (named is None or named.tok_end != c or named.kind != "person"
                             or named.extra.get("prep")):  # "the envoy in Oslo, Ana Berg, said"
@@ -518,6 +524,16 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
             j -= 1
         if j >= lo and toks[j][0] == "w" and is_verb(toks[j][1]):
             k = j
+    elif k > lo and toks[k][0] == "w" and not is_verb(toks[k][1]):
+        # "Cruz said he's certain Rubio will ...": a short stretch of words (no clause
+        # word, no punctuation) between a speech verb and the reported clause
+        j = k
+        while j > lo and p - j < 6 and toks[j][0] == "w" and not is_verb(toks[j][1]) and (
+                toks[j][1].lower() not in CLAUSE_BREAKS):
+            j -= 1
+        if toks[j][0] == "w" and is_verb(toks[j][1]) and p - j > 2 and any(
+                t[1].lower() in _COMPLEMENT_HEADS for t in toks[j + 1:p]):
+            k = j
     if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]) or toks[k][1].lower().endswith("ing"):
         return None
     m = _subject_before(para, k, lo)
@@ -534,9 +550,13 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
                 m = _subject_before(para, k, lo)
                 if m is not None:
                     return m
-        return _first_subject(para, lo, v)
-    if v - 1 > lo and toks[v - 1][1].lower() == "and" and (
-            v - 2 <= lo or toks[v - 2][0] != "w" or toks[v - 2][1].islower()):
+        main = sentence_subject(para, v)  # past an opening phrase: "In response to X, Y rallied ..., saying"
+        return main[0] if main is not None else _first_subject(para, lo, v)
+    a = v - 1
+    while a > lo and toks[a][1].lower() in ("then", "also", "later", "quickly", "again"):
+        a -= 1  # "... and then tweeted that"
+    if a > lo and toks[a][1].lower() == "and" and (
+            a - 1 <= lo or toks[a - 1][0] != "w" or toks[a - 1][1].islower()):
         # "China accused ... in the South China Sea, and warned that ...": the verb
         # shares the subject of the sentence
         m = _first_subject(para, lo, v)
@@ -551,7 +571,9 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     if desc is not None and (m is None or m.tok_end <= desc.tok):
         m = desc  # "As X attacked Y, the attendees chanted": the phrase at the verb, not Y
     if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
-            m.role in DOCUMENTS or m.role == "statement") and m.tok_end == v:
+            m.role in DOCUMENTS or m.role == "statement") and all(
+                t[1].lower() in _WHEN_WORDS or t[1][:1].isupper() for t in toks[m.tok_end:v]):
+        # (also "released a statement Thursday night condemning")
         # "X released a statement saying ...": the statement is X's
         first = _first_subject(para, lo, m.tok)
         if first is not None:
@@ -592,7 +614,7 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
         return None
     starts = [lo]
     if toks[lo][1].lower() in _INTRO or toks[lo][1].lower().endswith(("ing", "ed")):  # ("Cross-examining her, X ...")
-        c = next((k for k in range(lo + 1, min(qi, lo + 14)) if toks[k][1] == ","), None)
+        c = next((k for k in range(lo + 1, min(qi, lo + 20)) if toks[k][1] == ","), None)
         if c is None:
             return None
         starts = [c + 1]

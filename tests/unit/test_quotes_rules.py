@@ -847,3 +847,33 @@ def test_a_form_of_be_makes_the_quotation_a_description_not_speech():
         "broadcaster"]
     text = "One of the returned notebooks had the same stated battery life–“up to 10 hours”–as before."
     assert speakers(text) in ([], [None])
+
+
+def test_a_participle_after_a_comma_takes_the_subject_after_an_opening_phrase():
+    text = ("In response to Ivo Brandt’s plan to bar visitors from the island, Ola Brenn’s deputy "
+            "rallied supporters, saying: “We have to be ready to stop him.”")
+    assert "Ivo Brandt" not in speakers(text)
+    text = "Like Corker, Menendez also rejected the notion, arguing that there is “flexibility for the administration”."
+    assert speakers(text) == ["Menendez"]
+
+
+def test_and_then_before_the_verb_keeps_the_sentence_subject():
+    text = ("Ivo Brandt blasted the instructor during a campaign rally, calling her a liar, and then "
+            "tweeted that she was “Disgraceful!”")
+    assert speakers(text)[-1] == "Ivo Brandt"
+
+
+def test_a_party_tag_inside_a_named_subject_between_commas():
+    text = ("In a speech at the college in Berea, OH, after winning Ohio, Gov. Jon Kasich (R-OH), "
+            "said, “I’m getting ready to rent a covered wagon.”")
+    assert speakers(text) == ["Jon Kasich"]
+
+
+def test_a_statement_released_on_a_day_is_the_speakers():
+    text = "In Washington, President Ola Brenn released a statement Thursday night condemning “what appears to be an attack.”"
+    assert speakers(text) == ["Ola Brenn"]
+
+
+def test_said_he_is_certain_that_reports_the_clause_after_it():
+    text = "Cruz said he’s certain Rubio will continue to be “a champion for opportunity in America.”"
+    assert speakers(text) == ["Cruz"]
