@@ -360,6 +360,15 @@ def trailing(para: Para, qi: int) -> Found | None:
     if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
             and toks[j][1].islower() and _trailing_verb(toks[j][1])):
         return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"
+    if toks[j][1].islower() and toks[j][1].lower() not in DETERMINERS and not _trailing_verb(toks[j][1]):
+        named = _named_after_titles(para, j)  # "“...,” former governor Jeb Bush said"
+        if named is None:
+            named = _lower_subject(para, j, n)  # "“...,” federal prosecutors wrote"
+        if named is not None:
+            k = named.tok_end
+            if k < n and (is_verb(toks[k][1]) or para.sent_of[j] == para.sent_of[qi] and (
+                    _trailing_verb(toks[k][1]) or _phrasal(toks, k))):
+                return named, toks[k][1]
     if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
         return None  # "“...” for the governor, ... said X": the role is no subject
     first = m
@@ -402,6 +411,21 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         k += 1
     return None
+
+
+def _lower_subject(para: Para, j: int, n: int) -> Mention | None:
+    """A lower-case phrase without a determiner right after a quotation and before a
+    speech verb: "federal prosecutors wrote", "nuclear experts said"."""
+    toks = para.toks
+    k = j
+    while k < min(n, j + 5) and toks[k][0] == "w" and toks[k][1].islower() and not is_verb(toks[k][1]) and (
+            toks[k][1] not in CLAUSE_BREAKS and toks[k][1] not in _PREPS):
+        k += 1
+    if k == j or k >= n or not is_verb(toks[k][1]) or not (_plural_people(toks[k - 1][1]) or toks[k - 1][1] in ROLES):
+        return None
+    words = tuple(t[1] for t in toks[j:k])
+    return Mention("desc", j, k, toks[j][2], toks[k - 1][3], words=words, role=_head(words),
+                   extra={"para": para.idx})
 
 
 def _person_ending(para: Para, desc: Mention) -> Mention | None:
@@ -450,7 +474,7 @@ def _named_after_titles(para: Para, lo: int) -> Mention | None:
         m = _mention_at(para, k, k + 1)
         if m is not None and m.kind == "person" and m.tok == k and not m.extra.get("poss"):
             return m if k > lo else None
-        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org")):
+        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org", "place")):
             return None
         if is_verb(toks[k][1]) or toks[k][1].lower() in CLAUSE_BREAKS - {"and"}:
             return None

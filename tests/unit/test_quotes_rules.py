@@ -877,3 +877,12 @@ def test_a_statement_released_on_a_day_is_the_speakers():
 def test_said_he_is_certain_that_reports_the_clause_after_it():
     text = "Cruz said he’s certain Rubio will continue to be “a champion for opportunity in America.”"
     assert speakers(text) == ["Cruz"]
+
+
+def test_lower_case_titles_open_the_frame_after_the_quotation():
+    text = ("Ivo Brandt and Ola Brenn led the field.\n\n"
+            "“Our friends no longer fear us,” former Florida governor Tove Lind said. It got worse.")
+    assert speakers(text) == ["Tove Lind"]
+    text = ("Ivo Brandt took the files.\n\n"
+            "“The harm caused by his conduct is incalculable,” federal prosecutors wrote in the filing.")
+    assert mentioned(text) == [("federal prosecutors", "federal prosecutors")]
