@@ -360,7 +360,8 @@ def trailing(para: Para, qi: int) -> Found | None:
     if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
             and toks[j][1].islower() and _trailing_verb(toks[j][1])):
         return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"
-    if toks[j][1].islower() and toks[j][1].lower() not in DETERMINERS and not _trailing_verb(toks[j][1]):
+    if (toks[j][1].islower() or toks[j][1].isupper() and m is not None and m.tok > j) and (
+            toks[j][1].lower() not in DETERMINERS and not _trailing_verb(toks[j][1])):
         named = _named_after_titles(para, j)  # "“...,” former governor Jeb Bush said"
         if named is None:
             named = _lower_subject(para, j, n)  # "“...,” federal prosecutors wrote"
@@ -397,7 +398,9 @@ def trailing(para: Para, qi: int) -> Found | None:
     stop = min(n, k + (26 if k < n and toks[k][1] == "," else 14))  # "X, 30, of Raleigh, N.C., who ..., said"
     while k < stop:
         kind, word = toks[k][0], toks[k][1]
-        if kind == "q" or (kind == "p" and word in "!?;") or (
+        if kind == "q" and not (end < n and toks[end][1] == "," and k > end):  # (a quotation inside an aside
+            return None                                                       # is no frame's end)
+        if (kind == "p" and word in "!?;") or (
                 word == "." and (k + 1 >= n or para.sent_of[k + 1] != para.sent_of[k])):
             return None  # (not the full stops of "N.C.")
         if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
@@ -474,7 +477,8 @@ def _named_after_titles(para: Para, lo: int) -> Mention | None:
         m = _mention_at(para, k, k + 1)
         if m is not None and m.kind == "person" and m.tok == k and not m.extra.get("poss"):
             return m if k > lo else None
-        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org", "place")):
+        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org", "place")) and not (
+                m is None and toks[k][1].isupper() and len(toks[k][1]) <= 4):  # ("US Senator Jeff Sessions")
             return None
         if is_verb(toks[k][1]) or toks[k][1].lower() in CLAUSE_BREAKS - {"and"}:
             return None

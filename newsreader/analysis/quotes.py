@@ -350,14 +350,14 @@ def _attribute(art: Article, k: int):
             # "“...” X told reporters." reads the next sentence only for a quotation
             # standing alone ("Cruz says that “...” And he added ..." is no such)
             if not _starts_sentence(first, qf):
-                return leading(lead_para, lead_q) or _sentence_end(last, ql)
+                return leading(lead_para, lead_q) or _sentence_end(art, last, ql)
             return leading(lead_para, lead_q) or after
         nxt = ql + 2 if ql + 1 < len(last.toks) and last.toks[ql + 1][1] == "," else ql + 1
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
             # "“...,” but he also warned": a new clause, not this quotation's frame
             return leading(lead_para, lead_q) or after
-        return after or leading(lead_para, lead_q) or _sentence_end(last, ql) or _subject_of(art, first, qf)
-    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
+        return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or _subject_of(art, first, qf)
+    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
             or _subject_of(art, first, qf))
 
 
@@ -415,7 +415,7 @@ def _subject_of(art: Article, para: Para, qi: int):
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())
 
 
-def _sentence_end(para: Para, qi: int):
+def _sentence_end(art: Article, para: Para, qi: int):
     """An attribution closing the quotation's sentence after more of the sentence:
     "That would bring a “summer of agony” for Clinton, said Brad Bannon." """
     toks = para.toks
@@ -426,7 +426,13 @@ def _sentence_end(para: Para, qi: int):
     commas = []
     while k < len(toks) and k - qi < 60 and para.sent_of[k] == sid:
         if toks[k][0] == "q":
-            return None  # another quotation owns what follows
+            later = art.spans[toks[k][4]]
+            if not (art.text[later.start:later.end].rstrip().endswith(",") or (
+                    k + 1 < len(toks) and toks[k + 1][1] in (",", "\u2014"))):
+                return None  # another quotation owns what follows
+            return trailing(para, k)
+        # (but "Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed": the
+        # frame after the later quotation of the sentence is this one's too)
         if toks[k][1] == "," and k > qi + 1:
             commas.append(k)
         k += 1

@@ -886,3 +886,20 @@ def test_lower_case_titles_open_the_frame_after_the_quotation():
     text = ("Ivo Brandt took the files.\n\n"
             "“The harm caused by his conduct is incalculable,” federal prosecutors wrote in the filing.")
     assert mentioned(text) == [("federal prosecutors", "federal prosecutors")]
+
+
+def test_a_capitalised_short_qualifier_before_title_and_name_after_an_exclamation():
+    text = "“The great state is proud to cast its votes!” US Senator Tove Lind said as she began."
+    assert speakers(text) == ["Tove Lind"]
+
+
+def test_two_quotations_joined_by_and_share_the_frame_after_the_second():
+    text = ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Ola Brenn, "
+            "the former governor of Vermont, proclaimed to a cheering crowd.")
+    assert mentioned(text) == [("Ola Brenn", "Ola Brenn"), ("Ola Brenn", "Ola Brenn")]
+
+
+def test_a_quotation_inside_an_aside_does_not_end_the_frame():
+    text = ("“We’ve had better conventions than this one,” delegate Bill Eastland, wearing a cowboy "
+            "hat and “Vote Lind” pins, said matter-of-factly.")
+    assert speakers(text)[0] == "Bill Eastland"
