@@ -94,7 +94,14 @@ def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
         e += 1
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
         return None  # a bare "the" or "his" is no speaker
-    words = tuple(t[1] for t in toks[d:e])
+    words: list[str] = []
+    for k in range(d, e):  # initials stay one word: ("the", "U.S.", "media")
+        if _initial_dot(toks, k) or (words and words[-1].endswith(".") and len(toks[k][1]) == 1
+                                     and toks[k][1].isupper() and toks[k - 1][3] == toks[k][2]):
+            words[-1] += toks[k][1]
+        else:
+            words.append(toks[k][1])
+    words = tuple(words)
     if _head(words) in _WORDS_FOR_WORDS:
         return None  # "‘an invincible summer’, a term attributed to Camus": words, no speaker
     return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=_head(words),
@@ -395,6 +402,9 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         if k + 1 < n and toks[k + 1][1].lower() == "to" and toks[k][1].lower() in INFINITIVE_VERBS:
             return None  # "X promised to cut ...": no report (but "X said to cheers")
+        if k + 2 < n and (toks[k + 1][1].lower() in ("that", "he", "she", "it", "they", "we", "i") or (
+                toks[k + 1][1].lower() in DETERMINERS and toks[k + 2][1].islower())):
+            return None  # "“...” The company said the study could take a year.": a report of its own
     stop = min(n, k + (26 if k < n and toks[k][1] == "," else 14))  # "X, 30, of Raleigh, N.C., who ..., said"
     while k < stop:
         kind, word = toks[k][0], toks[k][1]
@@ -571,6 +581,9 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
 def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     toks = para.toks
     word = toks[v][1].lower()
+    if word.endswith("ing") and v > lo and toks[v - 1][1].lower() == "of" and v + 1 < qi and (
+            toks[v + 1][1] in (",", "or", "and")):
+        return None  # "a combination of demanding, begging or cajoling": nouns, no frame
     if word.endswith("ing") and v > lo and toks[v - 1][1].lower() in _PARTICIPLE_LEADS:
         # "..., stating, “...”": the subject is the main clause's
         for k in range(v - 1, max(lo, v - 60) - 1, -1):

@@ -61,6 +61,8 @@ class _Resolver:
             return " ".join(m.words)
         if m.kind in ("org", "place"):
             return " ".join(m.words) or None
+        if m.kind == "pron" and m.words[0].lower() in ("i", "we") and m.extra.get("sid") is not None:
+            return self._first_person(m)
         if m.kind == "desc":
             return self.described(m)
         if m.kind == "rel":  # "Beck, who has called Trump “...”"
@@ -124,6 +126,9 @@ class _Resolver:
             org = self._initials(words[1], m.start)  # "the AFP" after the Australian Federal Police
             if org >= 0:
                 return art.cast.display(org)
+        head_word = next((w for w in m.words if w.lower() == (m.role or "")), "").replace(".", "")
+        if len(head_word) > 1 and head_word.isupper():
+            return phrase  # "the U.S.", "the AFP" otherwise: an institution by its initials
         if noun in ORG_ROLES or noun in ORG_HEADS:
             org = self._org_named(words[1:], m.start)
             if org < 0:
@@ -253,6 +258,16 @@ class _Resolver:
         lead = [t[1].lower() for t in toks[start:c.tok]]
         return lead in (["for"], ["to"], ["according", "to"]) and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
 
+    def _first_person(self, m: Mention) -> str | None:
+        """"I" or "we" outside quotation marks is the writer's voice and names nobody;
+        "we" after an institution named earlier in the paragraph is that institution's
+        ("Acme said on Monday that we ...")."""
+        para = self.art.paras[m.extra["para"]]
+        prior = [c for c in para.mentions if c.tok < m.tok and c.kind in ("person", "org") and not c.extra.get("prep")]
+        if m.words[0].lower() == "we" and prior and prior[-1].kind == "org":
+            return self.name(prior[-1])  # "Acme said on Monday that we ...": the company's "we"
+        return None
+
     def _in_opening_clause(self, c: Mention) -> bool:
         """A mention in a clause that opens the sentence before its subject ("In the
         years since Tim Cook pledged ..., Rice's team has ..."): no antecedent."""
@@ -356,6 +371,11 @@ def _attribute(art: Article, k: int):
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
             # "“...,” but he also warned": a new clause, not this quotation's frame
             return leading(lead_para, lead_q) or after
+        if after is not None and after[1] == "according to":
+            # "X said “...,” according to CNN": X said it; CNN reports it
+            lead = leading(lead_para, lead_q)
+            if lead is not None and lead[1] != "according to" and lead[0].kind != "pron":
+                return lead
         return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or _subject_of(art, first, qf)
     return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
             or _subject_of(art, first, qf))
@@ -550,6 +570,9 @@ def find_quotes(text: str) -> list[Quote]:
             name = res.name(m, lookback=True)
             if name is not None and len(name.strip(" .")) < 2:
                 continue  # a single letter is no speaker ("The C of E said")
+            if m.kind == "pron" and m.words[0].lower() == "we" and name is None:
+                continue  # the writer's "we" outside a quotation: no one named (an "I" keeps its
+                # mention, unnamed: the author speaks)
             if name is None and m.kind in ("desc", "role"):
                 described.append((k, m))
             got[k] = (name, m.start, m.end, cue)

@@ -903,3 +903,26 @@ def test_a_quotation_inside_an_aside_does_not_end_the_frame():
     text = ("“We’ve had better conventions than this one,” delegate Bill Eastland, wearing a cowboy "
             "hat and “Vote Lind” pins, said matter-of-factly.")
     assert speakers(text)[0] == "Bill Eastland"
+
+
+def test_a_speaker_in_the_sentence_beats_according_to_after_the_quotation():
+    text = ("Asked about the offer, the chief executive, Randall Stone, said “I have never offered "
+            "to sell the network,” according to CNN’s Brian Stelter.")
+    assert speakers(text) == ["Randall Stone"]
+
+
+def test_initials_after_the_make_an_institution_named_as_written():
+    text = "Havana denies it. The U.S. says 24 Americans are “medically confirmed” to have been affected."
+    assert speakers(text) == ["the U.S."]
+
+
+def test_a_lone_quotation_keeps_the_speaker_before_when_the_next_sentence_reports_its_own_clause():
+    text = ("“It is perfect,” Tom Abbott said. “It could really help local people.” "
+            "The company said the study could take a year.")
+    assert speakers(text) == ["Tom Abbott", "Tom Abbott"]
+
+
+def test_a_gerund_after_of_and_the_writers_we_are_no_frame():
+    text = ("If we make people nicer through a combination of demanding, begging or cajoling, "
+            "then we are “doing the real work”.")
+    assert speakers(text) in ([], [None])
