@@ -161,6 +161,8 @@ class Article:
                     _department_off(m, toks)
                 m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False) or (
                     m.kind == "person" and m.tok > 1 and toks[m.tok - 1][1].lower() in ("the", "a", "an")
+                    and not (m.tok > 2 and toks[m.tok - 2][1].lower() == "of"  # ("Speaker of the House Paul Ryan")
+                             and toks[m.tok - 3][1].lower() in TITLES)
                     and toks[m.tok - 2][1].lower() in PREPOSITIONS)  # "With the Nintendo Switch remaining"
                 if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
                         and prev_m.kind in ("person", "org")

@@ -213,7 +213,10 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     j += 1
                     continue
                 break
-            if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
+            nx = j + 1
+            while w.lower() in PARTICLES and nx < n and toks[nx][0] == "w" and toks[nx][1] in PARTICLES and nx - j < 3:
+                nx += 1  # "von der Leyen", "de la Cruz": particles run on to the capitalised name
+            if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (nx >= n or toks[nx][0] != "w" or not _is_cap(toks[nx][1])):
                 if w.lower() in PARTICLES or not (words and words[-1][0].lower() in _HONORIFICS):
                     break
             if not _is_cap(w) and words and words[-1][0].lower() in TITLES and words[-1][0].lower() not in _HONORIFICS \

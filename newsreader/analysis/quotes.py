@@ -685,7 +685,10 @@ def _continue(art: Article, got: dict) -> None:
                 if m.extra["para"] != sp.para and para_heading(art, art.paras[m.extra["para"]]):
                     break  # a heading or a list line above ("Doubting Apple") says nothing
                 # the subject of the sentence before; a pronoun there ("Then she talks
-                # about her father.") stands for its own antecedent
+                # about her father.") stands for its own antecedent; "it" there is a
+                # thing or a plan more often than a speaker ("... that it is to be delisted")
+                if m.kind == "pron" and m.gender == "o":
+                    break
                 name = _Resolver(art).name(m)
                 if name:
                     got[k] = (name, m.start, m.end, "cont")

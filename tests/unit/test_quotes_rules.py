@@ -926,3 +926,19 @@ def test_a_gerund_after_of_and_the_writers_we_are_no_frame():
     text = ("If we make people nicer through a combination of demanding, begging or cajoling, "
             "then we are “doing the real work”.")
     assert speakers(text) in ([], [None])
+
+
+def test_a_holder_of_a_title_of_the_house_is_no_object_of_a_preposition():
+    text = "Speaker of the House Paul Ryan (R-WI) said his party would be “saying the same kind of thing”."
+    assert speakers(text) == ["Paul Ryan"]
+
+
+def test_two_particles_run_on_to_the_surname():
+    text = "“We all saw the pictures,” the head of the commission, Ursula von der Leyen, said."
+    assert speakers(text) == ["Ursula von der Leyen"]
+
+
+def test_it_in_the_sentence_before_passes_no_speaker_to_a_lone_quotation():
+    text = ("Cannabis is considered a “less dangerous drug” by the UN. But an announcement that it is to "
+            "be delisted could change things.\n\n“A lot of people come here to get their faces fixed.”")
+    assert speakers(text)[-1] is None
