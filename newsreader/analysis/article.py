@@ -367,13 +367,14 @@ def _department_off(m: Mention, toks: list) -> None:
     """"Director of Corporate Communications Charlie Scibetta": the capitalised run after
     "of" holds a department and then the person; the mention starts at the given name."""
     words = m.words
-    if len(words) < 3 or m.tok + len(words) > len(toks):
+    wtoks = [k for k in range(m.tok, min(len(toks), m.tok + 2 * len(words) + 1)) if toks[k][0] == "w"][:len(words)]
+    if len(words) < 3 or len(wtoks) < len(words):
         return
-    if any(fold(toks[m.tok + i][1]) != fold(w) for i, w in enumerate(words)):
+    if any(fold(toks[k][1]) != fold(w) for k, w in zip(wtoks, words)):  # (past the dots of initials)
         return
     cut = next((i for i in range(1, len(words) - 1) if is_given(words[i])), 0)
     if cut:
-        m.tok += cut
+        m.tok = wtoks[cut]
         m.start = toks[m.tok][2]
         m.words = words[cut:]
         m.gender = gender_of(words[cut])

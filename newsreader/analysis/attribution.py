@@ -339,6 +339,9 @@ def trailing(para: Para, qi: int) -> Found | None:
         if j + 1 < n and toks[j + 1][1].lower() == "that":
             return None  # "..., said that AT&T ...": the verb reports a clause, its subject is before
         m = _mention_at(para, j + 1, j + 4)
+        if m is not None and not all(t[1].lower() in DETERMINERS or t[1].lower() in TITLES or t[1] == "."
+                                     or t[1][:1].isupper() for t in toks[j + 1:m.tok]):
+            m = None  # "“...,” said last night’s Democratic wins were": no speaker after the verb
         if m is None or m.kind in ("role", "desc"):
             m = _named_after_titles(para, j + 1) or m  # "says food writer and broadcaster Tim Hayward"
         if (m is None or m.tok > j + 1) and not toks[j][1].lower().endswith("ing"):
@@ -395,6 +398,10 @@ def trailing(para: Para, qi: int) -> Found | None:
     appos = m.extra.get("appos")
     if m.kind == "role" and appos is not None and m.tok_end < appos.tok <= m.tok_end + 4:
         k = appos.tok_end  # "the representative in Pakistan, Marta Solberg, said"
+    if m.kind == "role" and k + 1 < n and toks[k][1].lower() in ("of", "for"):
+        held = _mention_at(para, k + 1, k + 4)  # "Secretary of Treasury Janet L. Yellen said"
+        if held is not None and held.kind == "person" and not held.extra.get("poss"):
+            m, k = held, held.tok_end
     k = _past_qualifier(para, k)
     end = k
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
@@ -490,8 +497,10 @@ def _named_after_titles(para: Para, lo: int) -> Mention | None:
         if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org", "place")) and not (
                 m is None and toks[k][1].isupper() and len(toks[k][1]) <= 4):  # ("US Senator Jeff Sessions")
             return None
-        if is_verb(toks[k][1]) or toks[k][1].lower() in CLAUSE_BREAKS - {"and"}:
-            return None
+        low = toks[k][1].lower()
+        if is_verb(low) or low in CLAUSE_BREAKS - {"and"} or low in _WHEN_WORDS or low in _PREPS or (
+                toks[k][1].islower() and low.endswith(("'s", "\u2019s"))):
+            return None  # ("said last night’s Democratic wins were": no titles)
     return None
 
 

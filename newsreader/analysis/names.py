@@ -393,6 +393,14 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
             low in ORG_HEADS or low in TITLES for low in lows[:cut]):
         # "Tomasz Wierzbicki of Harbour Point Securities": the person, of an institution
         words, lows = words[:cut], lows[:cut]
+    if len(lows) > 3 and lows[0] in TITLES and lows[1] in ("of", "for"):
+        # "Secretary of Treasury Janet L. Yellen": the title's department, then the holder
+        given = next((k for k in range(2, len(words) - 1) if gender_of(words[k][0]) != "?"), 0)
+        if given:
+            name = words[given:]
+            return Mention("person", tok, tok_end, name[0][1], name[-1][2], tuple(display(w[0]) for w in name),
+                           role=ROLE_SYNONYMS.get(lows[0], lows[0]) if lows[0] in ROLES or lows[0] in ROLE_SYNONYMS
+                           else None, gender=gender_of(words[given][0]))
     if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS) or (
             len(words) > 2 and any(low in _CONNECTORS for low in lows[1:-1])):
         ws = words[0][1]

@@ -485,6 +485,8 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
     if len(words) <= 3 and _examples(para.toks, qi):
         return False  # "terms such as ‘fire’, ‘slave labor’ and ‘injustice’": words, not speech
+    if len(words) <= 3 and (_named_as(para.toks, qi) or _attributive(para.toks, qi)):
+        return False  # "also known as “Moose,”", "a “short-ass” movie category": a name, no speech
     if not attributed:
         if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
             return True
@@ -498,6 +500,28 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
         return content.endswith((",", "!", "?")) and _starts_sentence(para, qi)
     return True
 
+
+
+# Nouns for features, products and labels a quoted name qualifies.
+_THING_NOUNS = frozenset("""feature features button buttons category categories option options toggle
+    mode tab menu setting settings section label tag badge icon filter program programme scheme tool
+    tools version edition series brand product products app apps sticker stickers logo""".split())
+
+
+def _named_as(toks: list, qi: int) -> bool:
+    """"known as “Moose”", "aka “Boz”", "nicknamed “the Fixer”"."""
+    prev = [t[1].lower() for t in toks[max(0, qi - 2):qi]]
+    return prev[-1:] in (["aka"], ["nicknamed"]) or prev == ["known", "as"]
+
+
+def _attributive(toks: list, qi: int) -> bool:
+    """A quoted name qualifying a noun for a feature, product or label after it, behind
+    a determiner: "a new “Discover” feature", "the “avoid tolls” toggle"."""
+    if qi == 0 or qi + 1 >= len(toks) or toks[qi - 1][1].lower() not in ("a", "an", "the", "new", "its", "their"):
+        return False
+    nxt = toks[qi + 1][1]
+    return nxt.lower() in _THING_NOUNS or (  # (also "a “short-ass” movie category")
+        nxt.islower() and qi + 2 < len(toks) and toks[qi + 2][1] in _THING_NOUNS)
 
 
 def _examples(toks: list, qi: int) -> bool:

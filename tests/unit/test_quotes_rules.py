@@ -942,3 +942,22 @@ def test_it_in_the_sentence_before_passes_no_speaker_to_a_lone_quotation():
     text = ("Cannabis is considered a “less dangerous drug” by the UN. But an announcement that it is to "
             "be delisted could change things.\n\n“A lot of people come here to get their faces fixed.”")
     assert speakers(text)[-1] is None
+
+
+def test_no_inverted_speaker_past_ordinary_words_after_the_verb():
+    text = ("Rep. Scott Tyler spoke. Tyler, who has said he backs the mayor, but “not blindly,” said last "
+            "night’s Democratic wins were a referendum.")
+    assert "Democratic" not in speakers(text)
+
+
+def test_the_holder_of_a_title_of_a_department_after_the_quotation():
+    text = "“Our actions send a message today,” Secretary of Treasury Janet L. Yellen said."
+    assert speakers(text) == ["Janet L Yellen"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019, a Ledger report said the co-founder Ivo Brandt, also known as “Moose,” was placed on leave.",
+    "Yes, the service actually added a “short-ass” movie category in response to the sketch.",
+])
+def test_nicknames_and_names_of_features_are_no_quotations(text):
+    assert find_quotes(text) == []
