@@ -13,7 +13,7 @@ from bisect import bisect_left
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import (
     CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, INFINITIVE_VERBS, NAMING_VERBS, ORG_HEADS, ORG_ROLES, ROLES, SPEECH_VERBS,
-    STOPWORDS, TITLES, TRAILING_VERBS,
+    PRONOUNS, STOPWORDS, TITLES, TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
 
@@ -305,6 +305,10 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
             continue
         if any(t[0] == "w" and t[1].lower() in _GAP_BREAKS for t in toks[m.tok_end:limit]):
             break  # "X fundraiser axed when venue objected": X is in another clause
+        if (len(m.words) == 1 and m.kind in ("person", "org") and m.tok_end + 1 < limit
+                and toks[m.tok_end][1].islower() and toks[m.tok_end][1].endswith("s")
+                and toks[m.tok_end + 1][1].lower() in _MODALS):
+            break  # "Lawn bowls might not usually scream “...”": the name qualifies a noun
         best = m
         break
     if best is None and limit != v:
@@ -313,6 +317,7 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
 
 
 # Words that open a new clause between a name and a verb: the name is not its subject.
+_MODALS = frozenset("might may will would can could should must do does did have are were".split())
 _GAP_BREAKS = frozenset("when where because while although though if unless whereas".split())
 
 
@@ -356,7 +361,7 @@ def trailing(para: Para, qi: int) -> Found | None:
                 m = _named_after_titles(para, m.tok_end) or m  # "said Anker spokesperson Eric Villines"
         return (m, toks[j][1]) if m is not None else None
     if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
-        m = _mention_at(para, j + 2, j + 5)
+        m = _according_to(para, j + 2)
         return (m, "according to") if m is not None else None
     m = _mention_at(para, j, j + 5)
     if (m is None or (m.tok > j and m.kind != "role")) and toks[j][1].lower() not in ("that", "this", "these", "those"):
@@ -431,6 +436,23 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         k += 1
     return None
+
+
+_OWNER = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _according_to(para: Para, k: int) -> Mention | None:
+    """Who stands after "according to" at token ``k``: a name, or for "his book X",
+    "her memoir X" the owner (the pronoun's person), not the title of the work."""
+    toks = para.toks
+    if k + 1 < len(toks) and toks[k][1].lower() in _OWNER and toks[k + 1][1].lower() in _WORKS:
+        word = _OWNER[toks[k][1].lower()]
+        return Mention("pron", k, k + 1, toks[k][2], toks[k][3], (word,), gender=PRONOUNS[word],
+                       extra={"para": para.idx, "sid": para.sent_of[k]})
+    return _mention_at(para, k, k + 3)
+
+
+_WORKS = frozenset("book memoir autobiography biography novel column blog diary".split())
 
 
 def _lower_subject(para: Para, j: int, n: int) -> Mention | None:
@@ -518,7 +540,7 @@ def leading(para: Para, qi: int) -> Found | None:
         if t[0] == "w":
             low = t[1].lower()
             if low == "according" and k + 1 < qi and toks[k + 1][1].lower() == "to":
-                m = _mention_at(para, k + 2, k + 5)
+                m = _according_to(para, k + 2)
                 if m is not None:
                     return m, "according to"
             if (is_verb(low, naming=True) or _verb_after_subject(para, k, lo)) and not (

@@ -485,7 +485,7 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
     if len(words) <= 3 and _examples(para.toks, qi):
         return False  # "terms such as ‘fire’, ‘slave labor’ and ‘injustice’": words, not speech
-    if len(words) <= 3 and (_named_as(para.toks, qi) or _attributive(para.toks, qi)):
+    if _named_as(para.toks, qi) or len(words) <= 3 and _attributive(para.toks, qi):
         return False  # "also known as “Moose,”", "a “short-ass” movie category": a name, no speech
     if not attributed:
         if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
@@ -696,7 +696,8 @@ def _continue(art: Article, got: dict) -> None:
             lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]
             i = bisect_left(para.mtoks, lo)
             between = i < len(para.mentions) and para.mentions[i].tok < qi and any(
-                m.kind != "pron" and not m.extra.get("prep") and m.start != got[prev][1]  # (not its own speaker)
+                m.kind != "pron" and not m.extra.get("prep")
+                and not (got[prev][1] is not None and m.start <= got[prev][2])  # (not its own frame's words)
                 for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
             if not between:
                 got[k] = got[prev][:3] + ("cont",)

@@ -961,3 +961,25 @@ def test_the_holder_of_a_title_of_a_department_after_the_quotation():
 ])
 def test_nicknames_and_names_of_features_are_no_quotations(text):
     assert find_quotes(text) == []
+
+
+def test_a_continuation_keeps_the_holder_named_in_the_frame_before():
+    text = ("“Our actions send a message today,” Secretary of Treasury Janet L. Yellen said. "
+            "“In coordination with allies, we will continue to disrupt these networks.”")
+    assert speakers(text) == ["Janet L Yellen", "Janet L Yellen"]
+
+
+def test_according_to_his_book_is_the_owners_word():
+    text = ("Tiger Woods never got an answer out of Nicklaus but, according to his book Unprecedented, "
+            "this is the way he has come to think about it: “He did what he needed to do.”")
+    assert speakers(text) == ["Tiger Woods"]
+
+
+def test_a_name_qualifying_a_plural_noun_before_a_modal_is_no_subject():
+    text = "Lawn bowls might not usually scream “festival atmosphere”, but Festibowl is changing that."
+    assert "Lawn" not in speakers(text)
+
+
+def test_a_long_name_after_aka_is_no_quotation():
+    text = "Actor and writer Asim Chaudhry – aka ‘People Just Do Nothing’s Chabuddy G’ – has a table booked."
+    assert find_quotes(text) == []
