@@ -445,6 +445,16 @@ def _according_to(para: Para, k: int) -> Mention | None:
     """Who stands after "according to" at token ``k``: a name, or for "his book X",
     "her memoir X" the owner (the pronoun's person), not the title of the work."""
     toks = para.toks
+    if k + 1 < len(toks) and toks[k][1].lower() in ("a", "an", "the") and toks[k + 1][1].lower() in (
+            DOCUMENTS | {"thread", "interview"}):
+        by = next((b for b in range(k + 2, min(len(toks), k + 7)) if toks[b][1].lower() == "by"), -1)
+        if by > 0:  # "according to a thread [1] by Twitter’s head of site integrity, Yoel Roth"
+            m = _mention_at(para, by + 1, by + 3)
+            if m is not None and m.extra.get("poss"):
+                m = next((c for c in para.mentions if by < c.tok <= by + 10 and c.kind == "person"
+                          and not c.extra.get("poss") and toks[c.tok - 1][1] == ","), m)
+            if m is not None:
+                return m
     if k + 1 < len(toks) and toks[k][1].lower() in _OWNER and toks[k + 1][1].lower() in _WORKS:
         word = _OWNER[toks[k][1].lower()]
         return Mention("pron", k, k + 1, toks[k][2], toks[k][3], (word,), gender=PRONOUNS[word],
@@ -564,7 +574,11 @@ def leading(para: Para, qi: int) -> Found | None:
             m = _descriptive(para, lo, qi - 1)  # "One skipper was blunt: “...”"
         if m is not None:
             return m, ":"
-    return headline_label(para, qi)
+    found = headline_label(para, qi)
+    if found is not None and (found[0].kind != "person" or all(w.isupper() for w in found[0].words)):
+        return None  # outside a title-case headline only a person's name labels a line, not
+        # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
+    return found
 
 
 def headline_label(para: Para, qi: int) -> Found | None:

@@ -471,7 +471,7 @@ def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
     para = art.paras[sp.para]
     if para_heading(art, para):  # asked once a paragraph: a long one holds many quotes
         return False
-    content = art.text[sp.start:sp.end].strip()
+    content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()  # ("‘Only Connect [3]’")
     words = _WORDS.findall(content)
     qi = para.qtok[k]
     i = bisect_left(para.mtoks, qi) - 1

@@ -983,3 +983,19 @@ def test_a_name_qualifying_a_plural_noun_before_a_modal_is_no_subject():
 def test_a_long_name_after_aka_is_no_quotation():
     text = "Actor and writer Asim Chaudhry – aka ‘People Just Do Nothing’s Chabuddy G’ – has a table booked."
     assert find_quotes(text) == []
+
+
+def test_an_all_caps_listing_label_is_no_speaker():
+    text = "BRITISH BOWLS: Lawn bowls might not usually scream “festival atmosphere”, but it is changing."
+    assert all(s is None or "BOWLS" not in s.upper() for s in speakers(text))
+
+
+def test_according_to_a_thread_by_a_named_person():
+    text = ("There will be exceptions for “compelling public interest or newsworthy content,” according to "
+            "a thread [1] by Twitter’s head of site integrity, Yoel Roth.")
+    assert speakers(text) == ["Yoel Roth"]
+
+
+def test_a_link_marker_inside_a_title_is_ignored():
+    text = "Artwork by Paul Gilbey and Amy Browne. ‘Only Connect [3]’ is on BBC Two, Mondays."
+    assert find_quotes(text) == []
