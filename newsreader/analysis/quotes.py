@@ -374,8 +374,9 @@ def _attribute(art: Article, k: int):
         if after is not None and after[1] == "according to":
             # "X said “...,” according to CNN": X said it; CNN reports it
             lead = leading(lead_para, lead_q)
-            if lead is not None and lead[1] != "according to" and lead[0].kind != "pron":
-                return lead
+            if (lead is not None and lead[1] != "according to" and lead[0].kind != "pron"
+                    and lead_q > 0 and lead_para.toks[lead_q - 1][1].lower() in ("said", "says", "told", "wrote", ":", ",")):
+                return lead  # (the verb frames the quotation itself: "X ... said “...,” according to")
         return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or _subject_of(art, first, qf)
     return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
             or _subject_of(art, first, qf))
@@ -511,7 +512,7 @@ _THING_NOUNS = frozenset("""feature features button buttons category categories 
 def _named_as(toks: list, qi: int) -> bool:
     """"known as “Moose”", "aka “Boz”", "nicknamed “the Fixer”"."""
     prev = [t[1].lower() for t in toks[max(0, qi - 2):qi]]
-    return prev[-1:] in (["aka"], ["nicknamed"]) or prev == ["known", "as"]
+    return prev[-1:] in (["aka"], ["nicknamed"], ["so-called"]) or prev == ["known", "as"]
 
 
 def _attributive(toks: list, qi: int) -> bool:
@@ -691,6 +692,10 @@ def _continue(art: Article, got: dict) -> None:
         qi = para.qtok[k]
         if not _starts_sentence(para, qi):
             continue
+        nxt = para.toks[qi + 1][1] if qi + 1 < len(para.toks) else ""
+        if (nxt in ("is", "was", "makes", "lets", "means", "has", "gives", "shows", "allows")
+                and len(_WORDS.findall(art.text[sp.start:sp.end])) <= 5):
+            continue  # "“Watch from these locations” makes it so ...": a quoted name as a subject
         prev = k - 1
         if prev >= 0 and prev in got and spans[prev].last_para >= sp.para - 1:
             lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]

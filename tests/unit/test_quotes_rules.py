@@ -999,3 +999,21 @@ def test_according_to_a_thread_by_a_named_person():
 def test_a_link_marker_inside_a_title_is_ignored():
     text = "Artwork by Paul Gilbey and Amy Browne. ‘Only Connect [3]’ is on BBC Two, Mondays."
     assert find_quotes(text) == []
+
+
+def test_according_to_after_a_quotation_far_from_the_sentences_verb():
+    text = ("While Twitter will ask accounts to remove such media, there will be exceptions for "
+            "“compelling public interest or newsworthy content,” according to a thread by Twitter’s "
+            "head of site integrity, Yoel Roth.")
+    assert speakers(text) == ["Yoel Roth"]
+
+
+def test_a_scare_quote_after_so_called_is_no_quotation():
+    text = "Judge Walls rejected arguments that the ruling invalidated the so-called “stream of benefits” theory."
+    assert find_quotes(text) == []
+
+
+def test_a_short_quoted_name_as_a_subject_takes_no_speaker_from_before():
+    text = ("Plex can even bounce you right to the streaming service, Ana Ruiz said.\n\n"
+            "“Watch from these locations” makes it so you don’t have to search through apps.")
+    assert speakers(text)[-1:] in ([], [None])
