@@ -328,6 +328,9 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
                 if prev.gender == "?":
                     prev.gender = m.gender
             m.extra["appos"] = prev
+        if (m.kind == "role" and prev is not None and prev.kind == "role" and prev.extra.get("appos") is not None
+                and m.tok == prev.tok_end + 1 and toks[prev.tok_end][1].lower() == "and"):
+            m.extra["appos"] = prev.extra["appos"]  # "Tim Armstrong, Chairman and CEO said"
         keep.append(m)
     return keep
 

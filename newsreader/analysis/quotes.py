@@ -15,7 +15,7 @@ from newsreader.analysis.attribution import (
 )
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.marks import MARK
-from newsreader.analysis.names import Mention
+from newsreader.analysis.names import DEMONYMS, Mention
 from newsreader.analysis.speakers import fold
 from newsreader.analysis.turns import find_turns, para_heading
 from newsreader.models import Quote
@@ -303,8 +303,9 @@ class _Resolver:
                 if plural:
                     if c.kind == "person" and c.entity >= 0 and self.art.cast.gender[c.entity] == "n":
                         return self.art.cast.display(c.entity)  # a singular "they"
-                    if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
-                        return self.name(c)
+                    if (c.kind == "org" and not (len(c.words) == 1 and c.words[0].lower() in DEMONYMS)) or (
+                            c.kind == "role" and c.words[0].endswith("s")):
+                        return self.name(c)  # (not "Spanish" for "they")
                     continue
                 if c.kind == "role" and c.role in ORG_ROLES and m.gender in ("m", "f"):
                     continue  # "The company, she said, had ...": she is no company
@@ -421,6 +422,8 @@ def _subject_of(art: Article, para: Para, qi: int):
         return None  # a name for a thing: "a new “sharing to Reels” feature", "“X VPN” is not alone"
     if found[1].lower() in _LAUNCH_VERBS:
         return None  # "The service is introducing “tip protection”": a product's name
+    if nxt < len(toks) and toks[nxt][1] in ("is", "was", "are", "were"):
+        return None  # "Lin shows that “Mobile protection VPN” is not alone": a name, the subject of "is"
     if not any(t[0] == "w" and t[1].lower() in _FUNCTION_WORDS for t in toks[para.sent_lo[para.sent_of[qi]]:qi]):
         return None  # not English: "O Presidente ... declarou o “estado de desastre”"
     m = found[0]

@@ -1017,3 +1017,20 @@ def test_a_short_quoted_name_as_a_subject_takes_no_speaker_from_before():
     text = ("Plex can even bounce you right to the streaming service, Ana Ruiz said.\n\n"
             "“Watch from these locations” makes it so you don’t have to search through apps.")
     assert speakers(text)[-1:] in ([], [None])
+
+
+def test_a_quoted_name_as_the_subject_of_is_takes_no_sentence_subject():
+    text = ("Johnny Lin wrote about it.\n\n"
+            "Lin shows that “Mobile protection :Clean & Security VPN” is not alone. Others are worse.")
+    assert speakers(text) in ([], [None])
+
+
+def test_they_is_no_demonym():
+    text = ("Spanish fans flooded the channel. The Vevo spokesperson asked not to be named.\n\n"
+            "They said in a statement that “some videos were uploaded by an unauthorized source.”")
+    assert "Spanish" not in speakers(text)
+
+
+def test_a_second_title_joined_by_and_belongs_to_the_same_person():
+    text = "Tim Armstrong, Chairman and CEO said in a statement: “We continue to build strong experiences.”"
+    assert speakers(text) == ["Tim Armstrong"]
