@@ -12,7 +12,7 @@ from bisect import bisect_right
 from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
-from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, scan_mentions, tokenize
 from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
 
@@ -319,6 +319,8 @@ class Article:
         for at, ent in self.orgs:
             if at > pos:
                 break
+            if noun and len(self.cast.names[ent]) == 1 and self.cast.names[ent][0].lower() in DEMONYMS:
+                continue  # "Russian" (government accounts) is no company
             best = ent
             counts[ent] = counts.get(ent, 0) + 1
         if not noun or best < 0:

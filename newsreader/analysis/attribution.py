@@ -379,8 +379,14 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
         if toks[j][0] == "w" and is_verb(toks[j][1]) and p - j > 2 and any(
                 t[1].lower() in _COMPLEMENT_HEADS for t in toks[j + 1:p]):
             k = j
-    if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]) or toks[k][1].lower().endswith("ing"):
+    if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]):
         return None
+    if toks[k][1].lower().endswith("ing"):
+        # "Twitter explains the decision by saying that a government ... creates a “...”"
+        if not (k > lo and toks[k - 1][1].lower() in ("by", ",")):
+            return None
+        m = _verb_subject(para, k, lo, p)
+        return (m, toks[k][1]) if m is not None and m.kind != "desc" else None
     m = _subject_before(para, k, lo)
     return (m, toks[k][1]) if m is not None else None
 

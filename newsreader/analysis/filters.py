@@ -159,9 +159,10 @@ _TITLE_CUES = frozenset(
 
 def _title_slot(word: str) -> bool:
     """A word after which a capitalised quotation names a work: a possessive
-    ("Fox News Channel’s “Hannity,”") or on/titled/book/show ..."""
+    ("Fox News Channel’s “Hannity,”"), on/titled/book/show ..., or for/of ("a position
+    for “Apple Search.”", "the star of “Normal People”")"""
     low = word.lower()
-    return low in _TITLE_CUES or (len(low) > 2 and low.endswith(("\u2019s", "'s")))
+    return low in _TITLE_CUES or low in ("for", "of") or (len(low) > 2 and low.endswith(("\u2019s", "'s")))
 
 
 def _title_case(words: list[str], content: str) -> bool:

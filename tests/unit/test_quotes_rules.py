@@ -1034,3 +1034,20 @@ def test_they_is_no_demonym():
 def test_a_second_title_joined_by_and_belongs_to_the_same_person():
     text = "Tim Armstrong, Chairman and CEO said in a statement: “We continue to build strong experiences.”"
     assert speakers(text) == ["Tim Armstrong"]
+
+
+def test_by_saying_that_reports_the_clause_after_it():
+    text = ("Twitter explained the rationale behind the decision by saying that a government blocking "
+            "access to a service while continuing to post on it creates a “severe information imbalance.”")
+    assert speakers(text) == ["Twitter"]
+
+
+def test_the_company_is_no_demonym():
+    text = ("Russian government accounts will be affected. The company also said it would "
+            "“drastically” reduce the reach of those accounts.")
+    assert "Russian" not in speakers(text)
+
+
+def test_a_title_after_for_or_of_with_the_full_stop_inside():
+    text = "Apple posted a listing describing an engineering project manager position for “Apple Search.”"
+    assert find_quotes(text) == []
