@@ -253,7 +253,8 @@ class Article:
                 toks = self.paras[m.extra["para"]].toks
                 aged = (m.tok_end + 2 < len(toks) and toks[m.tok_end][1] == "," and toks[m.tok_end + 1][1].isdigit()
                         and toks[m.tok_end + 2][1] == ",")
-                if (m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner
+                titled = (toks[m.tok][1].lower() in TITLES and toks[m.tok][2] < m.start and len(m.words[0]) > 1)  # "Justice Cote"
+                if (m.extra.get("initial") and not m.role and not titled and fold(m.words[0]) not in inner
                         and gender_of(m.words[0]) == "?" and not aged):  # not "Claire, 41, from ..."
                     if m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS:
                         # "India argued", "Berg told reporters": a speaker after all, but

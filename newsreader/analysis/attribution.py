@@ -88,6 +88,11 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
                                extra={"para": para.idx, "antecedent": m})
             break
     if v - 1 > lo and toks[v - 1][1] == ",":
+        first = mention_at(para, lo, lo + 1)
+        if (first is not None and first.tok == lo and first.kind in ("person", "role") and first.tok_end + 1 < v - 1
+                and toks[first.tok_end][1] == "," and (toks[first.tok_end + 1][1].lower().endswith("ing")
+                                                       or toks[first.tok_end + 1][1].lower() in ("who", "whose"))):
+            return first  # "Justice Cote, writing on behalf of justices X, Y and Z, acknowledged"
         c = v - 2
         while c > lo and toks[c][1] != "," and v - c < 25:
             c -= 1

@@ -80,6 +80,9 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return False
     if i + 1 < len(toks) and (toks[i + 1][1] in ",;)" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
         return False  # "in Scranton, Pa., where ...", "(D-Ill.)": an abbreviation the list lacks
+    if (i + 2 < len(toks) and len(toks[i + 1][1]) == 1 and toks[i + 1][1].isupper() and toks[i + 2][1] == "."
+            and toks[i][3] == toks[i + 1][2]):
+        return False  # "D-N.H.", "U.S.": initials run on
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):

@@ -1051,3 +1051,15 @@ def test_the_company_is_no_demonym():
 def test_a_title_after_for_or_of_with_the_full_stop_inside():
     text = "Apple posted a listing describing an engineering project manager position for “Apple Search.”"
     assert find_quotes(text) == []
+
+
+def test_initials_after_a_party_tag_do_not_end_the_sentence():
+    text = ("Sen. Maggie Hassan, D-N.H., urged Nielsen to “educate yourself” about climate change, adding "
+            "“What I heard in your answer is politics before science.”")
+    assert speakers(text) == ["Maggie Hassan", "Maggie Hassan"]
+
+
+def test_a_participle_aside_with_a_list_of_names_after_the_subject():
+    text = ("Justice Cote, writing on behalf of justices Richard Wagner and Michelle Bonsawin, acknowledged "
+            "that IP addresses “are not sought for their own sake” at all.")
+    assert speakers(text) == ["Cote"]
