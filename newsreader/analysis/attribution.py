@@ -259,7 +259,8 @@ def _according_to(para: Para, k: int) -> Mention | None:
         if by > 0:  # "according to a thread [1] by Twitter’s head of site integrity, Yoel Roth"
             m = mention_at(para, by + 1, by + 3)
             if m is not None and m.extra.get("poss"):
-                m = next((c for c in para.mentions if by < c.tok <= by + 10 and c.kind == "person"
+                i = bisect_left(para.mtoks, by + 1)
+                m = next((c for c in para.mentions[i:i + 6] if c.tok <= by + 10 and c.kind == "person"
                           and not c.extra.get("poss") and toks[c.tok - 1][1] == ","), m)
             if m is not None:
                 return m

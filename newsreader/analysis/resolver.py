@@ -7,6 +7,8 @@ leaves the speaker unnamed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from newsreader.analysis.article import Article
 from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
 from newsreader.analysis.names import DEMONYMS, Mention
@@ -250,7 +252,8 @@ class Resolver:
         "we" after an institution named earlier in the paragraph is that institution's
         ("Acme said on Monday that we ...")."""
         para = self.art.paras[m.extra["para"]]
-        prior = [c for c in para.mentions if c.tok < m.tok and c.kind in ("person", "org") and not c.extra.get("prep")]
+        i = bisect_left(para.mtoks, m.tok)  # (the few mentions just before: a bounded look back)
+        prior = [c for c in para.mentions[max(0, i - 12):i] if c.kind in ("person", "org") and not c.extra.get("prep")]
         if m.words[0].lower() == "we" and prior and prior[-1].kind == "org":
             return self.name(prior[-1])  # "Acme said on Monday that we ...": the company's "we"
         return None
