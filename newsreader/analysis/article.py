@@ -12,7 +12,8 @@ from bisect import bisect_right
 from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
-from newsreader.analysis.names import Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
 
 PREPOSITIONS = frozenset(
@@ -160,6 +161,8 @@ class Article:
                     _department_off(m, toks)
                 m.extra["prep"] = (m.tok > 0 and toks[m.tok - 1][1].lower() in PREPOSITIONS) or m.extra.get("obj", False) or (
                     m.kind == "person" and m.tok > 1 and toks[m.tok - 1][1].lower() in ("the", "a", "an")
+                    and not (m.tok > 2 and toks[m.tok - 2][1].lower() == "of"  # ("Speaker of the House Paul Ryan")
+                             and toks[m.tok - 3][1].lower() in TITLES)
                     and toks[m.tok - 2][1].lower() in PREPOSITIONS)  # "With the Nintendo Switch remaining"
                 if (not m.extra["prep"] and prev_m is not None and prev_m.extra.get("prep")
                         and prev_m.kind in ("person", "org")
@@ -209,7 +212,9 @@ class Article:
         pending: list[Mention] = []
         for para in self.paras:
             for m in para.mentions or para.side:
-                if m.kind == "person" and len(m.words) > 1:
+                if m.kind == "person" and len(m.words) > 1 and is_place(m.words):
+                    m.kind = "place"  # "South Korea", "New York": no person, no institution
+                elif m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":
                     m.entity = cast.resolve(m.words[0], m.start, m.gender, m.role)
@@ -241,11 +246,15 @@ class Article:
                     m.kind, m.entity, m.words = "org", org, cast.names[org]
                     self.orgs.append((m.start, org))
                     continue
+            if m.entity < 0 and is_place(m.words) and not m.role:
+                m.kind = "place"  # "India", "Croydon" (but "Montenegro said" after Lucía Montenegro)
+                continue
             if m.entity < 0:
                 toks = self.paras[m.extra["para"]].toks
                 aged = (m.tok_end + 2 < len(toks) and toks[m.tok_end][1] == "," and toks[m.tok_end + 1][1].isdigit()
                         and toks[m.tok_end + 2][1] == ",")
-                if (m.extra.get("initial") and not m.role and fold(m.words[0]) not in inner
+                titled = (toks[m.tok][1].lower() in TITLES and toks[m.tok][2] < m.start and len(m.words[0]) > 1)  # "Justice Cote"
+                if (m.extra.get("initial") and not m.role and not titled and fold(m.words[0]) not in inner
                         and gender_of(m.words[0]) == "?" and not aged):  # not "Claire, 41, from ..."
                     if m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS:
                         # "India argued", "Berg told reporters": a speaker after all, but
@@ -311,6 +320,8 @@ class Article:
         for at, ent in self.orgs:
             if at > pos:
                 break
+            if noun and len(self.cast.names[ent]) == 1 and self.cast.names[ent][0].lower() in DEMONYMS:
+                continue  # "Russian" (government accounts) is no company
             best = ent
             counts[ent] = counts.get(ent, 0) + 1
         if not noun or best < 0:
@@ -321,9 +332,11 @@ class Article:
         else:
             fit = [e for e in counts if any(fold(w) == fold(noun) for w in names[e])]
         if not fit:
-            # "the company" may be any business named before; "the council" is no
-            # institution whose name lacks the word
-            return best if noun in BUSINESS_NOUNS else -1
+            # "the company" may be any business named before, but no public body
+            # ("Government accounts ..."); "the council" is no institution whose name
+            # lacks the word
+            public = any(w.lower() in PUBLIC_HEADS for w in names[best])
+            return best if noun in BUSINESS_NOUNS and not public else -1
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
 
@@ -357,13 +370,14 @@ def _department_off(m: Mention, toks: list) -> None:
     """"Director of Corporate Communications Charlie Scibetta": the capitalised run after
     "of" holds a department and then the person; the mention starts at the given name."""
     words = m.words
-    if len(words) < 3 or m.tok + len(words) > len(toks):
+    wtoks = [k for k in range(m.tok, min(len(toks), m.tok + 2 * len(words) + 1)) if toks[k][0] == "w"][:len(words)]
+    if len(words) < 3 or len(wtoks) < len(words):
         return
-    if any(fold(toks[m.tok + i][1]) != fold(w) for i, w in enumerate(words)):
+    if any(fold(toks[k][1]) != fold(w) for k, w in zip(wtoks, words)):  # (past the dots of initials)
         return
     cut = next((i for i in range(1, len(words) - 1) if is_given(words[i])), 0)
     if cut:
-        m.tok += cut
+        m.tok = wtoks[cut]
         m.start = toks[m.tok][2]
         m.words = words[cut:]
         m.gender = gender_of(words[cut])

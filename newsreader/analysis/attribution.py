@@ -10,83 +10,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, NAMING_VERBS, SPEECH_VERBS, TRAILING_VERBS
-from newsreader.analysis.names import Mention
-
-_PASSIVE = frozenset("was were been being is are be get got".split())
-_AMBIGUOUS = frozenset(
-    """state states note notes report reports post posts comment comments answer answers
-    claim claims question questions charge charges object objects estimate estimates
-    quote quotes counter counters tweet tweets promise promises protest protests demand
-    demands joke jokes remark remarks mention mentions stress stresses echo echoes
-    cry cries reply replies reason reasons query queries sum sums put puts point points
-    laugh laughs sigh sighs call calls counsel reflect reflects concern advise""".split()
+from newsreader.analysis.article import Para
+from newsreader.analysis.lexicon import (
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, INFINITIVE_VERBS, PRONOUNS, ROLES, SPEECH_VERBS, TITLES,
 )
-_AUXILIARIES = frozenset(
-    "has had have was is also then once later previously recently publicly repeatedly would will".split())
+from newsreader.analysis.names import Mention
+from newsreader.analysis.phrases import (
+    AMBIGUOUS, AUXILIARIES, PASSIVE, PREPS, WHEN_WORDS, descriptive, descriptive_before, head_noun, is_verb,
+    mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, trailing_verb,
+    verb_after_subject,
+)
+from newsreader.analysis.subjects import headline_label, sentence_subject
+
 _PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
 
 Found = tuple  # (Mention, cue token text)
 
 
-def _trailing_verb(word: str) -> bool:
-    """A cue in the slot right after a quotation and its speaker ("“...,” the sign
-    read", "“...,” she fumed"): a speech verb, or any past-tense verb there."""
-    low = word.lower()
-    return is_verb(word) or low in TRAILING_VERBS or (
-        word.islower() and len(low) > 4 and low.endswith("ed"))
-
-
-_BACK_VERBS = frozenset("shot fired hit pushed snapped wrote shoots fires hits pushes snaps writes".split())
-_SUBJECT_PRONOUNS = frozenset("he she they i we who".split())
-
-
-def _phrasal(toks: list, k: int) -> bool:
-    """"shot back", "fired back": a reply by a verb that alone says nothing."""
-    return (toks[k][1].lower() in _BACK_VERBS and k + 1 < len(toks)
-            and toks[k + 1][1].lower() == "back")
-
-
-def _verb_after_subject(para: Para, k: int, lo: int) -> bool:
-    """A word that may be a noun ("jokes", "notes", "claims") is a speech verb right
-    after a subject pronoun or a name: "He jokes, “...”", "Ana Ruiz notes that"."""
-    toks = para.toks
-    low = toks[k][1].lower()
-    if low not in _AMBIGUOUS or low not in SPEECH_VERBS or k - 1 < lo:
-        return False
-    if toks[k - 1][1].lower() in _SUBJECT_PRONOUNS:
-        return True
-    ms = para.mentions
-    i = bisect_left(para.mtoks, k) - 1
-    return i >= 0 and ms[i].tok_end == k and ms[i].kind == "person" and not ms[i].extra.get("poss")
-
-
-def is_verb(word: str, naming: bool = False) -> bool:
-    low = word.lower()
-    if low in _AMBIGUOUS:
-        return False
-    return low in SPEECH_VERBS or (naming and low in NAMING_VERBS)
-
-
-def _descriptive(para: Para, d: int, stop: int) -> Mention | None:
-    """A noun phrase opened by a determiner at token ``d`` and running to ``stop``
-    at most ("the editorial", "one of two witnesses", "another"): a speaker named
-    by what it is. It ends at punctuation, a quotation or a new clause."""
-    toks = para.toks
-    if d >= len(toks) or toks[d][0] != "w" or toks[d][1].lower() not in DETERMINERS:
-        return None
-    e = d + 1
-    while e < min(stop, len(toks), d + 9):
-        kind, word = toks[e][0], toks[e][1]
-        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
-            break
-        e += 1
-    if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
-        return None  # a bare "the" or "his" is no speaker
-    words = tuple(t[1] for t in toks[d:e])
-    return Mention("desc", d, e, toks[d][2], toks[e - 1][3], words=words, role=words[-1].lower(),
-                   extra={"para": para.idx})
 
 
 def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
@@ -98,68 +38,33 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
         return desc.tok_end
     if not tight:
         return None
+    a = desc.tok_end
+    if a + 1 < n and toks[a][1].lower() in AUXILIARIES and (is_verb(toks[a + 1][1]) or trailing_verb(toks[a + 1][1])):
+        return a + 1  # "..., a coroner has ruled"
+
     for v in range(desc.tok + 2, min(n, desc.tok_end + 1)):
-        if _trailing_verb(toks[v][1]) and (v + 1 >= n or toks[v + 1][0] != "w" or toks[v + 1][1].lower() in (
-                "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")):
-            return v
+        if trailing_verb(toks[v][1]) and (v + 1 >= n or toks[v + 1][0] != "w" or toks[v + 1][1].lower() in (
+                "in", "on", "at", "to", "from", "during", "after", "before", "of", "with")) and not (
+                v + 1 < n and toks[v + 1][1].lower() == "to" and toks[v][1].lower() in INFINITIVE_VERBS):
+            return v  # (not "the audience appeared to warm")
     return None
 
 
-def _descriptive_before(para: Para, v: int, lo: int) -> Mention | None:
-    """The determiner phrase just before verb ``v``: "The ad says", "Yet another said"."""
-    toks = para.toks
-    if v - 1 > lo and toks[v - 1][1] == ",":  # "The report, which ran to 40 pages, says"
-        c = v - 2
-        while c > lo and toks[c][1] != "," and v - c < 25:
-            c -= 1
-        if c > lo and toks[c][1] == ",":
-            v = c
-    b = v - 1
-    if b == lo and toks[b][0] == "w" and toks[b][1][:1].isupper() and toks[b][1].endswith("s") and (
-            not toks[b][1].endswith("ss") and toks[b][1].lower() not in CLAUSE_BREAKS):
-        # a bare plural opening the sentence: "Critics called it ..."
-        return Mention("desc", b, v, toks[b][2], toks[b][3], words=(toks[b][1],), role=toks[b][1].lower(),
-                       extra={"para": para.idx})
-    d = -1
-    while b >= lo and v - b <= 8:
-        kind, word = toks[b][0], toks[b][1]
-        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word):
-            break
-        if word.lower() in DETERMINERS:
-            d = b
-        b -= 1
-    if d < 0:
-        return None
-    m = _descriptive(para, d, v)
-    return m if m is not None and m.tok_end == v else None
+# Words of a clause that carries a reported one: "said he's certain (that) ...".
+_COMPLEMENT_HEADS = frozenset("""certain sure confident convinced hopeful afraid worried believes
+    thinks hopes expects knows feels fears""".split())
 
 
-def _mention_at(para: Para, lo: int, hi: int) -> Mention | None:
-    """The first mention starting within tokens [lo, hi) (or running over ``lo``)."""
-    ms = para.mentions
-    i = bisect_left(para.mtoks, lo)
-    if i > 0 and ms[i - 1].tok < lo < ms[i - 1].tok_end and ms[i - 1].kind != "pron":
-        return ms[i - 1]
-    if i < len(ms) and ms[i].tok < hi:
-        return ms[i]
-    return None
-
-
-def _before(para: Para, limit: int, lo: int):
-    """Mentions ending by token ``limit`` and starting at ``lo`` or later, nearest first."""
-    ms = para.mentions
-    i = bisect_left(para.mtoks, limit) - 1
-    while i >= 0 and ms[i].tok >= lo:
-        if ms[i].tok_end <= limit:
-            yield ms[i]
-        i -= 1
+# Determiners that open a speaker put after the verb ("said one witness:", "added a
+# spokesman,"), unlike "this" or "his" ("summarizes this perfectly:").
+_INVERTED_DETS = frozenset("a an one another the some several many".split())
 
 
 def _with_subject(para: Para, v: int, lo: int) -> Mention | None:
     """"..., with the veteran MP Gareth Powys saying ...": the name right before the
     participle, behind "with", is who speaks."""
     toks = para.toks
-    m = next(_before(para, v, max(lo, v - 10)), None)
+    m = next(mentions_before(para, v, max(lo, v - 10)), None)
     if m is None or m.tok_end != v or m.kind == "pron":
         return None
     k = m.tok - 1
@@ -174,36 +79,54 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     toks = para.toks
     limit = v
     w = v - 1
-    while w > lo and v - w <= 3 and toks[w][1].lower() in _AUXILIARIES:
+    while w > lo and v - w <= 3 and toks[w][1].lower() in AUXILIARIES:
         w -= 1
     if w > lo and toks[w][1].lower() == "who" and toks[w - 1][1] == ",":
-        for m in _before(para, w - 1, lo):  # "X, who told reporters ...", "X, who has called"
+        for m in mentions_before(para, w - 1, lo):  # "X, who told reporters ...", "X, who has called"
             if m.tok_end == w - 1 and m.kind != "pron":
                 return Mention("rel", w, w + 1, toks[w][2], toks[w][3], words=("who",),
                                extra={"para": para.idx, "antecedent": m})
             break
     if v - 1 > lo and toks[v - 1][1] == ",":
+        first = mention_at(para, lo, lo + 1)
+        if (first is not None and first.tok == lo and first.kind in ("person", "role") and first.tok_end + 1 < v - 1
+                and toks[first.tok_end][1] == "," and (toks[first.tok_end + 1][1].lower().endswith("ing")
+                                                       or toks[first.tok_end + 1][1].lower() in ("who", "whose"))):
+            return first  # "Justice Cote, writing on behalf of justices X, Y and Z, acknowledged"
         c = v - 2
         while c > lo and toks[c][1] != "," and v - c < 25:
             c -= 1
         if c >= lo and toks[c][1] == ",":
             limit = c
-            for m in _before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
-                if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org"):
-                    named = next(_before(para, c, max(lo, c - 8)), None)
+            for m in mentions_before(para, v - 1, c):  # "the developer, Northgate Holdings, said"
+                if m.tok_end == v - 1 and m.tok <= c + 2 and m.kind in ("person", "org") or (
+                        m.kind == "person" and m.tok <= c + 3 and toks[m.tok_end][1] == "(" and toks[v - 2][1] == ")"):
+                    # (and "..., Gov. John Kasich (R-OH), said")
+                    named = next(mentions_before(para, c, max(lo, c - 8)), None)
                     if (named is None or named.tok_end != c or named.kind != "person"
                             or named.extra.get("prep")):  # "the envoy in Oslo, Ana Berg, said"
                         return m  # not "Gordon Kessler, a Republican, said"
                 break
     best = None
-    for m in _before(para, limit, max(lo, limit - 60)):
+    for m in mentions_before(para, limit, max(lo, limit - 60)):
         if (m.extra.get("prep") and m.kind != "pron") or m.extra.get("poss"):
             continue
+        if any(t[0] == "w" and t[1].lower() in _GAP_BREAKS for t in toks[m.tok_end:limit]):
+            break  # "X fundraiser axed when venue objected": X is in another clause
+        if (len(m.words) == 1 and m.kind in ("person", "org") and m.tok_end + 1 < limit
+                and toks[m.tok_end][1].islower() and toks[m.tok_end][1].endswith("s")
+                and toks[m.tok_end + 1][1].lower() in _MODALS):
+            break  # "Lawn bowls might not usually scream “...”": the name qualifies a noun
         best = m
         break
     if best is None and limit != v:
         return _subject_before(para, limit, lo) if limit > lo else None
     return best
+
+
+# Words that open a new clause between a name and a verb: the name is not its subject.
+_MODALS = frozenset("might may will would can could should must do does did have are were".split())
+_GAP_BREAKS = frozenset("when where because while although though if unless whereas".split())
 
 
 def _first_subject(para: Para, lo: int, hi: int) -> Mention | None:
@@ -228,54 +151,94 @@ def trailing(para: Para, qi: int) -> Found | None:
     if is_verb(toks[j][1]) or _inverted_ambiguous(para, j):
         if j + 1 < n and toks[j + 1][1].lower() == "that":
             return None  # "..., said that AT&T ...": the verb reports a clause, its subject is before
-        m = _mention_at(para, j + 1, j + 4)
+        m = mention_at(para, j + 1, j + 4)
+        if m is not None and not all(t[1].lower() in DETERMINERS or t[1].lower() in TITLES or t[1] == "."
+                                     or t[1][:1].isupper() for t in toks[j + 1:m.tok]):
+            m = None  # "“...,” said last night’s Democratic wins were": no speaker after the verb
         if m is None or m.kind in ("role", "desc"):
-            m = _named_after_titles(para, j + 1) or m  # "says food writer and broadcaster Tim Hayward"
+            m = named_after_titles(para, j + 1) or m  # "says food writer and broadcaster Tim Hayward"
         if (m is None or m.tok > j + 1) and not toks[j][1].lower().endswith("ing"):
-            desc = _descriptive(para, j + 1, n)  # "said a person close to the Clintons"
+            desc = descriptive(para, j + 1, n)  # "said a person close to the Clintons"
             if desc is not None and not (m is not None and all(w[:1].isupper() for w in desc.words[1:])):
-                m = desc  # (but "reports The Verge" is a name)
+                m = person_ending(para, desc) or desc  # (but "reports The Verge" is a name)
         if m is not None and m.kind == "org":  # "said Met Office meteorologist Claire Dunmore"
-            nxt = _mention_at(para, m.tok_end, m.tok_end + 1)
+            nxt = mention_at(para, m.tok_end, m.tok_end + 1)
             if nxt is not None and nxt.kind == "person" and nxt.tok == m.tok_end:
                 m = nxt
+            else:
+                m = named_after_titles(para, m.tok_end) or m  # "said Anker spokesperson Eric Villines"
         return (m, toks[j][1]) if m is not None else None
     if toks[j][1].lower() == "according" and j + 1 < n and toks[j + 1][1].lower() == "to":
-        m = _mention_at(para, j + 2, j + 5)
+        m = _according_to(para, j + 2)
         return (m, "according to") if m is not None else None
-    m = _mention_at(para, j, j + 5)
-    if m is None or (m.tok > j and m.kind != "role"):
-        desc = _descriptive(para, j, n)  # "“...,” the editorial read"
+    m = mention_at(para, j, j + 5)
+    if (m is None or (m.tok > j and m.kind != "role")) and toks[j][1].lower() not in ("that", "this", "these", "those"):
+        desc = descriptive(para, j, n)  # "“...,” the editorial read" (not "the “X” that several rivals have")
         if desc is not None:
             v = _cue_in(para, desc, para.sent_of[j] == para.sent_of[qi])
             if v is not None:
-                return _descriptive(para, j, v), toks[v][1]
+                desc = descriptive(para, j, v)
+                if desc is not None:
+                    return person_ending(para, desc) or desc, toks[v][1]
+    if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
+            and toks[j][1].islower() and trailing_verb(toks[j][1])):
+        return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"
+    if (toks[j][1].islower() or toks[j][1].isupper() and m is not None and m.tok > j) and (
+            toks[j][1].lower() not in DETERMINERS and not trailing_verb(toks[j][1])):
+        named = named_after_titles(para, j)  # "“...,” former governor Jeb Bush said"
+        if named is None:
+            named = _lower_subject(para, j, n)  # "“...,” federal prosecutors wrote"
+        if named is not None:
+            k = named.tok_end
+            if k < n and (is_verb(toks[k][1]) or para.sent_of[j] == para.sent_of[qi] and (
+                    trailing_verb(toks[k][1]) or phrasal(toks, k))):
+                return named, toks[k][1]
     if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
         return None  # "“...” for the governor, ... said X": the role is no subject
+    first = m
+    if (m is not None and m.kind in ("org", "person") and m.tok <= j + 1 and m.tok_end < n
+            and toks[m.tok_end][0] == "w" and toks[m.tok_end][1].islower()):
+        named = named_after_titles(para, m.tok_end)  # "“...,” Anker spokeperson Eric Villines tells me"
+        if named is not None and named.tok - m.tok_end <= 3 and all(
+                t[1] in TITLES or t[1] in ROLES or not (t[1].endswith(("s", "ed")) or t[1] in PREPS)
+                for t in toks[m.tok_end:named.tok]):
+            m = named  # (not "Blige sings to Clinton", "Trump accused Holt")
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
-        m = _mention_at(para, m.tok_end, m.tok_end + 3)
-    if m is None or m.extra.get("poss") or (m.tok > j + 1 and m.kind != "role"):
+        m = named_after_titles(para, m.tok_end) or mention_at(para, m.tok_end, m.tok_end + 3)
+    if m is None or m.extra.get("poss") or (first.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end
     appos = m.extra.get("appos")
     if m.kind == "role" and appos is not None and m.tok_end < appos.tok <= m.tok_end + 4:
         k = appos.tok_end  # "the representative in Pakistan, Marta Solberg, said"
+    if m.kind == "role" and k + 1 < n and toks[k][1].lower() in ("of", "for"):
+        held = mention_at(para, k + 1, k + 4)  # "Secretary of Treasury Janet L. Yellen said"
+        if held is not None and held.kind == "person" and not held.extra.get("poss"):
+            m, k = held, held.tok_end
+    k = _past_qualifier(para, k)
     end = k
     if para.sent_of[j] != para.sent_of[qi]:  # "“...” X told reporters." must be tight
-        if m.kind == "org" or k >= n or not is_verb(toks[k][1]):
+        if m.kind == "org" or k >= n or not (is_verb(toks[k][1]) or phrasal(toks, k)):
             return None
-        if k + 1 < n and toks[k + 1][1].lower() == "to":  # "X promised to cut ...": no report
-            return None
+        if k + 1 < n and toks[k + 1][1].lower() == "to" and toks[k][1].lower() in INFINITIVE_VERBS:
+            return None  # "X promised to cut ...": no report (but "X said to cheers")
+        if k + 2 < n and (toks[k + 1][1].lower() in ("that", "he", "she", "it", "they", "we", "i") or (
+                toks[k + 1][1].lower() in DETERMINERS and toks[k + 2][1].islower())):
+            return None  # "“...” The company said the study could take a year.": a report of its own
     stop = min(n, k + (26 if k < n and toks[k][1] == "," else 14))  # "X, 30, of Raleigh, N.C., who ..., said"
     while k < stop:
         kind, word = toks[k][0], toks[k][1]
-        if kind == "q" or (kind == "p" and word in "!?;") or (
+        if kind == "q" and not (end < n and toks[end][1] == "," and k > end):  # (a quotation inside an aside
+            return None                                                       # is no frame's end)
+        if (kind == "p" and word in "!?;") or (
                 word == "." and (k + 1 >= n or para.sent_of[k + 1] != para.sent_of[k])):
             return None  # (not the full stops of "N.C.")
         if kind == "w" and is_verb(word) and toks[k - 1][1].lower() != "to":
             return (m, word)  # ("rose to respond": an infinitive reports nothing yet)
+        if kind == "w" and k == end and phrasal(toks, k):
+            return (m, word + " " + toks[k + 1][1])  # "“...?” Trump went on"
         if kind == "w" and k == end and para.sent_of[j] == para.sent_of[qi] and (
-                _trailing_verb(word) or word.lower() in SPEECH_VERBS or _phrasal(toks, k)):
+                trailing_verb(word) or word.lower() in SPEECH_VERBS or phrasal(toks, k)):
             return (m, word)  # "“...,” she fumed", "“...,” he notes", "“...,” Ana shot back"
         if kind == "w" and k > end + 3 and toks[end][1] != ",":
             return None
@@ -283,34 +246,75 @@ def trailing(para: Para, qi: int) -> Found | None:
     return None
 
 
+_OWNER = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _according_to(para: Para, k: int) -> Mention | None:
+    """Who stands after "according to" at token ``k``: a name, or for "his book X",
+    "her memoir X" the owner (the pronoun's person), not the title of the work."""
+    toks = para.toks
+    if k + 1 < len(toks) and toks[k][1].lower() in ("a", "an", "the") and toks[k + 1][1].lower() in (
+            DOCUMENTS | {"thread", "interview"}):
+        by = next((b for b in range(k + 2, min(len(toks), k + 7)) if toks[b][1].lower() == "by"), -1)
+        if by > 0:  # "according to a thread [1] by Twitter’s head of site integrity, Yoel Roth"
+            m = mention_at(para, by + 1, by + 3)
+            if m is not None and m.extra.get("poss"):
+                i = bisect_left(para.mtoks, by + 1)
+                m = next((c for c in para.mentions[i:i + 6] if c.tok <= by + 10 and c.kind == "person"
+                          and not c.extra.get("poss") and toks[c.tok - 1][1] == ","), m)
+            if m is not None:
+                return m
+    if k + 1 < len(toks) and toks[k][1].lower() in _OWNER and toks[k + 1][1].lower() in _WORKS:
+        word = _OWNER[toks[k][1].lower()]
+        return Mention("pron", k, k + 1, toks[k][2], toks[k][3], (word,), gender=PRONOUNS[word],
+                       extra={"para": para.idx, "sid": para.sent_of[k]})
+    return mention_at(para, k, k + 3)
+
+
+_WORKS = frozenset("book memoir autobiography biography novel column blog diary".split())
+
+
+def _lower_subject(para: Para, j: int, n: int) -> Mention | None:
+    """A lower-case phrase without a determiner right after a quotation and before a
+    speech verb: "federal prosecutors wrote", "nuclear experts said"."""
+    toks = para.toks
+    k = j
+    while k < min(n, j + 5) and toks[k][0] == "w" and toks[k][1].islower() and not is_verb(toks[k][1]) and (
+            toks[k][1] not in CLAUSE_BREAKS and toks[k][1] not in PREPS):
+        k += 1
+    if k == j or k >= n or not is_verb(toks[k][1]) or not (plural_people(toks[k - 1][1]) or toks[k - 1][1] in ROLES):
+        return None
+    words = tuple(t[1] for t in toks[j:k])
+    return Mention("desc", j, k, toks[j][2], toks[k - 1][3], words=words, role=head_noun(words),
+                   extra={"para": para.idx})
+
+
+def _past_qualifier(para: Para, k: int) -> int:
+    """The token after what qualifies a speaker's name before the verb: "X of the
+    American Enterprise Institute wrote", "Rep. X (D-N.Y.) said"."""
+    toks, n = para.toks, len(para.toks)
+    if k < n and toks[k][1] == "(":
+        close = next((c for c in range(k + 1, min(n, k + 10)) if toks[c][1] == ")"), -1)
+        return close + 1 if close > 0 else k
+    if k < n and toks[k][1].lower() in ("of", "at", "from"):
+        m = mention_at(para, k + 1, k + 3)
+        if m is not None and m.kind in ("org", "person") and all(
+                t[1].lower() == "the" for t in toks[k + 1:m.tok]):
+            return m.tok_end
+    return k
+
+
 def _inverted_ambiguous(para: Para, j: int) -> bool:
     """"“...,” reports The Verge", "notes Ana Ruiz": a word that may be a noun is the
     speech verb when it follows the quotation's comma and a name comes right after."""
     toks = para.toks
-    if toks[j][1].lower() not in _AMBIGUOUS or toks[j][1].lower() not in SPEECH_VERBS or toks[j][1][:1].isupper():
+    if toks[j][1].lower() not in AMBIGUOUS or toks[j][1].lower() not in SPEECH_VERBS or toks[j][1][:1].isupper():
         return False
-    m = _mention_at(para, j + 1, j + 3)
+    m = mention_at(para, j + 1, j + 3)
     if m is not None and m.tok == j + 2 and toks[j + 1][1] != "The":
         return False
     return (m is not None and m.kind in ("person", "org") and not m.extra.get("poss")
             and (toks[j - 1][0] == "q" or toks[j - 1][1] in (",", "\u2014", "\u2013")))
-
-
-def _named_after_titles(para: Para, lo: int) -> Mention | None:
-    """A person named after lower-case title words ("food writer and broadcaster Tim
-    Hayward", "senior vice president Ana Ruiz"): no punctuation in between."""
-    toks = para.toks
-    for k in range(lo, min(len(toks), lo + 8)):
-        if toks[k][0] != "w":
-            return None
-        m = _mention_at(para, k, k + 1)
-        if m is not None and m.kind == "person" and m.tok == k and not m.extra.get("poss"):
-            return m if k > lo else None
-        if toks[k][1][:1].isupper() and (m is None or m.kind not in ("role", "org")):
-            return None
-        if is_verb(toks[k][1]) or toks[k][1].lower() in CLAUSE_BREAKS - {"and"}:
-            return None
-    return None
 
 
 def leading(para: Para, qi: int) -> Found | None:
@@ -327,20 +331,20 @@ def leading(para: Para, qi: int) -> Found | None:
         if t[0] == "w":
             low = t[1].lower()
             if low == "according" and k + 1 < qi and toks[k + 1][1].lower() == "to":
-                m = _mention_at(para, k + 2, k + 5)
+                m = _according_to(para, k + 2)
                 if m is not None:
                     return m, "according to"
-            if (is_verb(low, naming=True) or _verb_after_subject(para, k, lo)) and not (
-                    k > lo and toks[k - 1][1].lower() in _PASSIVE) and not (
+            if (is_verb(low, naming=True) or verb_after_subject(para, k, lo)) and not (
+                    k > lo and toks[k - 1][1].lower() in PASSIVE) and not (
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
-                    if m.kind == "pron" and m.tok > lo:
+                    if m.tok > lo:
                         outer = _outer_report(para, m.tok, lo)
                         if outer is not None:
                             return outer
                     return m, t[1]
-            if low == "back" and k - 1 >= lo and _phrasal(toks, k - 1):  # "Hillary shot back, “...”"
+            if low == "back" and k - 1 >= lo and phrasal(toks, k - 1):  # "Hillary shot back, “...”"
                 m = _verb_subject(para, k - 1, lo, qi)
                 if m is not None:
                     return m, toks[k - 1][1] + " back"
@@ -348,10 +352,14 @@ def leading(para: Para, qi: int) -> Found | None:
     if qi - 1 >= lo and toks[qi - 1][1] == ":":
         m = _first_subject(para, lo, qi - 1)
         if m is None and toks[lo][1].lower() in INDEFINITES:
-            m = _descriptive(para, lo, qi - 1)  # "One skipper was blunt: “...”"
+            m = descriptive(para, lo, qi - 1)  # "One skipper was blunt: “...”"
         if m is not None:
             return m, ":"
-    return None
+    found = headline_label(para, qi)
+    if found is not None and (found[0].kind != "person" or all(w.isupper() for w in found[0].words)):
+        return None  # outside a title-case headline only a person's name labels a line, not
+        # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
+    return found
 
 
 def _outer_report(para: Para, p: int, lo: int) -> Found | None:
@@ -361,8 +369,30 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
     k = p - 1
     if k > lo and toks[k][1].lower() == "that":
         k -= 1
-    if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]) or toks[k][1].lower().endswith("ing"):
+        # "X said in her opening remarks that the platform should ...", "told reporters that"
+        j = k
+        while j > lo and p - j < 10 and toks[j][0] == "w" and not is_verb(toks[j][1]):
+            j -= 1
+        if j >= lo and toks[j][0] == "w" and is_verb(toks[j][1]):
+            k = j
+    elif k > lo and toks[k][0] == "w" and not is_verb(toks[k][1]):
+        # "Cruz said he's certain Rubio will ...": a short stretch of words (no clause
+        # word, no punctuation) between a speech verb and the reported clause
+        j = k
+        while j > lo and p - j < 6 and toks[j][0] == "w" and not is_verb(toks[j][1]) and (
+                toks[j][1].lower() not in CLAUSE_BREAKS):
+            j -= 1
+        if toks[j][0] == "w" and is_verb(toks[j][1]) and p - j > 2 and any(
+                t[1].lower() in _COMPLEMENT_HEADS for t in toks[j + 1:p]):
+            k = j
+    if k < lo or toks[k][0] != "w" or not is_verb(toks[k][1]):
         return None
+    if toks[k][1].lower().endswith("ing"):
+        # "Twitter explains the decision by saying that a government ... creates a “...”"
+        if not (k > lo and toks[k - 1][1].lower() in ("by", ",")):
+            return None
+        m = _verb_subject(para, k, lo, p)
+        return (m, toks[k][1]) if m is not None and m.kind != "desc" else None
     m = _subject_before(para, k, lo)
     return (m, toks[k][1]) if m is not None else None
 
@@ -370,6 +400,9 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
 def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     toks = para.toks
     word = toks[v][1].lower()
+    if word.endswith("ing") and v > lo and toks[v - 1][1].lower() == "of" and v + 1 < qi and (
+            toks[v + 1][1] in (",", "or", "and")):
+        return None  # "a combination of demanding, begging or cajoling": nouns, no frame
     if word.endswith("ing") and v > lo and toks[v - 1][1].lower() in _PARTICIPLE_LEADS:
         # "..., stating, “...”": the subject is the main clause's
         for k in range(v - 1, max(lo, v - 60) - 1, -1):
@@ -377,9 +410,13 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
                 m = _subject_before(para, k, lo)
                 if m is not None:
                     return m
-        return _first_subject(para, lo, v)
-    if v - 1 > lo and toks[v - 1][1].lower() == "and" and (
-            v - 2 <= lo or toks[v - 2][0] != "w" or toks[v - 2][1].islower()):
+        main = sentence_subject(para, v)  # past an opening phrase: "In response to X, Y rallied ..., saying"
+        return main[0] if main is not None else _first_subject(para, lo, v)
+    a = v - 1
+    while a > lo and toks[a][1].lower() in ("then", "also", "later", "quickly", "again"):
+        a -= 1  # "... and then tweeted that"
+    if a > lo and toks[a][1].lower() == "and" and (
+            a - 1 <= lo or toks[a - 1][0] != "w" or toks[a - 1][1].islower()):
         # "China accused ... in the South China Sea, and warned that ...": the verb
         # shares the subject of the sentence
         m = _first_subject(para, lo, v)
@@ -390,20 +427,27 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         if m is not None:
             return m
     m = _subject_before(para, v, lo)
-    if m is None:
-        m = _descriptive_before(para, v, lo)  # "The ad says “...”"
+    desc = descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
+    if desc is not None and (m is None or m.tok_end <= desc.tok):
+        m = desc  # "As X attacked Y, the attendees chanted": the phrase at the verb, not Y
     if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
-            m.role in DOCUMENTS or m.role == "statement") and m.tok_end == v:
+            m.role in DOCUMENTS or m.role == "statement") and all(
+                t[1].lower() in WHEN_WORDS or t[1][:1].isupper() for t in toks[m.tok_end:v]):
+        # (also "released a statement Thursday night condemning")
         # "X released a statement saying ...": the statement is X's
         first = _first_subject(para, lo, m.tok)
         if first is not None:
             m = first
     if m is None and is_verb(word):  # not "called it “...”": an object is no speaker
-        m = _mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
-        if m is not None and m.kind == "pron":
-            m = None
-    if m is None and is_verb(word):
-        m = _descriptive(para, v + 1, qi)  # "said one witness: “...”"
+        m = mention_at(para, v + 1, min(v + 4, qi))  # inverted: "said Smith: “...”"
+        if m is not None and (m.kind == "pron" or m.extra.get("poss") or not (
+                m.tok_end >= qi or toks[m.tok_end][1] in (",", ":", "\u2014", "\u2013"))):
+            m = None  # (not "assured the American people that ...": an object)
+    if m is None and is_verb(word) and v + 1 < qi and toks[v + 1][1].lower() in _INVERTED_DETS:
+        m = descriptive(para, v + 1, qi)  # "said one witness: “...”"
         if m is not None and not (m.tok_end < qi and toks[m.tok_end][1] in (",", ":")):
             m = None  # "says the crossing “...”": the subject of what is reported
+                      # (and "summarizes this perfectly: “...”" is no speaker)
     return m
+
+

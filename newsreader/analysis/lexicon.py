@@ -53,18 +53,18 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 # only for a quote that follows in the same clause.
 NAMING_VERBS: frozenset[str] = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled "
-    "branded brand brands term terms termed".split()
+    "branded brand brands termed".split()  # ("terms" is a noun more often: "App Store terms")
 ) | frozenset().union(*(_inflect(v) for v in
                         """praise criticise criticize accuse condemn welcome dismiss slam
                         decry denounce applaud hail blast defend reject""".split()))
 
 # Words that open a descriptive speaker: "the report said", "one resident added".
 DETERMINERS: frozenset[str] = frozenset(
-    "the a an one another this that these those his her its their our some several".split()
+    "the a an one another this that these those his her its their our some several many most few both".split()
 )
 
 # Determiners that introduce someone new: "a witness said", "another added".
-INDEFINITES: frozenset[str] = frozenset("a an one another some several".split())
+INDEFINITES: frozenset[str] = frozenset("a an one another some several many most few both".split())
 
 # Things that speak in print: "the report says", "the editorial read".
 DOCUMENTS: frozenset[str] = frozenset(
@@ -77,8 +77,14 @@ DOCUMENTS: frozenset[str] = frozenset(
     announcement warning alert page profile biography""".split()
 )
 
+# Verbs after which "to" opens an infinitive ("promised to cut"), not a listener
+# ("said to cheers", "wrote to staff").
+INFINITIVE_VERBS: frozenset[str] = frozenset().union(*(_inflect(v) for v in
+    """promise vow pledge threaten agree refuse decline offer plan want hope continue urge
+    ask vote move rise seek try attempt expect intend need claim appear seem""".split()))
+
 # Cues that count only right after a quotation and its speaker ("“...,” the sign read").
-TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot".split())
+TRAILING_VERBS: frozenset[str] = frozenset("read reads wrote chimed shot began begins sings sang".split())
 
 # Words that stop a backwards search for the subject of a verb: a new clause begins.
 CLAUSE_BREAKS: frozenset[str] = frozenset(

@@ -17,7 +17,7 @@ MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00
 # re-opening it) has a mark that can close it; an apostrophe inside a word never does.
 _OPENERS = {"\u201c": "c", "\u201e": "c", "\u201d": "c", "\u00ab": "g", '"': "s",
             "''": "t", "``": "t", "\u2018\u2018": "t", "\u2018": "c1", "'": "s1"}
-_CLOSERS = {"c": ("\u201d", "\u201c"), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"',), "t": ("''", "\u2019\u2019"),
+_CLOSERS = {"c": ("\u201d", "\u201c", '"'), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"', "\u201d"), "t": ("''", "\u2019\u2019"),
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}

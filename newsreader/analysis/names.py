@@ -80,6 +80,9 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return False
     if i + 1 < len(toks) and (toks[i + 1][1] in ",;)" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
         return False  # "in Scranton, Pa., where ...", "(D-Ill.)": an abbreviation the list lacks
+    if (i + 2 < len(toks) and len(toks[i + 1][1]) == 1 and toks[i + 1][1].isupper() and toks[i + 2][1] == "."
+            and toks[i][3] == toks[i + 1][2]):
+        return False  # "D-N.H.", "U.S.": initials run on
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
@@ -192,6 +195,10 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
         while j < n:
             k, w, ws, we = toks[j][:4]
             if k == "q":
+                if (words and we - ws <= 18 and gender_of(words[-1][0]) != "?" and j + 1 < n and toks[j + 1][0] == "w"
+                        and _is_cap(toks[j + 1][1]) and toks[j - 1][3] < ws and toks[j + 1][2] > we):
+                    j += 1  # a nickname between given name and surname: Andrew “Boz” Bosworth
+                    continue
                 break
             if k == "p":
                 if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1):
@@ -209,7 +216,10 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     j += 1
                     continue
                 break
-            if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (j + 1 >= n or toks[j + 1][0] != "w" or not _is_cap(toks[j + 1][1])):
+            nx = j + 1
+            while w.lower() in PARTICLES and nx < n and toks[nx][0] == "w" and toks[nx][1] in PARTICLES and nx - j < 3:
+                nx += 1  # "von der Leyen", "de la Cruz": particles run on to the capitalised name
+            if not _is_cap(w) and not (j == i and w.lower() in TITLES) and (nx >= n or toks[nx][0] != "w" or not _is_cap(toks[nx][1])):
                 if w.lower() in PARTICLES or not (words and words[-1][0].lower() in _HONORIFICS):
                     break
             if not _is_cap(w) and words and words[-1][0].lower() in TITLES and words[-1][0].lower() not in _HONORIFICS \
@@ -234,10 +244,14 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     i = k + 1
                     break
             continue
-        if _PARTY_TAG.match(words[0][0]):  # "(D-Ill.)", "R-VA": a party and state, no name
+        if _PARTY_TAG.match(words[0][0]) or all(len(w[0]) == 1 for w in words):
+            # "(D-Ill.)", "R-VA", "(D)": a party and state; "U.S.", "U.N.": initials, no name
             i = j
             continue
         m = _classify(words, i, j, toks, i in sent_start)
+        if m.kind == "org" and not m.words:
+            i = j  # "Speaking at ...", "Early in his campaign": an opening word, no name
+            continue
         if poss:
             m.extra["poss"] = True
         if i in sent_start:
@@ -317,6 +331,9 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
                 if prev.gender == "?":
                     prev.gender = m.gender
             m.extra["appos"] = prev
+        if (m.kind == "role" and prev is not None and prev.kind == "role" and prev.extra.get("appos") is not None
+                and m.tok == prev.tok_end + 1 and toks[prev.tok_end][1].lower() == "and"):
+            m.extra["appos"] = prev.extra["appos"]  # "Tim Armstrong, Chairman and CEO said"
         keep.append(m)
     return keep
 
@@ -382,12 +399,22 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
             low in ORG_HEADS or low in TITLES for low in lows[:cut]):
         # "Tomasz Wierzbicki of Harbour Point Securities": the person, of an institution
         words, lows = words[:cut], lows[:cut]
+    if len(lows) > 3 and lows[0] in TITLES and lows[1] in ("of", "for"):
+        # "Secretary of Treasury Janet L. Yellen": the title's department, then the holder
+        given = next((k for k in range(2, len(words) - 1) if gender_of(words[k][0]) != "?"), 0)
+        if given:
+            name = words[given:]
+            return Mention("person", tok, tok_end, name[0][1], name[-1][2], tuple(display(w[0]) for w in name),
+                           role=ROLE_SYNONYMS.get(lows[0], lows[0]) if lows[0] in ROLES or lows[0] in ROLE_SYNONYMS
+                           else None, gender=gender_of(words[given][0]))
     if lows[-1] in ORG_HEADS or (len(words) == 1 and lows[0] in DEMONYMS) or (
             len(words) > 2 and any(low in _CONNECTORS for low in lows[1:-1])):
         ws = words[0][1]
         return Mention("org", tok, tok_end, ws, words[-1][2], tuple(w[0] for w in words))
     last_title = -1
     for k, low in enumerate(lows):
+        if k and k == len(lows) - 1 and gender_of(words[k - 1][0]) != "?":
+            break  # a surname that is also a title after a given name: Anthony Painter, Tim Cook
         if low in TITLES or low in DEMONYMS or low in ORG_HEADS or _prefixed_title(low) or _occupation(low, k, lows) or (
                 low == "chair" and k + 1 < len(lows)):  # "Fed Chair Jonathan Ashcroft"
             last_title = k
@@ -411,7 +438,10 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
         w = words[-1]
         return Mention("role", tok, tok_end, w[1], w[2], (w[0],), role=ROLE_SYNONYMS.get(lows[-1], lows[-1]),
                        gender=gender)
-    if len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed")):
+    if (len(name) == 1 and initial and last_title < 0 and name[0][0].lower().endswith(("ing", "ly", "ed"))
+            and gender_of(name[0][0]) == "?" and not (
+                tok_end < len(toks) and toks[tok_end][1].lower() in SPEECH_VERBS)):
+        # "Speaking at ...", "Finally, ..." (not "Kelly", nor "Schilling told", "Husted said")
         return Mention("org", tok, tok_end, name[0][1], name[0][2], ())
     return Mention("person", tok, tok_end, name[0][1], name[-1][2],
                    tuple(display(w[0]) for w in name), role=role, gender=gender)

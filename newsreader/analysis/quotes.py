@@ -11,289 +11,32 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading, trailing
-from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
+from newsreader.analysis.filters import is_english, keep_quotation, starts_sentence, unframed_speaker
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
-from newsreader.analysis.speakers import fold
-from newsreader.analysis.turns import find_turns, para_heading
+from newsreader.analysis.phrases import is_verb
+from newsreader.analysis.resolver import Resolver
+from newsreader.analysis.subjects import headline_case, headline_label, headline_speaker
+from newsreader.analysis.turns import interview_turns, para_heading
 from newsreader.models import Quote
 
 _WORDS = re.compile(r"\S+")
 _CLAUSE_END = (",", ".", "!", "?", ";", "\u2014", "\u2013", "-", "\u2026")
-_DETS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
 _WORD_CHARS = re.compile(r"\w+")
 _MAX_ECHOES = 20  # headline quotations matched against the body's, at most
-_SUBJECT_REACH = 48  # mentions into a sentence a pronoun's antecedent is looked for
-
-
-def _plural(noun: str) -> bool:
-    """"protesters", "the two"-style group nouns, not "actress" or "witness"."""
-    return noun.endswith("s") and not noun.endswith("ss")
-
-
-class _Resolver:
-    """Display names for mentions: people through the cast, roles, pronouns."""
-
-    def __init__(self, art: Article) -> None:
-        self.art = art
-
-    def name(self, m: Mention, lookback: bool = False) -> str | None:
-        """``lookback``: leave an unresolved "the actor" to the caller (None)."""
-        art = self.art
-        if m.kind == "person":
-            return art.cast.display(m.entity) if m.entity >= 0 else " ".join(m.words)
-        if m.kind == "org":
-            return " ".join(m.words) or None
-        if m.kind == "desc":
-            return self.described(m)
-        if m.kind == "rel":  # "Beck, who has called Trump “...”"
-            return self.name(m.extra["antecedent"])
-        if m.kind == "role":
-            appos = m.extra.get("appos")
-            if appos is not None:
-                return self.name(appos)
-            ent = art.role_entity(m.role, m.start)
-            if ent >= 0:
-                return art.cast.display(ent)
-            org = self._org_for(m)
-            if org >= 0:
-                return art.cast.display(org)
-            # "its chief executive warned ... Raghunathan said", not "a NATO official"
-            det = art.text[m.start:m.end].split(None, 1)[0].lower()
-            if m.role not in ORG_ROLES and det not in ("a", "an", "one", "another"):
-                ent = art.role_entity_ahead(m.role, m.end)
-                if ent >= 0 and art.cast.kind[ent] == "person":
-                    return art.cast.display(ent)
-            phrase = art.text[m.start:m.end]
-            for d in _DETS:
-                if phrase.startswith(d):
-                    phrase = phrase[len(d):]
-            words = phrase.split()
-            if m.role == "spokesman":
-                if len(words) > 1 and all(w[:1].isupper() for w in words[:-1]):
-                    if len(words) == 2:  # "a Skylark spokeswoman" for Skylark Air named before
-                        short = art.cast.org_short(words[0])
-                        if short >= 0:
-                            return art.cast.display(short)
-                    return " ".join(words[:-1])  # "a Civic Party spokesman": the party speaks
-                body = self._for_body(m)
-                if body:
-                    return body  # "a spokeswoman for the regulator", nobody named
-                earlier = self._earlier_spokesman(m)
-                if earlier is not None:
-                    return earlier  # "the spokesperson" after "a spokesperson for the X"
-            if (lookback and det == "the" and len(words) == 1 and m.role not in ORG_ROLES
-                    and m.role not in ORG_HEADS and not _plural(m.role)):
-                return None  # "the actor told the Observer": someone named before (_described_before)
-            return phrase.replace("\u2019s", "").replace("'s", "") or None
-        return self.pronoun(m)
-
-    def described(self, m: Mention) -> str | None:
-        """Who a determiner phrase names. "a person close to the Clintons", "another":
-        someone the text leaves unnamed. "the editorial", "the report": the thing
-        itself. "the agency": the agency named last. "the goalkeeper", "the
-        22-year-old": the person named with that role, else the subject before."""
-        art = self.art
-        words = list(m.words)
-        det = words[0].lower()
-        words[0] = det if det in DETERMINERS else words[0]
-        phrase = " ".join(words)
-        head = fold(m.role or "").removesuffix("'s")  # folded: compared with folded words
-        noun = (m.role or "").lower().replace("\u2019", "'").removesuffix("'s")  # the lexicon's spelling
-        if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS:
-            return phrase
-        if len(words) == 2 and len(words[1]) >= 2 and words[1].isupper() and words[1].isalpha():
-            org = self._initials(words[1], m.start)  # "the AFP" after the Australian Federal Police
-            if org >= 0:
-                return art.cast.display(org)
-        if noun in ORG_ROLES or noun in ORG_HEADS:
-            org = self._org_named(words[1:], m.start)
-            if org < 0:
-                org = art.org_before(m.start, noun)
-            return art.cast.display(org) if org >= 0 else phrase
-        ent = art.role_entity(noun, m.start)
-        if ent < 0:
-            ent = self._named_with(head, m)
-        if ent >= 0:
-            return art.cast.display(ent)
-        if _plural(noun):
-            return phrase  # "the two", "the protesters": a group left unnamed
-        return None  # someone named before: the caller looks back (_described_before)
-
-    def _initials(self, acronym: str, pos: int) -> int:
-        """The institution named before ``pos`` whose capitalised words spell ``acronym``."""
-        for at, ent in reversed(self.art.orgs):
-            if at < pos and "".join(w[0] for w in self.art.cast.names[ent] if w[:1].isupper()) == acronym:
-                return ent
-        return -1
-
-    def _org_named(self, words: list[str], pos: int) -> int:
-        """The institution last named before ``pos`` whose name holds every word of
-        a description ("the weather service": the National Weather Service), or -1."""
-        want = {fold(w) for w in words}
-        cast = self.art.cast
-        for at, ent in reversed(self.art.orgs):
-            if at < pos and want <= {fold(w) for w in cast.names[ent]}:
-                return ent
-        return -1
-
-    def _named_with(self, head: str, m: Mention) -> int:
-        """The person last named beside the noun ``head`` before ``m`` ("Ridgeline
-        goalkeeper Kasia Lindqvist", "Abernathy, the captain,"), or -1."""
-        art = self.art
-        sid = art.paras[m.extra["para"]].sent_of[m.tok]
-        for s in range(sid, max(-1, sid - 40), -1):
-            for c in reversed(art.sent_mentions[s]):
-                if c.kind != "person" or c.entity < 0 or c.start >= m.start:
-                    continue
-                toks = art.paras[c.extra["para"]].toks
-                near = toks[max(0, c.tok - 3):c.tok]  # a title: "goalkeeper Kasia Lindqvist"
-                if c.tok_end < len(toks) and toks[c.tok_end][1] == ",":  # "X, the captain,"
-                    near = near + toks[c.tok_end + 1:c.tok_end + 6]
-                if any(fold(t[1]).removesuffix("'s") == head for t in near):
-                    return c.entity
-        return -1
-
-    def _org_for(self, m: Mention) -> int:
-        """The institution a role speaks for: "the company", "a company spokesman",
-        "a spokesperson for the company", "the statement" -> the last one mentioned."""
-        art = self.art
-        words = art.text[m.start:m.end].lower().split()
-        if m.role not in ORG_ROLES and not any(w in ORG_ROLES for w in words[:-1]):
-            if m.role != "spokesman":
-                return -1
-            para = art.paras[m.extra["para"]]
-            toks = para.toks
-            k = m.tok_end
-            if not (k + 1 < len(toks) and toks[k][1].lower() == "for"):
-                return -1
-            nxt = next((c for c in para.mentions if c.tok > k), None)
-            if nxt is None or nxt.tok > k + 2:
-                return -1
-            if nxt.kind == "org" and nxt.entity >= 0:
-                return nxt.entity
-            if nxt.kind != "role" or nxt.role not in ORG_ROLES:
-                return -1
-        noun = m.role if m.role in ORG_ROLES and m.role != "statement" else next(
-            (w for w in words[:-1] if w in ORG_ROLES), "")
-        return art.org_before(m.start, noun)
-
-    def _kin(self, c: Mention, sid: int) -> int:
-        """The one person of the role's sex who shares the surname of someone named
-        in this sentence or the one before ("His wife" next to Glen Farraday)."""
-        cast = self.art.cast
-        near = [p for s in (sid, sid - 1) if s >= 0 for p in self.art.sent_mentions[s]
-                if p.kind == "person" and p.entity >= 0 and len(cast.names[p.entity]) > 1]
-        named = {p.entity for p in near}
-        found = {k for p in near for k in cast.by_key.get(fold(cast.names[p.entity][-1]), ())
-                 if k not in named and cast.kind[k] == "person" and cast.gender[k] == c.gender}
-        return found.pop() if len(found) == 1 else -1
-
-    def _earlier_spokesman(self, m: Mention) -> str | None:
-        """The institution of the last spokesman named with one ("a spokesperson for
-        the European Commission") in the sentences before a bare "the spokesperson"."""
-        sid = m.extra["sid"]
-        for s in range(sid, max(-1, sid - 12), -1):
-            for c in reversed(self.art.sent_mentions[s]):
-                if c is m or c.kind != "role" or c.role != "spokesman" or c.start >= m.start:
-                    continue
-                org = self._org_for(c)
-                if org >= 0:
-                    return self.art.cast.display(org)
-                body = self._for_body(c)
-                if body:
-                    return body
-        return None
-
-    def _for_body(self, m: Mention) -> str | None:
-        """Who "a spokesman for X" speaks for: X named ("for Veridian", "for NHS England"),
-        a person by role ("for the singer"), or the institution noun ("for the regulator")."""
-        para = self.art.paras[m.extra["para"]]
-        k = m.tok_end
-        if k + 1 < len(para.toks) and para.toks[k][1].lower() == "for":
-            nxt = next((c for c in para.mentions if c.tok > k), None)
-            if nxt is None or nxt.tok > k + 2:
-                return None
-            if nxt.kind in ("person", "org") and nxt.tok == k + 1 and nxt.words:
-                return self.name(nxt)
-            if nxt.kind == "role" and nxt.role in ORG_ROLES:
-                return nxt.words[0]
-            if nxt.kind == "role" and self.art.role_entity(nxt.role, nxt.start) >= 0:
-                return self.name(nxt)
-        return None
-
-    def _fronted(self, c: Mention) -> bool:
-        """A person put first as the topic of the sentence ("For Denise Harper, 64,
-        the research is personal. She ..."): behind a preposition, yet what a
-        pronoun in the next sentence stands for."""
-        lo = c.tok - 1
-        if c.kind != "person" or lo < 0:
-            return False
-        toks = self.art.paras[c.extra["para"]].toks
-        start = self.art.sent_lo_tok(c)
-        lead = [t[1].lower() for t in toks[start:c.tok]]
-        return lead in (["for"], ["to"], ["according", "to"]) and c.tok_end < len(toks) and toks[c.tok_end][1] == ","
-
-    def pronoun(self, m: Mention, depth: int = 0) -> str | None:
-        """The subject of the nearest sentence (this one first) that fits the pronoun;
-        a sentence whose subject is the same pronoun ("She did not ... But she
-        said") passes it on to that pronoun's own antecedent."""
-        sid = m.extra["sid"]
-        plural = m.gender == "p"
-        for s in range(sid, max(-1, sid - 8), -1):
-            # a subject stands near its sentence's start: the first mentions are enough,
-            # and a "sentence" of thousands (text with no full stops) costs no more
-            for n, c in enumerate(self.art.sent_mentions[s][:_SUBJECT_REACH]):
-                if s == sid and c.tok >= m.tok:
-                    break
-                if (c.kind == "pron" and n == 0 and c.gender == m.gender and not plural
-                        and depth < 6 and self.art.sent_lo_tok(c) == c.tok):
-                    return self.pronoun(c, depth + 1)
-                if c.kind == "pron" or c.extra.get("weak") or (
-                        c.extra.get("prep") and not self._fronted(c)):
-                    continue
-                if m.gender == "o":  # "it": the institution named last
-                    if c.kind == "org" or (c.kind == "role" and c.role in ORG_ROLES):
-                        return self.name(c)
-                    continue
-                if plural:
-                    if c.kind == "person" and c.entity >= 0 and self.art.cast.gender[c.entity] == "n":
-                        return self.art.cast.display(c.entity)  # a singular "they"
-                    if c.kind == "org" or (c.kind == "role" and c.words[0].endswith("s")):
-                        return self.name(c)
-                    continue
-                if c.kind == "role" and c.role in ORG_ROLES and m.gender in ("m", "f"):
-                    continue  # "The company, she said, had ...": she is no company
-                if c.kind == "role" and c.extra.get("appos") is None:
-                    ent = self.art.role_entity(c.role, c.start)
-                    if c.gender != "?" and c.gender != m.gender:
-                        continue
-                    if ent < 0:
-                        det = self.art.text[c.start:c.end].split(None, 1)[0].lower()
-                        if det in ("his", "her", "their") and c.gender == m.gender:
-                            kin = self._kin(c, s)
-                            if kin >= 0:  # "His wife" beside Glen Farraday: Linda Farraday
-                                return self.art.cast.display(kin)
-                        if det in ("the", "a", "an", "one") and not c.words[0].endswith("s") and (
-                                self.art.sent_lo_tok(c) == c.tok):
-                            return self.name(c)  # "The whistleblower, who ..., told ..."
-                        continue
-                    return self.art.cast.display(ent)
-                if c.kind != "person" or c.entity < 0:
-                    continue
-                g = self.art.cast.gender[c.entity]
-                if g != "?" and g != m.gender:
-                    continue
-                return self.art.cast.display(c.entity)
-        return None
 
 
 def _attribute(art: Article, k: int):
     sp = art.spans[k]
     first, last = art.paras[sp.para], art.paras[sp.last_para]
     qf, ql = first.qtok[k], last.qtok[k]
+    if headline_case(first):
+        # a title-case line runs names, verbs and nouns together ("Donald Trump Is Like A
+        # Lawyer's Dumbest Client Ever, Trevor Noah Says"): its label speaks, or a name
+        # standing alone before its verb ("Clinton Says Russians Hacked DNC, ...")
+        return headline_label(first, qf) or headline_speaker(first, qf)
     content = art.text[sp.start:sp.end].rstrip()
     ends_clause = content.endswith(_CLAUSE_END) or (
         ql + 1 < len(last.toks) and last.toks[ql + 1][1] in _CLAUSE_END)
@@ -307,21 +50,28 @@ def _attribute(art: Article, k: int):
         if after is not None and ql < len(last.toks) and last.sent_of[after[0].tok] != last.sent_of[ql]:
             # "“...” X told reporters." reads the next sentence only for a quotation
             # standing alone ("Cruz says that “...” And he added ..." is no such)
-            if not _starts_sentence(first, qf):
-                return leading(lead_para, lead_q) or _sentence_end(last, ql)
+            if not starts_sentence(first, qf):
+                return leading(lead_para, lead_q) or _sentence_end(art, last, ql)
             return leading(lead_para, lead_q) or after
         nxt = ql + 2 if ql + 1 < len(last.toks) and last.toks[ql + 1][1] == "," else ql + 1
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
             # "“...,” but he also warned": a new clause, not this quotation's frame
             return leading(lead_para, lead_q) or after
-        return after or leading(lead_para, lead_q) or _sentence_end(last, ql)
-    return leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(last, ql)
+        if after is not None and after[1] == "according to":
+            # "X said “...,” according to CNN": X said it; CNN reports it
+            lead = leading(lead_para, lead_q)
+            if (lead is not None and lead[1] != "according to" and lead[0].kind != "pron"
+                    and lead_q > 0 and lead_para.toks[lead_q - 1][1].lower() in ("said", "says", "told", "wrote", ":", ",")):
+                return lead  # (the verb frames the quotation itself: "X ... said “...,” according to")
+        return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or unframed_speaker(art, first, qf)
+    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
+            or unframed_speaker(art, first, qf))
 
 
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())
 
 
-def _sentence_end(para: Para, qi: int):
+def _sentence_end(art: Article, para: Para, qi: int):
     """An attribution closing the quotation's sentence after more of the sentence:
     "That would bring a “summer of agony” for Clinton, said Brad Bannon." """
     toks = para.toks
@@ -332,7 +82,13 @@ def _sentence_end(para: Para, qi: int):
     commas = []
     while k < len(toks) and k - qi < 60 and para.sent_of[k] == sid:
         if toks[k][0] == "q":
-            return None  # another quotation owns what follows
+            later = art.spans[toks[k][4]]
+            if not (art.text[later.start:later.end].rstrip().endswith(",") or (
+                    k + 1 < len(toks) and toks[k + 1][1] in (",", "\u2014"))):
+                return None  # another quotation owns what follows
+            return trailing(para, k)
+        # (but "Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed": the
+        # frame after the later quotation of the sentence is this one's too)
         if toks[k][1] == "," and k > qi + 1:
             commas.append(k)
         k += 1
@@ -340,59 +96,9 @@ def _sentence_end(para: Para, qi: int):
         if k - comma > 28:
             break
         found = trailing(para, comma)
-        if found is not None and found[0].tok > comma:
-            return found
+        if found is not None and found[0].tok > comma and (is_verb(found[1]) or found[1] == "according to"):
+            return found  # (not "..., most of them uncredited": only a speech verb reports here)
     return None
-
-
-def _keep(art: Article, k: int, attributed: bool, cont: bool = False) -> bool:
-    """Scare quotes, titles of works and quotes in headings are not quotations."""
-    sp = art.spans[k]
-    para = art.paras[sp.para]
-    if para_heading(art, para):  # asked once a paragraph: a long one holds many quotes
-        return False
-    content = art.text[sp.start:sp.end].strip()
-    words = _WORDS.findall(content)
-    qi = para.qtok[k]
-    if qi > 0 and _title_slot(para.toks[qi - 1][1]):
-        bare = content.rstrip(".,")
-        if _title_case(_WORDS.findall(bare), bare):
-            return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
-    if not attributed:
-        if cont and content[:1].isupper() and content.endswith((".", "!", "?")):
-            return True
-        # a sign, slogan or title with nobody saying it, full stop inside the marks
-        # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
-        bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
-        return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
-    if _title_case(words, content) and len(words) >= 2:
-        # a name-like quotation is a title, unless it opens its sentence in a speech
-        # slot ("“Your Honor,” I said")
-        return content.endswith((",", "!", "?")) and _starts_sentence(para, qi)
-    return True
-
-
-_TITLE_CUES = frozenset(
-    """on titled entitled called named dubbed book memoir show film movie series program
-    programme column album song novel play podcast documentary episode""".split())
-
-
-def _title_slot(word: str) -> bool:
-    """A word after which a capitalised quotation names a work: a possessive
-    ("Fox News Channel’s “Hannity,”") or on/titled/book/show ..."""
-    low = word.lower()
-    return low in _TITLE_CUES or (len(low) > 2 and low.endswith(("\u2019s", "'s")))
-
-
-def _title_case(words: list[str], content: str) -> bool:
-    """A title of a work or a slogan: every longer word capitalised, no full stop."""
-    long_ = [w for w in words if len(w) > 3]
-    return ((len(long_) >= 2 or len(words) <= 2) and bool(long_) and all(w[:1].isupper() for w in long_)
-            and not content.endswith((".", "!", "?", ".,")))
-
-
-def _starts_sentence(para: Para, qi: int) -> bool:
-    return qi == 0 or para.sent_lo.get(para.sent_of[qi]) == qi
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -402,32 +108,40 @@ def find_quotes(text: str) -> list[Quote]:
     if ":" not in text and MARK.search(text) is None:
         return []  # no quotation mark and no "Name:" label: nothing to find
     art = Article(text)
-    res = _Resolver(art)
+    res = Resolver(art)
     got: dict[int, tuple] = {}  # span -> (speaker, start, end, cue)
     described: list[tuple[int, Mention]] = []
-    for k in range(len(art.spans)):
+    # the frames are read in English: another language's quotations keep no speaker
+    english = is_english(text)
+    for k in range(len(art.spans) if english else 0):
         found = _attribute(art, k)
         if found is not None:
             m, cue = found
             name = res.name(m, lookback=True)
+            if name is not None and len(name.strip(" .")) < 2:
+                continue  # a single letter is no speaker ("The C of E said")
+            if m.kind == "pron" and m.words[0].lower() == "we" and name is None:
+                continue  # the writer's "we" outside a quotation: no one named (an "I" keeps its
+                # mention, unnamed: the author speaks)
             if name is None and m.kind in ("desc", "role"):
                 described.append((k, m))
             got[k] = (name, m.start, m.end, cue)
     for k, m in described:
         got[k] = (_described_before(art, res, got, k, m),) + got[k][1:]
-    _continue(art, got)
-    _carry_parts(art, got)
+    if english:
+        _continue(art, got)
+        _carry_parts(art, got)
     out = []
     for k, sp in enumerate(art.spans):
         who = got.get(k)
-        if not _keep(art, k, who is not None and who[3] != "cont", who is not None):
+        if not keep_quotation(art, k, who is not None and who[3] != "cont", who is not None):
             continue
         if who is None:
             out.append(Quote(sp.start, sp.end, "quote"))
         else:
             out.append(Quote(sp.start, sp.end, "quote", who[0], who[1], who[2],
                              None if who[3] == "cont" else who[3]))
-    out += _turns(art, res)
+    out += interview_turns(art, res)
     out += _headline_echoes(art, out)
     out.sort(key=lambda q: (q.start, q.end))
     return out
@@ -459,7 +173,7 @@ def _headline_echoes(art: Article, found: list[Quote]) -> list[Quote]:
     return out
 
 
-def _described_before(art: Article, res: _Resolver, got: dict, k: int, m: Mention) -> str:
+def _described_before(art: Article, res: Resolver, got: dict, k: int, m: Mention) -> str:
     """Who "the forward said" or "the 22-year-old added" stands for when no one was
     named with that noun: the subject of the sentence before in this paragraph
     ("Doyle insisted ... “...,” the forward said"), else the speaker of the
@@ -501,14 +215,20 @@ def _continue(art: Article, got: dict) -> None:
             continue
         para = art.paras[sp.para]
         qi = para.qtok[k]
-        if not _starts_sentence(para, qi):
+        if not starts_sentence(para, qi):
             continue
+        nxt = para.toks[qi + 1][1] if qi + 1 < len(para.toks) else ""
+        if (nxt in ("is", "was", "makes", "lets", "means", "has", "gives", "shows", "allows")
+                and len(_WORDS.findall(art.text[sp.start:sp.end])) <= 5):
+            continue  # "“Watch from these locations” makes it so ...": a quoted name as a subject
         prev = k - 1
         if prev >= 0 and prev in got and spans[prev].last_para >= sp.para - 1:
             lo = 0 if spans[prev].last_para < sp.para else para.qtok[prev]
             i = bisect_left(para.mtoks, lo)
             between = i < len(para.mentions) and para.mentions[i].tok < qi and any(
-                m.kind != "pron" and not m.extra.get("prep") for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
+                m.kind != "pron" and not m.extra.get("prep")
+                and not (got[prev][1] is not None and m.start <= got[prev][2])  # (not its own frame's words)
+                for m in para.mentions[i:bisect_left(para.mtoks, qi, i, min(len(para.mtoks), i + 8))])
             if not between:
                 got[k] = got[prev][:3] + ("cont",)
                 continue
@@ -520,8 +240,11 @@ def _continue(art: Article, got: dict) -> None:
                 if m.extra["para"] != sp.para and para_heading(art, art.paras[m.extra["para"]]):
                     break  # a heading or a list line above ("Doubting Apple") says nothing
                 # the subject of the sentence before; a pronoun there ("Then she talks
-                # about her father.") stands for its own antecedent
-                name = _Resolver(art).name(m)
+                # about her father.") stands for its own antecedent; "it" there is a
+                # thing or a plan more often than a speaker ("... that it is to be delisted")
+                if m.kind == "pron" and m.gender == "o":
+                    break
+                name = Resolver(art).name(m)
                 if name:
                     got[k] = (name, m.start, m.end, "cont")
                 break
@@ -529,76 +252,6 @@ def _continue(art: Article, got: dict) -> None:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
-
-
-_ASKER_LABELS = frozenset("q question interviewer".split())
-_ANSWER_LABELS = frozenset("a answer".split())
-_ASKER_AFTER = frozenset("interviewed asked questioned met pressed quizzed grilled cross-examined".split())
-_MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
-_QUESTIONING = frozenset("questioning questions questioned interview interviewed interviews".split())
-_JOURNALISTS = frozenset(
-    "reporter correspondent journalist interviewer editor columnist writer host presenter anchor".split())
-
-
-def _interview_cast(art: Article, first_para: int) -> tuple:
-    """Who asks and who answers in a ``Q:``/``A:`` transcript, from the paragraphs
-    before the first turn. The asker: a person named with a journalist's title
-    ("Courier reporter X"), the person met when a pronoun standing for the subject
-    does the meeting ("He spoke with X"), one introduced by "by" ("questioning by
-    X") or followed by "spoke to", "interviewed", ... The one answering: of the
-    others, the person named most often there (the first such on a tie)."""
-    asker, rank = None, 0
-    questioned = -1  # the one an asker's verb names: "attorney X pressed Thibodeaux on ..."
-    seen: dict[int, list] = {}  # entity -> [count, first position, multi-word]
-    for para in art.paras[:first_para]:
-        toks = para.toks
-        mentions = para.mentions or para.side
-        for n, m in enumerate(mentions):
-            if m.kind != "person" or m.entity < 0:
-                continue
-            before = [t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]] if toks else []
-            own = [t[1].lower() for t in toks[m.tok:m.tok_end]] if toks else []
-            after = toks[m.tok_end][1].lower() if m.tok_end < len(toks) else ""
-            r = 0
-            if any(w in _JOURNALISTS for w in before[-2:] + own[:-1]):
-                r = 3
-            elif len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING:
-                r = 2  # "He spoke with X", "Ruiz spoke to X": the one spoken to asks
-            elif _by_questioner(before) or after in _ASKER_AFTER or (
-                    after in _MEETING and _to_pronoun(toks, m.tok_end + 1)):
-                r = 1  # "X interviewed ...", "Leah Brandt spoke to him"
-            if r > rank:
-                asker, rank = m, r
-                nxt = mentions[n + 1] if n + 1 < len(mentions) else None
-                questioned = (nxt.entity if r == 1 and after in _ASKER_AFTER and nxt is not None
-                              and nxt.kind == "person" and nxt.tok == m.tok_end + 1 else -1)
-            if r == 0 and not m.extra.get("poss") and not m.extra.get("prep"):
-                got = seen.setdefault(m.entity, [0, m.start, len(art.cast.names[m.entity]) > 1])
-                got[0] += 1
-    answerer = None if questioned < 0 or (asker is not None and questioned == asker.entity) else questioned
-    best = None if answerer is None else (True, 10 ** 9, 0)
-    for ent, (count, first, multi) in seen.items():
-        if asker is not None and ent == asker.entity:
-            continue
-        key = (multi, count, -first)
-        if best is None or key > best:
-            best, answerer = key, ent
-    return asker, answerer
-
-
-def _to_pronoun(toks: list, i: int) -> bool:
-    """"to him", "with her": the one spoken to is the subject of the piece."""
-    return (i + 1 < len(toks) and toks[i][1].lower() in ("to", "with")
-            and toks[i + 1][1].lower() in ("him", "her", "them"))
-
-
-def _by_questioner(before: list[str]) -> bool:
-    """"Under questioning by X", "interviewed by X": "by" after a word of
-    questioning. A bare "by" ("a statement made by X") names no asker."""
-    if "by" not in before:
-        return False
-    i = len(before) - 1 - before[::-1].index("by")
-    return i > 0 and before[i - 1] in _QUESTIONING
 
 
 def _carry_parts(art: Article, got: dict) -> None:
@@ -622,22 +275,3 @@ def _carry_parts(art: Article, got: dict) -> None:
                 got[j] = got[src][:3] + ("cont",)
 
 
-def _turns(art: Article, res: _Resolver) -> list[Quote]:
-    out = []
-    qa = None
-    for cstart, cend, para, ls, le, label in find_turns(art):
-        m = next((m for m in para.mentions if m.end <= cstart and m.kind in ("person", "role")), None)
-        low = label.lower()
-        if m is None and (low in _ASKER_LABELS or low in _ANSWER_LABELS):
-            if qa is None:
-                qa = _interview_cast(art, para.idx)
-            who = res.name(qa[0]) if low in _ASKER_LABELS and qa[0] is not None else (
-                art.cast.display(qa[1]) if low in _ANSWER_LABELS and qa[1] is not None else None)
-            if who is not None:
-                out.append(Quote(cstart, cend, "turn", who, ls, le, ":"))
-                continue
-        if m is not None and m.kind == "person":
-            out.append(Quote(cstart, cend, "turn", res.name(m), m.start, m.end, ":"))
-        else:
-            out.append(Quote(cstart, cend, "turn", label, ls, le, ":"))
-    return out

@@ -16,6 +16,8 @@ import re
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import PARTICLES, STOPWORDS, TITLES, TURN_LABELS
+from newsreader.analysis.resolver import Resolver
+from newsreader.models import Quote
 
 _WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
 _NOT_SPEAKERS = frozenset(
@@ -130,4 +132,105 @@ def find_turns(art: Article) -> list[tuple[int, int, Para, int, int, str]]:
                     break
             last = p
         out.append((cstart, art.paras[last].end, para, ls, le, text[ls:le]))
+    return out
+
+
+_ASKER_LABELS = frozenset("q question interviewer".split())
+
+
+_ANSWER_LABELS = frozenset("a answer".split())
+
+
+_ASKER_AFTER = frozenset("interviewed asked questioned met pressed quizzed grilled cross-examined".split())
+
+
+_MEETING = frozenset("spoke talked speaks talks spoken talking sat".split())
+
+
+_QUESTIONING = frozenset("questioning questions questioned interview interviewed interviews".split())
+
+
+_JOURNALISTS = frozenset(
+    "reporter correspondent journalist interviewer editor columnist writer host presenter anchor".split())
+
+
+def _interview_cast(art: Article, first_para: int) -> tuple:
+    """Who asks and who answers in a ``Q:``/``A:`` transcript, from the paragraphs
+    before the first turn. The asker: a person named with a journalist's title
+    ("Courier reporter X"), the person met when a pronoun standing for the subject
+    does the meeting ("He spoke with X"), one introduced by "by" ("questioning by
+    X") or followed by "spoke to", "interviewed", ... The one answering: of the
+    others, the person named most often there (the first such on a tie)."""
+    asker, rank = None, 0
+    questioned = -1  # the one an asker's verb names: "attorney X pressed Thibodeaux on ..."
+    seen: dict[int, list] = {}  # entity -> [count, first position, multi-word]
+    for para in art.paras[:first_para]:
+        toks = para.toks
+        mentions = para.mentions or para.side
+        for n, m in enumerate(mentions):
+            if m.kind != "person" or m.entity < 0:
+                continue
+            before = [t[1].lower() for t in toks[max(0, m.tok - 4):m.tok]] if toks else []
+            own = [t[1].lower() for t in toks[m.tok:m.tok_end]] if toks else []
+            after = toks[m.tok_end][1].lower() if m.tok_end < len(toks) else ""
+            r = 0
+            if any(w in _JOURNALISTS for w in before[-2:] + own[:-1]):
+                r = 3
+            elif len(before) >= 2 and before[-1] in ("with", "to") and before[-2] in _MEETING:
+                r = 2  # "He spoke with X", "Ruiz spoke to X": the one spoken to asks
+            elif _by_questioner(before) or after in _ASKER_AFTER or (
+                    after in _MEETING and _to_pronoun(toks, m.tok_end + 1)):
+                r = 1  # "X interviewed ...", "Leah Brandt spoke to him"
+            if r > rank:
+                asker, rank = m, r
+                nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+                questioned = (nxt.entity if r == 1 and after in _ASKER_AFTER and nxt is not None
+                              and nxt.kind == "person" and nxt.tok == m.tok_end + 1 else -1)
+            if r == 0 and not m.extra.get("poss") and not m.extra.get("prep"):
+                got = seen.setdefault(m.entity, [0, m.start, len(art.cast.names[m.entity]) > 1])
+                got[0] += 1
+    answerer = None if questioned < 0 or (asker is not None and questioned == asker.entity) else questioned
+    best = None if answerer is None else (True, 10 ** 9, 0)
+    for ent, (count, first, multi) in seen.items():
+        if asker is not None and ent == asker.entity:
+            continue
+        key = (multi, count, -first)
+        if best is None or key > best:
+            best, answerer = key, ent
+    return asker, answerer
+
+
+def _to_pronoun(toks: list, i: int) -> bool:
+    """"to him", "with her": the one spoken to is the subject of the piece."""
+    return (i + 1 < len(toks) and toks[i][1].lower() in ("to", "with")
+            and toks[i + 1][1].lower() in ("him", "her", "them"))
+
+
+def _by_questioner(before: list[str]) -> bool:
+    """"Under questioning by X", "interviewed by X": "by" after a word of
+    questioning. A bare "by" ("a statement made by X") names no asker."""
+    if "by" not in before:
+        return False
+    i = len(before) - 1 - before[::-1].index("by")
+    return i > 0 and before[i - 1] in _QUESTIONING
+
+
+def interview_turns(art: Article, res: Resolver) -> list[Quote]:
+    out = []
+    qa = None
+    for cstart, cend, para, ls, le, label in find_turns(art):
+        m = next((m for m in para.mentions if m.end <= cstart and m.kind in ("person", "role")), None)
+        low = label.lower()
+        if m is None and (low in _ASKER_LABELS or low in _ANSWER_LABELS):
+            if qa is None:
+                qa = _interview_cast(art, para.idx)
+            who = res.name(qa[0]) if low in _ASKER_LABELS and qa[0] is not None else (
+                art.cast.display(qa[1]) if low in _ANSWER_LABELS and qa[1] is not None else None)
+            if who is not None:
+                out.append(Quote(cstart, cend, "turn", who, ls, le, ":"))
+                continue
+        if m is not None and m.kind == "person":
+            out.append(Quote(cstart, cend, "turn", res.name(m), m.start, m.end, ":"))
+        else:
+            out.append(Quote(cstart, cend, "turn", label, ls, le, ":"))
     return out
