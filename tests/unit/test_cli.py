@@ -11,18 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsreader.cli import main
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def jrun(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.unit.clirun import jrun, run
 
 
 def test_import_feed_and_list(capsys, cli_data):

@@ -9,20 +9,14 @@ from pathlib import Path
 import pytest
 
 from newsreader import config as config_mod
-from newsreader.cli import main
 from newsreader.store import Store
+from tests.unit.clirun import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data" / "http"))
 from loopback import FeedServer, rss  # noqa: E402
 
 HARBOUR = ["Ferry timetable changes for winter", "Lighthouse restoration finished",
            "Council approves new fish market"]
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def titles(capsys, *argv) -> list[str]:

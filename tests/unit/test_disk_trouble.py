@@ -21,17 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.cli import main
 from newsreader.store import Store
+from tests.unit.clirun import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
 import procs  # noqa: E402
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_line(err: str) -> str:

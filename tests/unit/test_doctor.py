@@ -23,17 +23,12 @@ from newsreader.analysis import QUOTES_VERSION
 from newsreader.cli import main
 from newsreader.errors import NewsreaderError
 from newsreader.store import Filter, Store
+from tests.unit.clirun import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "data"))
 import procs  # noqa: E402
 
 READ, FAVOURITE = range(1, 400, 7), range(3, 400, 31)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import pytest
 
-from newsreader.cli import main
 from newsreader.errors import IngestError
 from newsreader.ingest import detect
 from newsreader.ingest.localfile import local_path, location
 from newsreader.ingest.refresh import refresh_all
 from newsreader.ingest.subscribe import add_subscription
 from newsreader.store import Store
+from tests.unit.clirun import jrun, run
 
 
 def rss(title: str, guids: list[str]) -> bytes:
@@ -23,18 +22,6 @@ def rss(title: str, guids: list[str]) -> bytes:
                     for i, g in enumerate(guids))
     return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
             f"<link>https://{title.lower()}.example/</link>{items}</channel></rss>").encode()
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def jrun(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
 
 
 @pytest.fixture

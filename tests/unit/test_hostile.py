@@ -14,8 +14,8 @@ import json
 import re
 
 import pytest
+from tests.unit.clirun import run
 
-from newsreader.cli import main
 
 OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"  # would put "rm -rf ~" on the clipboard
 CSI = "\x1b[2J\x1b[31m"
@@ -52,12 +52,6 @@ def hostile_feed(tmp_path):
     path.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": f"Feed {OSC52}",
                                 "items": items}), encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.cli import main
 from newsreader.ingest.pipeline import import_paths
 from newsreader.ingest.stories import group_new
 from newsreader.store import NewArticle, Store
 from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION, _statements
+from tests.unit.clirun import run
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -103,12 +103,6 @@ def test_a_version_6_library_is_upgraded_and_its_articles_grouped(tmp_path):
         assert group_new(s) == 2
         (story,) = s.stories()
         assert story.outlets == ("Post", "Radio")
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_stories_and_story_commands(capsys, tmp_path):
