@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from newsreader.models import Quote
 from newsreader.store import Filter, NewArticle, Store
 from newsreader.store.schema import SCHEMA_VERSION
 from newsreader.store.timefmt import now_utc, to_db
+from tests.unit.oldlib import library_at
 
 
 def ago(**delta) -> str:
@@ -212,14 +212,8 @@ def test_saved_views_are_kept_by_name_in_any_case(store):
 
 
 def test_version_4_library_is_upgraded_with_views_and_hidden(tmp_path):
-    from newsreader.store.schema import MIGRATIONS, _statements
-
     path = tmp_path / "v4.sqlite3"
-    c = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:4]:
-        for statement in _statements(script):
-            c.execute(statement)
-    c.execute("PRAGMA user_version = 4")
+    c = library_at(path, 4)
     c.execute("INSERT INTO feeds (url, title, added_at) VALUES ('f', 'Old Feed', '2026-01-01T00:00:00Z')")
     c.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category,"
               " body, content_hash, read) VALUES (1, 'f', 'old', 'Glacier', '2026-01-01T00:00:00Z',"

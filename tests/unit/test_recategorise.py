@@ -4,7 +4,6 @@ change, on import and refresh, through the command line; read and favourite stat
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
@@ -13,7 +12,7 @@ from newsreader.ingest.categories import NO_RULES, CategoryRules
 from newsreader.ingest.pipeline import import_file
 from newsreader.ingest.recategorise import STAMP_KEY, is_current, recategorise
 from newsreader.store import Store
-from newsreader.store.schema import MIGRATIONS
+from tests.unit.oldlib import library_at
 
 ITEM = """<item><title>{title}</title><link>https://gazette.example/{folder}{slug}</link>
 <guid>{slug}</guid><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>{cats}
@@ -97,10 +96,7 @@ def test_an_import_under_other_rules_marks_the_library_for_choosing_again(store,
 
 def test_articles_stored_before_their_terms_were_kept_use_their_old_category(tmp_path):
     db = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(db, isolation_level=None)
-    for script in MIGRATIONS[:4]:  # a library at schema version 4
-        conn.executescript(script)
-    conn.execute("PRAGMA user_version = 4")
+    conn = library_at(db, 4)
     conn.execute("INSERT INTO feeds (id, url, title, added_at) VALUES (1, 'https://g.example/rss', 'G', 'x')")
     for i, category in enumerate(["World news", "Shows", "Uncategorised"]):
         conn.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category, body,"

@@ -4,7 +4,6 @@ under two addresses, and the ``stories`` / ``story`` commands."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,9 @@ import pytest
 from newsreader.ingest.pipeline import import_paths
 from newsreader.ingest.stories import group_new
 from newsreader.store import NewArticle, Store
-from newsreader.store.schema import MIGRATIONS, SCHEMA_VERSION, _statements
+from newsreader.store.schema import SCHEMA_VERSION
 from tests.unit.clirun import run
+from tests.unit.oldlib import library_at
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -77,11 +77,7 @@ def test_one_page_under_two_addresses_is_one_article_not_a_story(store):
 
 def test_a_version_6_library_is_upgraded_and_its_articles_grouped(tmp_path):
     path = tmp_path / "v6.sqlite3"
-    c = sqlite3.connect(path, isolation_level=None)
-    for script in MIGRATIONS[:6]:
-        for statement in _statements(script):
-            c.execute(statement)
-    c.execute("PRAGMA user_version = 6")
+    c = library_at(path, 6)
     for fid, title in ((1, "Post"), (2, "Radio")):
         c.execute("INSERT INTO feeds (id, url, title, added_at) VALUES (?, ?, ?, '2026-11-01T00:00:00Z')",
                   (fid, f"feed{fid}", title))
