@@ -36,16 +36,11 @@ from pathlib import Path
 from typing import Callable
 
 from newsreader import paths
-from newsreader.errors import NewsreaderError
 from newsreader.text import clean_line
 
 KILL_ACTIONS = ("hide", "read")
 MAX_BAD_LINES = 20  # a file worse than this is not worth reading line by line
 UNKNOWN = "unknown setting"
-
-
-class ConfigError(NewsreaderError):
-    """``config.toml`` could not be used (kept for callers that raise it themselves)."""
 
 
 @dataclass(frozen=True)

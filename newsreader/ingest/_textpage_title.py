@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 
-from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
+from newsreader.ingest._textpage_lines import _CJK, BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
 
 _WINDOW = 60  # lines above the body a headline may sit
 _LEAD_WORDS = 120
 _WORD = re.compile(r"[^\W\d_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Function words of a few languages that say nothing about a story's topic.
 _STOP = frozenset(
     "the and for are was were but not you your with that this from have has had will been they their them "

@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from newsreader.config import KILL_ACTIONS as ACTIONS
 from newsreader.filters import Expr, FilterError, parse
 from newsreader.store import NewArticle, Store, UpsertCounts
-
-ACTIONS = ("hide", "read")
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
         quotes, keys = analyse(body)
         byline = clean_line(art.byline) or None
         sections = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.categories) if t))
-        tags = tuple(dict.fromkeys(t for t in (clean_line(t) for t in (*art.tags, *sections)) if t))
+        tags = tuple(dict.fromkeys((*(t for t in map(clean_line, art.tags) if t), *sections)))  # sections are clean
         # Everything a reader sees goes into the hash, so any change updates the article.
         seen = "\0".join((body, byline or "", art.link or "", published or "", *tags,
                           *(e.url for e in art.enclosures)))

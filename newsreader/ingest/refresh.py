@@ -60,6 +60,10 @@ class RefreshReport:
                 "skipped": [{"feed": n, "reason": r} for n, r in self.skipped],
                 "cancelled": self.cancelled, "pages": self.pages.as_dict() if self.pages else None}
 
+    def killed(self) -> str:
+        """What the killfile did to the added articles, in words ("" when nothing)."""
+        return killed_summary(self.hidden, self.marked_read)
+
     def short_summary(self) -> str:
         """The same in one status line: the failing feeds named first, so a narrow
         terminal cuts the counts rather than the names."""
@@ -69,8 +73,8 @@ class RefreshReport:
             more = f" and {len(self.failed) - 3} more" if len(self.failed) > 3 else ""
             parts.append(f"{len(self.failed)} failed: {names}{more}")
         parts.append(f"{self.added} new article{'' if self.added == 1 else 's'}")
-        if killed_summary(self.hidden, self.marked_read):
-            parts[-1] += f" ({killed_summary(self.hidden, self.marked_read)})"
+        if killed := self.killed():
+            parts[-1] += f" ({killed})"
         parts.append(f"{self.fetched} of {self.total} feeds changed, {self.unchanged} unchanged")
         if self.skipped:
             parts.append(f"{len(self.skipped)} waiting")
@@ -84,8 +88,8 @@ class RefreshReport:
         if self.skipped:
             text += f", {len(self.skipped)} waiting"
         text += f"; {self.added} article{'' if self.added == 1 else 's'} added"
-        if killed_summary(self.hidden, self.marked_read):
-            text += f" ({killed_summary(self.hidden, self.marked_read)})"
+        if killed := self.killed():
+            text += f" ({killed})"
         if self.pages and self.pages.asked:
             text += f"; {self.pages.summary()}"
         return text + (" (stopped early)" if self.cancelled else "")
