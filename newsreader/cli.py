@@ -145,16 +145,19 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _article_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
-        raise argparse.ArgumentTypeError(f"an article id is a number, got {text!r}")
-    return int(text)
+def _id_of(what: str):
+    """An argument type for the id of ``what`` ("an article"): a whole number up to MAX_ID."""
+
+    def parse(text: str) -> int:
+        if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+            raise argparse.ArgumentTypeError(f"{what} id is a number, got {text!r}")
+        return int(text)
+
+    return parse
 
 
-def _story_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
-        raise argparse.ArgumentTypeError(f"a story id is a number, got {text!r}")
-    return int(text)
+_article_id = _id_of("an article")
+_story_id = _id_of("a story")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,9 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return _open_app(args.demo)  # the app shows a config problem in its status line
         _warn_config()
-        from newsreader import commands
+        from newsreader import commands, storycmds  # storycmds: stories told by several outlets
 
-        return getattr(commands, "cmd_" + args.command)(args)
+        name = "cmd_" + args.command
+        return (getattr(storycmds, name, None) or getattr(commands, name))(args)
     except UsageError as exc:
         _fail(str(exc))
         return 2

@@ -326,9 +326,8 @@ def cmd_list(args) -> int:
 def cmd_views(args) -> int:
     with open_store() as store:
         if args.views_command == "add":
-            _parse(args.expr, f"views add {args.name}")
+            flt = Filter(where=_parse(args.expr, f"views add {args.name}"))
             view = store.add_view(args.name, args.expr)
-            flt = Filter(where=_parse(view.expr, view.name))
             _console().print(f"saved the view {view.name}: {store.count(flt)} articles,"
                              f" {store.count(replace(flt, unread=True))} unread")
             return 0
@@ -440,9 +439,6 @@ def cmd_quotes(args) -> int:
         out.print(Text.assemble((f"{aid:>6} ", "dim"), (q.speaker or "(unattributed)", "bold"),
                                 ": “", (text, "italic"), "”"), soft_wrap=True)
     return 0
-
-
-from newsreader.storycmds import cmd_stories, cmd_story  # noqa: E402,F401  (stories told by several outlets)
 
 
 def cmd_export(args) -> int:

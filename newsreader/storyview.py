@@ -26,9 +26,6 @@ class Comparison:
     quotes: tuple[MergedQuote, ...]
     speakers: tuple[StorySpeaker, ...]
 
-    def outlet_of(self, article_id: int) -> str:
-        return next((a.outlet for a in self.story.articles if a.id == article_id), "")
-
     def outlets_of(self, article_ids) -> list[str]:
         """The outlets of these articles, each once, in the story's order."""
         wanted = set(article_ids)

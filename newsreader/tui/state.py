@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from newsreader import paths
+from newsreader.store.paging import SORTS
 
 STATE_FILE = "ui-state.json"
 
@@ -42,7 +43,7 @@ def load_state() -> UiState:
     theme, view, sort = data.get("theme"), data.get("view"), data.get("sort")
     return UiState(theme=theme if isinstance(theme, str) else None,
                    view=view if isinstance(view, str) else None,
-                   sort=sort if sort in ("date", "title", "feed") else None)
+                   sort=sort if sort in SORTS else None)
 
 
 def save_state(state: UiState) -> None:

@@ -135,14 +135,12 @@ def carried_elsewhere(merged: list[MergedQuote], bodies: dict[int, str]) -> list
     out = []
     for q in merged:
         places = list(q.places)
+        wordings = [(ws, " ".join(ws)) for c in q.places if len(ws := words(c.text)) >= FIND_WORDS]
         for a in bodies:
             if a in q.articles:
                 continue
-            for c in q.places:
-                ws = words(c.text)
-                if len(ws) < FIND_WORDS:
-                    continue
-                at = joined[a].find(" ".join(ws))
+            for ws, said in wordings:
+                at = joined[a].find(said)
                 if at >= 0 and (at == 0 or joined[a][at - 1] == " "):
                     first = starts[a][at]
                     s, e = spans[a][first][0], spans[a][first + len(ws) - 1][1]
@@ -180,6 +178,7 @@ def _points(merged: list[MergedQuote]) -> list[MergedQuote]:
     out = list(merged)
     point = 0
     numbered: dict[int, int] = {}
+    said = [words(m.text) for m in merged]
     for i, a in enumerate(merged):
         if not a.speaker_key:
             continue
@@ -189,7 +188,7 @@ def _points(merged: list[MergedQuote]) -> list[MergedQuote]:
                 continue
             if not set(a.articles) - set(b.articles) or not set(b.articles) - set(a.articles):
                 continue  # an article with both wordings: two things said, not one said two ways
-            if _same_point(words(a.text), words(b.text)):
+            if _same_point(said[i], said[j]):
                 n = numbered.get(i) or numbered.get(j)
                 if n is None:
                     point += 1

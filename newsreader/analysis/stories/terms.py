@@ -10,7 +10,6 @@ more than a common word, and a headline word more than a lead word.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 

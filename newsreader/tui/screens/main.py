@@ -305,6 +305,13 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
             return self.article
         return self.articles.current
 
+    def _chosen(self) -> Article | ArticleSummary | None:
+        """``_target()``, saying so in the status line when there is none."""
+        target = self._target()
+        if target is None:
+            self.set_status("Choose an article first", note=True)
+        return target
+
     def _changed(self, item: Article | ArticleSummary, read_delta: int = 0, fav_delta: int = 0) -> None:
         """Bring every pane up to date with one article's new state."""
         if self.article is not None and self.article.id == item.id:
@@ -487,9 +494,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         """Open the story the article is part of: its outlets, speakers and versions."""
         from newsreader.tui.screens.story import StoryScreen
 
-        target = self._target()
+        target = self._chosen()
         if target is None:
-            self.set_status("Choose an article first", note=True)
             return
         story = getattr(target, "story_id", None) or self.app.store.story_of(target.id)
         if story is None:
@@ -529,9 +535,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
 
     def action_whole_article(self) -> None:
         """Fetch the open (or highlighted) article's web page for its whole text."""
-        target = self._target()
+        target = self._chosen()
         if target is None:
-            self.set_status("Choose an article first", note=True)
             return
         if any(w.group == "whole" and w.is_running for w in self.workers):
             self.set_status("Already fetching an article…", note=True)

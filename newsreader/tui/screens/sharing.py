@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 
 from newsreader import paths
 from newsreader.errors import NewsreaderError
-from newsreader.models import Article, ArticleSummary
+from newsreader.models import Article
 from newsreader.share import CommandResult, bookmark_argv, default_path, plain_text, run_command, save_text, slug
 from newsreader.store import Store
 from newsreader.tui.screens.confirm import ConfirmDialog
@@ -35,15 +35,9 @@ def command_report(what: str, result: CommandResult) -> str:
 
 
 class SharingActions:
-    """Needs ``article``, ``_target()`` and ``set_status()`` from ``MainScreen``."""
+    """Needs ``article``, ``_chosen()`` and ``set_status()`` from ``MainScreen``."""
 
     article: Article | None
-
-    def _chosen(self) -> Article | ArticleSummary | None:
-        target = self._target()
-        if target is None:
-            self.set_status("Choose an article first", note=True)
-        return target
 
     def _load(self, article_id: int) -> Article | None:
         """The article from a connection of the calling worker's thread (None: gone, said so)."""

@@ -22,7 +22,6 @@ from textual.widgets.option_list import Option
 
 from newsreader.models import Article
 from newsreader.store import Store
-from newsreader.text import shown_date
 from newsreader.tui.widgets.lists import StopList
 from newsreader.tui.widgets.speaker_list import SpeakerList
 from newsreader.tui.widgets.story_pane import StoryPane

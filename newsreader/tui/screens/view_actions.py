@@ -75,12 +75,11 @@ class ViewActions:
 
     def action_cycle_sort(self) -> None:
         """Sort the list by date (newest first), then title (A-Z), then feed (then date)."""
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.sort = _after(self.sort)
         self.app.remember(sort=self.sort)
         self._show_again()
         self.set_status(f"Sorted {SORT_LABELS[self.sort]} (S sorts by "
-                        f"{SORT_LABELS[SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]].removeprefix('by ')})",
-                        note=True)
+                        f"{SORT_LABELS[_after(self.sort)].removeprefix('by ')})", note=True)
 
     # --- filters and saved views ------------------------------------------------
 
@@ -161,3 +160,8 @@ class ViewActions:
         with Store(self.app.db_path) as store:
             counts = {view.key: n for view, n in saved_counts(store)}
         self.app.call_from_thread(self.categories.set_unread, counts)
+
+
+def _after(sort: str) -> str:
+    """The sort S turns ``sort`` into."""
+    return SORTS[(SORTS.index(sort) + 1) % len(SORTS)]
