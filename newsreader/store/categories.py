@@ -8,7 +8,8 @@ import json
 import unicodedata
 from typing import Iterable, Iterator
 
-from newsreader.models import ArticleTerms, Enclosure
+from newsreader.models import ArticleTerms
+from newsreader.store.columns import enclosures as stored_enclosures, json_list
 
 UNCATEGORISED = "Uncategorised"
 
@@ -47,8 +48,7 @@ class CategoryQueries:
                 id=art_id, feed_id=feed_id, category=category,
                 sections=None if sections is None else tuple(loads(sections)) if sections != "[]" else (),
                 tags=tuple(loads(tags)) if tags != "[]" else (), link=link,
-                enclosures=() if enclosures == "[]" else tuple(
-                    Enclosure(d["url"], d.get("type") or "", d.get("length")) for d in loads(enclosures)))
+                enclosures=stored_enclosures(enclosures))
 
     def set_categories(self, changes: Iterable[tuple[int, str, tuple[str, ...] | None]]) -> int:
         """Give articles new categories in one transaction: (id, category, sections),
@@ -59,6 +59,5 @@ class CategoryQueries:
             self.conn.executemany("UPDATE articles SET category = ? WHERE id = ?",
                                   [(c, i) for i, c, _ in changes])
             self.conn.executemany("UPDATE articles SET sections = ? WHERE id = ? AND sections IS NULL",
-                                  [(json.dumps(list(s), ensure_ascii=False), i) for i, _, s in changes
-                                   if s is not None])
+                                  [(json_list(s), i) for i, _, s in changes if s is not None])
         return len(changes)

@@ -123,7 +123,8 @@ def recover(old: sqlite3.Connection, new: sqlite3.Connection) -> Recovered:
         for table in _tables(new):
             if table not in old_tables:
                 continue
-            cols = [c for c in _columns(new, table) if c in _columns(old, table)]
+            readable = set(_columns(old, table))
+            cols = [c for c in _columns(new, table) if c in readable]
             sql = (f"INSERT OR IGNORE INTO {_name(table)} ({', '.join(map(_name, cols))})"
                    f" VALUES ({', '.join('?' * len(cols))})")
             n = 0

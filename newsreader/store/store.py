@@ -27,6 +27,7 @@ from newsreader.store.schema import migrate
 from newsreader.store.views import ViewQueries
 from newsreader.store.stories import StoryQueries
 from newsreader.store.timefmt import from_db, now_utc, to_db
+from newsreader.store.columns import chunks, enclosures, json_enclosures, json_list
 from newsreader.store.urlkey import url_key
 
 PAGE = 200
@@ -241,8 +242,9 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         items = list(items)
         with self.transaction():
             known = _Known(conn, feed_id, items)
-            for it in items:
-                row = known.find(it)
+            for it, key in zip(items, known.keys):
+                sections = json_list(it.sections)
+                row = known.find(it, key)
                 if row is None:
                     self._note_unindexed()
                     cur = conn.execute(
@@ -253,14 +255,14 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (feed_id, source, it.guid, it.link, it.title, it.byline,
                          it.published or it.estimate or it.imported_at or now, int(it.published is None),
-                         it.imported_at or now, it.category, _json_list(it.tags), it.summary,
-                         it.body, _json_list(it.links), it.html, it.content_hash,
+                         it.imported_at or now, it.category, json_list(it.tags), it.summary,
+                         it.body, json_list(it.links), it.html, it.content_hash,
                          int(it.read_at is not None), it.read_at,
                          int(it.favourite_at is not None), it.favourite_at, it.quotes_version,
-                         _json_enclosures(it.enclosures), it.full_text, it.page_html,
-                         _json_list(it.sections), url_key(it.link)),
+                         json_enclosures(it.enclosures), it.full_text, it.page_html,
+                         sections, key),
                     )
-                    known.added(it, cur.lastrowid)
+                    known.added(it, cur.lastrowid, key, sections)
                     self._insert_quotes(cur.lastrowid, it.quotes, it.speaker_keys)
                     added += 1
                     continue
@@ -271,10 +273,9 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     conn.execute("UPDATE articles SET favourite = 1, favourite_at = ? WHERE id = ?",
                                  (it.favourite_at, art_id))
                 if row[1] == it.content_hash and row[2] == it.category:
-                    if row[5] != _json_list(it.sections):  # kept since, or the feed's own changed
-                        conn.execute("UPDATE articles SET sections = ? WHERE id = ?",
-                                     (_json_list(it.sections), art_id))
-                        row[5] = _json_list(it.sections)
+                    if row[5] != sections:  # kept since, or the feed's own changed
+                        conn.execute("UPDATE articles SET sections = ? WHERE id = ?", (sections, art_id))
+                        row[5] = sections
                     unchanged += 1
                     continue
                 if self._unindexed_after is not None and art_id > self._unindexed_after:
@@ -288,11 +289,11 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                         " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                         " category = ?, tags = ?, summary = ?, html = ?, enclosures = ?, content_hash = ?,"
                         " sections = ? WHERE id = ?",
-                        (it.title, it.byline, it.link, url_key(it.link), it.published, it.published, it.published,
-                         it.category, _json_list(it.tags), it.summary or it.body, it.html,
-                         _json_enclosures(it.enclosures), it.content_hash, _json_list(it.sections), art_id),
+                        (it.title, it.byline, it.link, key, it.published, it.published, it.published,
+                         it.category, json_list(it.tags), it.summary or it.body, it.html,
+                         json_enclosures(it.enclosures), it.content_hash, sections, art_id),
                     )
-                    known.updated(it, row)
+                    known.updated(it, row, key, sections)
                     updated += 1
                     continue
                 conn.execute(
@@ -302,12 +303,12 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
                     " published_estimated = CASE WHEN ? IS NULL THEN published_estimated ELSE 0 END,"
                     " category = ?, tags = ?, summary = ?, body = ?, links = ?, html = ?, content_hash = ?,"
                     " quotes_version = ?, enclosures = ?, sections = ? WHERE id = ?",
-                    (it.title, it.byline, it.link, url_key(it.link), it.published, it.published, it.published,
-                     it.category, _json_list(it.tags), it.summary, it.body,
-                     _json_list(it.links), it.html, it.content_hash, it.quotes_version,
-                     _json_enclosures(it.enclosures), _json_list(it.sections), art_id),
+                    (it.title, it.byline, it.link, key, it.published, it.published, it.published,
+                     it.category, json_list(it.tags), it.summary, it.body,
+                     json_list(it.links), it.html, it.content_hash, it.quotes_version,
+                     json_enclosures(it.enclosures), sections, art_id),
                 )
-                known.updated(it, row)
+                known.updated(it, row, key, sections)
                 conn.execute("DELETE FROM quotes WHERE article_id = ?", (art_id,))
                 self._insert_quotes(art_id, it.quotes, it.speaker_keys)
                 updated += 1
@@ -535,7 +536,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
             imported_at=from_db(r["imported_at"]), feed_id=r["feed_id"], feed_title=r["feed_title"],
             guid=r["guid"], link=r["link"], byline=r["byline"], tags=tuple(json.loads(r["tags"])),
             summary=r["summary"], links=tuple(json.loads(r["links"])), html=r["html"],
-            enclosures=_enclosures(r["enclosures"]), page_html=r["page_html"], full_text=r["full_text"],
+            enclosures=enclosures(r["enclosures"]), page_html=r["page_html"], full_text=r["full_text"],
             content_hash=r["content_hash"], read=bool(r["read"]), read_at=from_db(r["read_at"]),
             favourite=bool(r["favourite"]), favourite_at=from_db(r["favourite_at"]),
             quotes=tuple(self.article_quotes(article_id)),
@@ -600,51 +601,49 @@ class _Known:
     """
 
     CHUNK = 500
+    COLS = "id, content_hash, category, link_key, full_text = 'ok', sections"  # a row, as above
 
     def __init__(self, conn: sqlite3.Connection, feed_id: int, items: list[NewArticle]):
         self.conn, self.feed_id = conn, feed_id
         self.by_guid: dict[str, list] = {}
         self.by_link: dict[str, list] = {}
         self.unsure: set[str] = set()
-        cols = "id, content_hash, category, link_key, full_text = 'ok', sections"
+        self.keys = [url_key(it.link) for it in items]  # each item's link key, in order
+        cols = self.COLS
         guids = list(dict.fromkeys(it.guid for it in items if it.guid is not None))
-        for part in _chunks(guids, self.CHUNK):
+        for part in chunks(guids, self.CHUNK):
             marks = ",".join("?" * len(part))
             for guid, *row in conn.execute(
                     f"SELECT guid, {cols} FROM articles WHERE feed_id = ? AND guid IN ({marks})",
                     (feed_id, *part)):
                 self.by_guid[guid] = row
-        links = list(dict.fromkeys(k for k in (url_key(it.link) for it in items) if k))
-        for part in _chunks(links, self.CHUNK):
+        links = list(dict.fromkeys(k for k in self.keys if k))
+        for part in chunks(links, self.CHUNK):
             marks = ",".join("?" * len(part))
             for row in conn.execute(f"SELECT {cols} FROM articles WHERE link_key IN ({marks}) ORDER BY id",
                                     part):
                 self.by_link.setdefault(row[3], list(row))
 
-    def find(self, it: NewArticle) -> list | None:
+    def find(self, it: NewArticle, key: str | None) -> list | None:
+        """The stored row of ``it`` (whose link key is ``key``), or None: a new article."""
         row = self.by_guid.get(it.guid) if it.guid is not None else None
-        key = url_key(it.link)
         if row is None and key:
             if key in self.unsure:
-                got = self.conn.execute(
-                    "SELECT id, content_hash, category, link_key, full_text = 'ok', sections FROM articles"
-                    " WHERE link_key = ? ORDER BY id LIMIT 1",
-                    (key,)).fetchone()
+                got = self.conn.execute(f"SELECT {self.COLS} FROM articles WHERE link_key = ? ORDER BY id LIMIT 1",
+                                        (key,)).fetchone()
                 return list(got) if got else None
             row = self.by_link.get(key)
         return row
 
-    def added(self, it: NewArticle, art_id: int) -> None:
-        key = url_key(it.link)
-        row = [art_id, it.content_hash, it.category, key, False, _json_list(it.sections)]
+    def added(self, it: NewArticle, art_id: int, key: str | None, sections: str) -> None:
+        row = [art_id, it.content_hash, it.category, key, False, sections]
         if it.guid is not None:
             self.by_guid[it.guid] = row
         if key:
             self._link(key, row)
 
-    def updated(self, it: NewArticle, row: list) -> None:
-        row[1], row[2], row[5] = it.content_hash, it.category, _json_list(it.sections)
-        key = url_key(it.link)
+    def updated(self, it: NewArticle, row: list, key: str | None, sections: str) -> None:
+        row[1], row[2], row[5] = it.content_hash, it.category, sections
         if key and key != row[3]:
             old = row[3]
             if old and self.by_link.get(old) is row:
@@ -659,29 +658,3 @@ class _Known:
         have = self.by_link.get(link)
         if have is None or row[0] < have[0]:
             self.by_link[link] = row
-
-
-_encode = json.JSONEncoder().encode
-
-
-def _json_list(items) -> str:
-    """A tuple of strings as the JSON text stored for it (json.dumps, less the
-    per-call set-up that cost as much as storing the row)."""
-    return _encode(list(items)) if items else "[]"
-
-
-def _json_enclosures(items: Sequence[Enclosure]) -> str:
-    if not items:
-        return "[]"
-    return _encode([{"url": e.url, "type": e.type, "length": e.length} for e in items])
-
-
-def _enclosures(text: str | None) -> tuple[Enclosure, ...]:
-    if not text or text == "[]":
-        return ()
-    return tuple(Enclosure(d["url"], d.get("type") or "", d.get("length")) for d in json.loads(text))
-
-
-def _chunks(seq: list, n: int):
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from newsreader.models import Quote, Story, StoryArticle, StoryText
+from newsreader.store.columns import chunks, marks
 from newsreader.store.timefmt import from_db, to_db
 
 OUTLET = "lower(coalesce(f.title, a.source))"
@@ -24,14 +25,13 @@ def _text(r) -> StoryText:
 
 
 class StoryQueries:
-    """Needs ``self.conn`` and ``self.transaction`` from ``Store``."""
+    """Needs ``self.conn``, ``self.transaction``, ``meta`` and ``set_meta`` from ``Store``."""
 
     # --- what grouping reads -------------------------------------------------
 
     def stories_through(self) -> int:
         """The largest article id grouping has placed (0: none yet)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_THROUGH,)).fetchone()
-        return int(row[0]) if row else 0
+        return int(self.meta(_THROUGH) or 0)
 
     def ungrouped(self, limit: int, after: int | None = None) -> list[StoryText]:
         """Articles stored after the last placed one (or after ``after``), by id."""
@@ -66,10 +66,9 @@ class StoryQueries:
         if words:  # only the rarer words: a common one would bring back the whole stretch
             rare = max(50, self.conn.execute("SELECT count(*) FROM articles").fetchone()[0] // 100)
             found = set()
-            for i in range(0, len(words), 500):
-                part = [w.lower() for w in words[i:i + 500]]
+            for part in chunks([w.lower() for w in words]):
                 found |= {t for t, n in self.conn.execute(
-                    f"SELECT term, doc FROM articles_fts_vocab WHERE term IN ({','.join('?' * len(part))})", part)
+                    f"SELECT term, doc FROM articles_fts_vocab WHERE term IN ({marks(len(part))})", part)
                     if n <= rare}
             words = [w for w in words if w.lower() in found]
         if not words:
@@ -82,22 +81,18 @@ class StoryQueries:
 
     def story_members(self, story_ids: Iterable[int]) -> list[StoryText]:
         """Every article of the given stories."""
-        ids = list(dict.fromkeys(story_ids))
-        out = []
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            out += [_text(r) for r in self.conn.execute(
-                f"SELECT {_TEXT_COLS} FROM articles a WHERE a.story_id IN ({','.join('?' * len(part))})", part)]
-        return out
+        return self._texts_where("a.story_id", list(dict.fromkeys(story_ids)))
 
     def story_texts(self, ids: Iterable[int]) -> list[StoryText]:
         """The given articles, as grouping reads them."""
-        ids = list(ids)
+        return self._texts_where("a.id", list(ids))
+
+    def _texts_where(self, column: str, values: list) -> list[StoryText]:
+        """The articles whose ``column`` is one of ``values``, as grouping reads them."""
         out = []
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
+        for part in chunks(values):
             out += [_text(r) for r in self.conn.execute(
-                f"SELECT {_TEXT_COLS} FROM articles a WHERE a.id IN ({','.join('?' * len(part))})", part)]
+                f"SELECT {_TEXT_COLS} FROM articles a WHERE {column} IN ({marks(len(part))})", part)]
         return out
 
     def story_neighbours(self, words: Iterable[str], limit: int = 20) -> list[int]:
@@ -126,8 +121,7 @@ class StoryQueries:
             self.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
                                   [(made.get(k, k), a) for a, k in placed.items()])
             self._count_stories({made.get(k, k) for k in placed.values()})
-            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
-                              " SET value = excluded.value", (_THROUGH, str(through)))
+            self.set_meta(_THROUGH, str(through))
         return made
 
     def _count_stories(self, ids: Iterable[int]) -> None:

@@ -24,11 +24,6 @@ class LibraryError(NewsreaderError):
     """The library file cannot be used (damaged, unwritable, full)."""
 
 
-def is_damaged(exc: BaseException) -> bool:
-    """True for SQLite's "malformed" and "not a database" errors."""
-    return _code(exc) in (_CORRUPT, _NOTADB)
-
-
 def explain(exc: sqlite3.Error, path: str | os.PathLike[str]) -> str:
     """One line for ``exc``, raised while using the library at ``path``."""
     code = _code(exc)
