@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsreader.ingest._textpage_lines import META, SENTENCE, Line, is_byline
-from newsreader.ingest._textpage_title import find_headline
+from newsreader.ingest._textpage_title import Scored, find_headline
 from newsreader.ingest.byline import clean_byline, find_byline
 from newsreader.ingest._textpage_meta import (breadcrumb, category_from_crumbs, find_date, is_caption,
                                               section_crumbs, yearless_date)
@@ -24,10 +24,11 @@ class Head:
     crumbs: tuple[str, ...] = ()  # the breadcrumb's sections, the category's among them
 
 
-def read_head(lines: list[Line], s: int, e: int) -> Head:
-    """Title, date, byline and section from the lines around the body stretch [s, e]."""
+def read_head(lines: list[Line], s: int, e: int, scored: Scored | None = None) -> Head:
+    """Title, date, byline and section from the lines around the body stretch [s, e]
+    (``scored``: its headline candidates, when already weighed)."""
     head = Head()
-    head.title_index = find_headline(lines, s, e)
+    head.title_index = find_headline(lines, s, e, scored)
     if head.title_index is not None:
         head.title = lines[head.title_index].text
     top = head.title_index if head.title_index is not None else s

@@ -17,7 +17,7 @@ import re
 
 from newsreader.ingest._textpage_lines import BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb
-from newsreader.ingest._textpage_title import head_block, headline_strength, stems
+from newsreader.ingest._textpage_title import head_block, stems
 from newsreader.ingest._textpage_zones import COMMENT_HEADER
 from newsreader.ingest.byline import is_bio
 
@@ -158,8 +158,9 @@ _FALL = 20.0  # how far a story's running score may fall below its best before i
 _STORY = 40  # words of prose under a head that make a story (a one-line promo does not)
 
 
-def anchor(lines: list[Line], s: int, e: int) -> tuple[int, int] | None:
-    """The story under a head block when the stretch [s, e] has no headline of its own.
+def anchor(lines: list[Line], s: int, e: int, strength: float) -> tuple[int, int] | None:
+    """The story under a head block when the stretch [s, e] has no headline of its own
+    (its ``headline_strength`` is ``strength``).
 
     A short or list-only article can weigh less than a longer block of furniture (an
     "about us" text, a sidebar of promos). The article has a head: a heading, a date or
@@ -167,7 +168,7 @@ def anchor(lines: list[Line], s: int, e: int) -> tuple[int, int] | None:
     a stretch that nothing heads, the article is the prose under the head, as far as its
     running score holds.
     """
-    if headline_strength(lines, s, e) >= _HEADED:
+    if strength >= _HEADED:
         return None
     head = head_block(lines, s)
     if head is None or head[2] < _ANCHOR:

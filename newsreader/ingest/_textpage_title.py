@@ -177,9 +177,12 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
 _STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
 
 
-def _scored(lines: list[Line], s: int, e: int) -> tuple[dict[int, float], dict[int, float]]:
+Scored = tuple[dict[int, float], dict[int, float]]
+
+
+def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
     """Each headline candidate for the stretch [s, e]: its score, and the weight of its
-    words the lead repeats."""
+    words the lead repeats (what ``headline_strength`` and ``find_headline`` read)."""
     window = range(max(0, s - _WINDOW), min(e, s + 3) + 1)
     weight = _weights(lines, s, e)
     lead = _lead(lines, s, e)
@@ -198,9 +201,9 @@ def _scored(lines: list[Line], s: int, e: int) -> tuple[dict[int, float], dict[i
     return scores, shared
 
 
-def headline_strength(lines: list[Line], s: int, e: int) -> float:
-    """How surely a headline heads the stretch [s, e] (its best candidate's score)."""
-    return max(_scored(lines, s, e)[0].values(), default=float("-inf"))
+def headline_strength(scored: Scored) -> float:
+    """How surely a headline heads its stretch (its best candidate's score)."""
+    return max(scored[0].values(), default=float("-inf"))
 
 
 def head_block(lines: list[Line], before: int) -> tuple[int, int, float] | None:
@@ -223,10 +226,10 @@ def head_block(lines: list[Line], before: int) -> tuple[int, int, float] | None:
     return best
 
 
-def find_headline(lines: list[Line], s: int, e: int) -> int | None:
+def find_headline(lines: list[Line], s: int, e: int, scored: Scored | None = None) -> int | None:
     """The headline's index among ``lines`` for the body stretch [s, e], or None when no
-    heading shares enough words with the lead."""
-    scores, shared = _scored(lines, s, e)
+    heading shares enough words with the lead (``scored``: its ``headline_scores``, if known)."""
+    scores, shared = scored or headline_scores(lines, s, e)
     if not scores:
         return None
     best = max(scores, key=lambda i: (scores[i], i))

@@ -11,6 +11,7 @@ otherwise keep it, or even choose it over a short article.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from newsreader.ingest._textpage_lines import META, SENTENCE, Line
 
@@ -58,18 +59,24 @@ def _mark_kind(ln: Line) -> str | None:
     return None
 
 
+def _runs(items: list, near) -> Iterator[list]:
+    """``items`` (in page order) cut into runs whose neighbours are ``near(a, b)`` each other."""
+    run: list = []
+    for it in items:
+        if run and not near(run[-1], it):
+            yield run
+            run = []
+        run.append(it)
+    if run:
+        yield run
+
+
 def comment_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines that belong to reader comment threads."""
     marks = [(i, kind) for i, ln in enumerate(lines) if (kind := _mark_kind(ln))]
     zone: set[int] = set()
-    k = 0
-    while k < len(marks):
-        # a run of record marks, each within _NEAR lines of the next
-        j = k
-        while j + 1 < len(marks) and marks[j + 1][0] - marks[j][0] <= _NEAR:
-            j += 1
-        run = marks[k : j + 1]
-        k = j + 1
+    # runs of record marks, each within _NEAR lines of the next
+    for run in _runs(marks, lambda a, b: b[0] - a[0] <= _NEAR):
         header = _header_above(lines, run[0][0])
         if header is None:
             # a date with a time heads an article as well as a comment
@@ -150,13 +157,7 @@ def teaser_lines(lines: list[Line]) -> set[int]:
         if alone and ln.words >= 12 and (h := _card_head(lines, p)) is not None:
             cards.append((h, p))
     zone: set[int] = set()
-    k = 0
-    while k < len(cards):
-        j = k
-        while j + 1 < len(cards) and cards[j + 1][0] - cards[j][1] <= _CARD_GAP:
-            j += 1
-        run = cards[k : j + 1]
-        k = j + 1
+    for run in _runs(cards, lambda a, b: b[0] - a[1] <= _CARD_GAP):
         # each card carries a date or a line said on every card (a source, a kicker, "Read more")
         ends = [h for h, _ in run[1:]] + [run[-1][1] + 2]
         marked = sum(1 for (h, p), end in zip(run, ends) if any(

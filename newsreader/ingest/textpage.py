@@ -21,6 +21,7 @@ from newsreader.ingest._textpage_lines import BOILER, BULLET, HEADING, META, SEN
 from newsreader.ingest._textpage_meta import is_date_line
 from newsreader.ingest._textpage_stretch import (ABOUT_LABEL, END_LABEL, anchor, best_stretch, join_gaps,
                                                  split_at_gaps)
+from newsreader.ingest._textpage_title import headline_scores, headline_strength
 from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
 from newsreader.ingest.site import host_name, text_page_site
@@ -255,12 +256,14 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
     s, e, skip = join_gaps(lines, s, e)
     s, e = _trim(lines, s, _cut_blurb(lines, s, e))
-    if headed := anchor(lines, s, e):
+    scored = headline_scores(lines, s, e)  # weighed once: the anchor and the head both read them
+    if headed := anchor(lines, s, e, headline_strength(scored)):
         s, e, skip = join_gaps(lines, *_trim(lines, *headed))
         s, e = _trim(lines, s, _cut_blurb(lines, s, e))
+        scored = None  # another stretch: its own candidates
     if s > e:
         raise IngestError("no article text found")
-    meta = head.read_head(lines, s, e)
+    meta = head.read_head(lines, s, e, scored)
     if meta.title_index is not None and s <= meta.title_index < e:
         s, e = _trim(lines, meta.title_index + 1, e)
     if meta.title:
