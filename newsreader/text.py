@@ -23,6 +23,7 @@ _ESCAPES = re.compile(
     "|(?:\x1b[\\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\\\|\x9c)"
     "|\x1b[ -/]*[0-~]"
 )
+_INTRODUCER = re.compile("[\x1b\x90\x98\x9b\x9d-\x9f]")  # what any of them starts with
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -30,7 +31,7 @@ _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 def strip_unsafe(text: str) -> str:
     """Remove control characters and bidi controls; keep tabs and newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+    if _INTRODUCER.search(text):
         text = _ESCAPES.sub("", text)
     return _UNSAFE.sub("", text)
 

@@ -28,8 +28,9 @@ from newsreader.ingest.site import host_name, text_page_site
 from newsreader.models import ParsedArticle
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
-# Terminal escape sequences (CSI and OSC); strip_unsafe drops the bare ESC
-# but would leave their printable tails ("[31m") behind.
+# Terminal escape sequences in a saved text page (a captured terminal): strip_unsafe
+# removes whole only the terminated ones, while here an OSC cut short (no BEL or ESC \\)
+# also goes, with up to 512 characters of its title.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]")
 _BIO = re.compile(
     r"\b(?:writers?|journalists?|reporters?|correspondents?|editors?|columnists?|"

@@ -14,6 +14,8 @@ import json
 import re
 
 import pytest
+
+from newsreader.text import strip_unsafe
 from tests.unit.clirun import run
 
 
@@ -80,6 +82,13 @@ def test_escape_sequences_go_whole_and_the_text_around_them_stays(capsys, import
     assert shown["title"] == "Clipboard grab red evil iso in visible null"
     assert "52;c;" not in shown["body"] and "[31m" not in shown["body"] and "0;title" not in shown["body"]
     assert shown["body"].startswith("Body with and and evil iso and in visible null.\n\nSee this 0.")
+
+
+def test_every_string_introducer_takes_its_string_with_it():
+    # DCS, SOS, PM and APC as single C1 characters, ESC forms, OSC: none leaves its payload behind
+    for intro in ("\x90", "\x98", "\x9e", "\x9f", "\x9d", "\x1bP", "\x1b_", "\x1b]"):
+        assert strip_unsafe(f"before{intro}qpayload\x9cafter") == "beforeafter", repr(intro)
+        assert strip_unsafe(f"before{intro}qpayload\x1b\\after") == "beforeafter", repr(intro)
 
 
 def test_only_web_links_are_numbered_or_listed(capsys, imported):
