@@ -312,6 +312,8 @@ def binding_ids() -> set[str]:
 
 def known_keys_only(config: Config) -> Config:
     """``config`` without ``[keys]`` entries naming no binding id (a typo), those named as problems."""
+    if not config.keys:
+        return config  # nothing to check: no need to import every screen to list the ids
     known = binding_ids()
     unknown = sorted(set(config.keys) - known)
     if not unknown:
