@@ -16,7 +16,7 @@ from newsreader.analysis.lexicon import (
 )
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
-    AMBIGUOUS, AUXILIARIES, PASSIVE, PREPS, WHEN_WORDS, descriptive, descriptive_before, head_noun, is_verb,
+    AMBIGUOUS, AUXILIARIES, PASSIVE, PREPS, WHEN_WORDS, Found, descriptive, descriptive_before, head_noun, is_verb,
     mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, trailing_verb,
     verb_after_subject,
 )
@@ -24,7 +24,6 @@ from newsreader.analysis.subjects import headline_label, sentence_subject
 
 _PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
 
-Found = tuple  # (Mention, cue token text)
 
 
 
@@ -39,7 +38,7 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
     if not tight:
         return None
     a = desc.tok_end
-    if a + 1 < n and toks[a][1].lower() in AUXILIARIES and (is_verb(toks[a + 1][1]) or trailing_verb(toks[a + 1][1])):
+    if a + 1 < n and toks[a][1].lower() in AUXILIARIES and trailing_verb(toks[a + 1][1]):
         return a + 1  # "..., a coroner has ruled"
 
     for v in range(desc.tok + 2, min(n, desc.tok_end + 1)):
@@ -238,7 +237,7 @@ def trailing(para: Para, qi: int) -> Found | None:
         if kind == "w" and k == end and phrasal(toks, k):
             return (m, word + " " + toks[k + 1][1])  # "“...?” Trump went on"
         if kind == "w" and k == end and para.sent_of[j] == para.sent_of[qi] and (
-                trailing_verb(word) or word.lower() in SPEECH_VERBS or phrasal(toks, k)):
+                trailing_verb(word) or word.lower() in SPEECH_VERBS):
             return (m, word)  # "“...,” she fumed", "“...,” he notes", "“...,” Ana shot back"
         if kind == "w" and k > end + 3 and toks[end][1] != ",":
             return None

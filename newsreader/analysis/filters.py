@@ -51,7 +51,7 @@ def unframed_speaker(art: Article, para: Para, qi: int):
     found = sentence_subject(para, qi) or clause_subject(para, qi)
     if found is None:
         return None
-    k = next(j for j, t in para.qtok.items() if t == qi)
+    k = para.toks[qi][4]  # the quotation's span (a quotation token holds its index)
     sp = art.spans[k]
     content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()
     words = [w for w in _WORD_CHARS.findall(content) if len(w) > 1 or w.isupper()]  # (not the s of What’s)

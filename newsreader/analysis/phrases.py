@@ -15,6 +15,7 @@ from newsreader.analysis.lexicon import (
 )
 from newsreader.analysis.names import Mention
 
+Found = tuple  # what a frame reader gives: (Mention, cue token text)
 PASSIVE = frozenset("was were been being is are be get got".split())
 
 

@@ -129,7 +129,7 @@ def find_quotes(text: str) -> list[Quote]:
     for k, m in described:
         got[k] = (_described_before(art, res, got, k, m),) + got[k][1:]
     if english:
-        _continue(art, got)
+        _continue(art, got, res)
         _carry_parts(art, got)
     out = []
     for k, sp in enumerate(art.spans):
@@ -207,7 +207,7 @@ def _described_before(art: Article, res: Resolver, got: dict, k: int, m: Mention
     return " ".join([m.words[0].lower()] + list(m.words[1:]))
 
 
-def _continue(art: Article, got: dict) -> None:
+def _continue(art: Article, got: dict, res: Resolver) -> None:
     """Unattributed full sentences take the speaker of the quote or sentence before."""
     spans = art.spans
     for k, sp in enumerate(spans):
@@ -244,7 +244,7 @@ def _continue(art: Article, got: dict) -> None:
                 # thing or a plan more often than a speaker ("... that it is to be delisted")
                 if m.kind == "pron" and m.gender == "o":
                     break
-                name = Resolver(art).name(m)
+                name = res.name(m)
                 if name:
                     got[k] = (name, m.start, m.end, "cont")
                 break

@@ -14,7 +14,7 @@ from newsreader.analysis.lexicon import (
 )
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
-    ADVERBS, AUXILIARIES, FINITE, NOT_IN_SUBJECT, PASSIVE, bare_subject, copula, descriptive, descriptive_before,
+    ADVERBS, AUXILIARIES, FINITE, NOT_IN_SUBJECT, PASSIVE, Found, bare_subject, copula, descriptive, descriptive_before,
     finite, is_verb, mention_at, mentions_before, plural_people,
 )
 
@@ -130,7 +130,7 @@ def headline_speaker(para: Para, qi: int) -> Found | None:
         if kind != "w" or word.isdigit():  # (a list number: "10\nMaria Hinojosa Explained ...")
             start = k + 1
             continue
-        if is_verb(word, naming=True) or word.lower() in ("asked", "asks", "told", "tells", "questioned"):
+        if is_verb(word, naming=True):
             names = toks[start:k]
             if 1 <= len(names) <= 3 and all(t[0] == "w" and t[1][:1].isupper() and t[1].lower() not in STOPWORDS
                                             and not t[1].endswith(("\u2019s", "'s")) for t in names):
