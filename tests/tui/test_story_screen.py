@@ -119,3 +119,27 @@ async def _story(pilot):
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["160x48", "80x24"])
 def test_story_view(snap_compare, story_app, size):
     assert snap_compare(story_app, terminal_size=size, run_before=_story)
+
+
+async def test_a_speaker_chosen_on_the_story_screen_comes_forward_and_e_lists_every_quote(story_app):
+    from newsreader.tui.screens.speaker import SpeakerScreen
+    from newsreader.tui.widgets.speaker_list import SpeakerList
+    from newsreader.tui.widgets.story_pane import StoryPane
+
+    async with story_app.run_test(size=WIDE) as pilot:
+        screen = await open_story(pilot)
+        pane = screen.query_one(StoryPane)
+        await pilot.press("s")
+        await settle(pilot)
+        box = screen.query_one(SpeakerList)
+        assert story_app.focused is box
+        first = box.current
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first and pane.forward == first  # their quotes stand out, as on the main screen
+        await pilot.press("s", "enter")
+        await settle(pilot)
+        assert pane.forward is None  # chosen again: nobody's
+        await pilot.press("s", "e")
+        await settle(pilot)
+        assert isinstance(story_app.screen, SpeakerScreen)

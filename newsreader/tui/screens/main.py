@@ -473,14 +473,9 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
 
     @on(SpeakerList.SpeakerChosen)
     def _speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:
-        name = None if event.name == self.reader.forward else event.name
-        self.reader.bring_forward(name)
+        name = self.reader.forward  # the reading pane has brought them forward (or nobody)
         self.set_status(f"{name}'s quotes brought forward ([ and ] go through them)" if name else "",
                         note=True, sticky=True)
-
-    @on(SpeakerList.EveryQuoteRequested)
-    def _every_quote(self, event: SpeakerList.EveryQuoteRequested) -> None:
-        self.post_message(messages.ShowSpeaker(event.name))
 
     def on_show_speaker(self, message: messages.ShowSpeaker) -> None:
         message.stop()

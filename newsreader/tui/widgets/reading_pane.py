@@ -24,6 +24,7 @@ from newsreader.tui.article_text import (
     paragraph_content,
     paragraph_of,
 )
+from newsreader.tui import messages
 from newsreader.tui.widgets.speaker_list import SpeakerLine, SpeakerList
 
 SPEAKER_SLOTS = 6
@@ -221,6 +222,15 @@ class ReadingPane(VerticalScroll):
     def action_open_speakers(self) -> None:
         """Open the folded speakers list."""
         self.open_speakers()
+
+    def on_speaker_list_speaker_chosen(self, event: SpeakerList.SpeakerChosen) -> None:
+        """A speaker chosen in the list comes forward; chosen again, nobody. (The
+        message goes on up: a screen may say so in its status line.)"""
+        self.bring_forward(None if event.name == self.forward else event.name)
+
+    def on_speaker_list_every_quote_requested(self, event: SpeakerList.EveryQuoteRequested) -> None:
+        event.stop()
+        self.app.post_message(messages.ShowSpeaker(event.name))  # the app opens it from the main screen
 
     def on_speaker_line_opened(self, event: SpeakerLine.Opened) -> None:
         event.stop()
