@@ -95,15 +95,18 @@ class Or:
 Expr = Union[Flag, Match, Age, Not, And, Or]
 
 
+def any_term(expr: Expr | None, test) -> bool:
+    """Whether ``test`` holds for any term of the expression (under not, and, or)."""
+    if isinstance(expr, Not):
+        return any_term(expr.term, test)
+    if isinstance(expr, (And, Or)):
+        return any(any_term(t, test) for t in expr.terms)
+    return expr is not None and test(expr)
+
+
 def mentions(expr: Expr, flag: str) -> bool:
     """Whether the expression names ``flag`` anywhere (``hidden`` lets hidden articles in)."""
-    if isinstance(expr, Flag):
-        return expr.name == flag
-    if isinstance(expr, Not):
-        return mentions(expr.term, flag)
-    if isinstance(expr, (And, Or)):
-        return any(mentions(t, flag) for t in expr.terms)
-    return False
+    return any_term(expr, lambda t: isinstance(t, Flag) and t.name == flag)
 
 
 def both(a: Expr | None, b: Expr | None) -> Expr | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from newsreader.filters import Age, And, Expr, Flag, Match, Not, Or
+from newsreader.filters import Age, And, Expr, Flag, Match, Not, Or, any_term
 from newsreader.store.timefmt import to_db
 
 FOLD = "nr_fold"
@@ -36,13 +36,7 @@ def like_pattern(value: str) -> str:
 
 def needs_feeds(expr: Expr | None) -> bool:
     """Whether the expression's SQL reads ``feeds f`` (a count without it stays on an index)."""
-    if isinstance(expr, Match):
-        return expr.field == "feed"
-    if isinstance(expr, Not):
-        return needs_feeds(expr.term)
-    if isinstance(expr, (And, Or)):
-        return any(needs_feeds(t) for t in expr.terms)
-    return False
+    return any_term(expr, lambda t: isinstance(t, Match) and t.field == "feed")
 
 
 def compile_expr(expr: Expr, now: datetime) -> tuple[str, list]:

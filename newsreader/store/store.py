@@ -454,8 +454,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
     def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None) -> list[ArticleSummary]:
         """A search's matches by FTS5 rank, keyset on (rank, id): FTS5 ranks every match
         (the cost grows with the number of hits), the page is cut from that."""
-        where, args = self._where(replace(flt, search=None))
-        conds = [where[len("WHERE "):]] if where else []
+        conds, args = self._conds(replace(flt, search=None))
         if after is not None and after.rank is not None:
             conds.append("(s.rank, s.id) > (?, ?)")
             args += [after.rank, after.id]
