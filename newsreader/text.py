@@ -31,6 +31,8 @@ _BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 def strip_unsafe(text: str) -> str:
     """Remove control characters and bidi controls; keep tabs and newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _UNSAFE.search(text):  # the common case, in one scan: every introducer is unsafe too
+        return text
     if _INTRODUCER.search(text):
         text = _ESCAPES.sub("", text)
     return _UNSAFE.sub("", text)

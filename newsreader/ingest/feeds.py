@@ -23,13 +23,12 @@ from newsreader.ingest.htmltext import (
     first_words,
     html_to_text,
     looks_like_html,
-    sanitize_html,
     scrub,
     unique,
 )
 from newsreader.ingest.jsonfeed import UNTITLED, parse_json_feed
 from newsreader.models import Enclosure, ParsedArticle, ParsedFeed
-from newsreader.text import clean_line, clean_text, strip_unsafe
+from newsreader.text import clean_line, clean_text
 
 _MAX_ENTITY_EXPANSION = 1_000_000  # characters a kept internal entity may add in total
 _PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
@@ -110,18 +109,19 @@ def _when(entry) -> datetime | None:
 
 
 def _text(value: str | None, detail, base: str | None,
-          numbered: bool = False) -> tuple[str, tuple[str, ...], str | None]:
-    """(plain text, links, html or None) of a feedparser text construct; ``numbered``
-    puts each link's number in the text (a body's, not a title's)."""
+          numbered: bool = False) -> tuple[str, tuple[str, ...]]:
+    """(plain text, links) of a feedparser text construct; ``numbered`` puts each
+    link's number in the text (a body's, not a title's). The markup itself is not
+    kept: the text and links are the article as it is read, and a copy of its
+    HTML would double the library's size (and sanitising it for storage cost a
+    third of a feed's parsing)."""
     if not value:
-        return "", (), None
+        return "", ()
     # feedparser copies content into `summary` without a detail: judge by the text
     kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
     if "html" in kind:
-        text, links = html_to_text(value, (detail or {}).get("base") or base, numbered=numbered)
-        # RSS declares every description HTML; one with no tag has no markup to keep
-        return text, links, sanitize_html(value) if looks_like_html(value) else None
-    return clean_text(scrub(value)), (), None
+        return html_to_text(value, (detail or {}).get("base") or base, numbered=numbered)
+    return clean_text(scrub(value)), ()
 
 
 def _person(text: str | None) -> str:
@@ -188,17 +188,16 @@ def _article(entry, base: str | None, published: datetime | None) -> ParsedArtic
     link = absolute_url(entry.get("link"), entry_base) or absolute_url(entry.get("link"), base)
     contents = [c for c in entry.get("content") or () if c.get("value")]
     contents.sort(key=lambda c: "html" not in (c.get("type") or ""))
-    body, links, html = _text(contents[0]["value"], contents[0], link or entry_base, True) if contents else ("", (), None)
-    summary, summary_links, summary_html = _text(entry.get("summary"), entry.get("summary_detail"),
-                                                 link or entry_base, True)
+    body, links = _text(contents[0]["value"], contents[0], link or entry_base, True) if contents else ("", ())
+    summary, summary_links = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base, True)
     if not body:
-        body, links, html = summary, summary_links, summary_html
+        body, links = summary, summary_links
     if summary == body:
         summary = ""  # the feed gave one text; it is the body
     elif summary_links:
         # a summary beside the body: its link numbers would point into the body's links
         summary = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base)[0]
-    title, _, _ = _text(entry.get("title"), entry.get("title_detail"), entry_base)
+    title, _ = _text(entry.get("title"), entry.get("title_detail"), entry_base)
     title = clean_line(title)
     categories, tags = _terms(entry)
     guid = clean_line(entry.get("id")) or None
@@ -213,7 +212,6 @@ def _article(entry, base: str | None, published: datetime | None) -> ParsedArtic
         tags=tags,
         summary=summary,
         links=links,
-        html=html,
         enclosures=_enclosures(entry, entry_base),
     )
 
@@ -281,7 +279,7 @@ def _assemble(feed, entries, version: str, warnings: list[str], source: str) -> 
                      for e, d in zip(entries, dates))
     if not articles:
         warnings.append("the feed has no entries")
-    title, _, _ = _text(feed.get("title"), feed.get("title_detail"), base)
+    title, _ = _text(feed.get("title"), feed.get("title_detail"), base)
     return ParsedFeed(
         title=clean_line(title) or site or clean_line(source) or UNTITLED,
         kind="atom" if version.startswith("atom") else "rss",

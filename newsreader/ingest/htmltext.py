@@ -269,7 +269,10 @@ class _Writer:
 
     def add(self, text: str | None, pre: bool) -> None:
         if text:
-            self.buf.append(text if pre else _WS.sub(" ", text))
+            # printable means no whitespace but " ": then only double spaces could change
+            if not pre and not (text.isprintable() and "  " not in text):
+                text = _WS.sub(" ", text)
+            self.buf.append(text)
             if not text.isspace():
                 self.has_text = True
                 self.seen += 1
@@ -491,20 +494,3 @@ def enclosures(found, base: str | None = None) -> tuple[Enclosure, ...]:
     return tuple(out.values())
 
 
-_CLEANER = None
-
-
-def sanitize_html(html: str) -> str:
-    """The entry's HTML with scripts, event handlers, styles, frames, forms and
-    ``javascript:`` links removed (lxml_html_clean), for storing beside the text."""
-    global _CLEANER
-    if _CLEANER is None:
-        from lxml_html_clean import Cleaner
-
-        _CLEANER = Cleaner(scripts=True, javascript=True, style=True, embedded=True, frames=True,
-                           forms=True, meta=True, comments=True, page_structure=False,
-                           safe_attrs_only=True)
-    try:
-        return strip_unsafe(_CLEANER.clean_html(html))
-    except (ValueError, TypeError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
-        return ""

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from newsreader.errors import IngestError
 from newsreader.ingest.htmltext import absolute_url, enclosures, first_words, html_to_text, unique
 from newsreader.models import Enclosure, ParsedArticle, ParsedFeed
-from newsreader.text import clean_line, clean_text, strip_unsafe
+from newsreader.text import clean_line, clean_text
 
 _VERSION = re.compile(r"^https?://(?:www\.)?jsonfeed\.org/version/(1(?:\.\d+)?)/?$", re.IGNORECASE)
 UNTITLED = "(untitled)"
@@ -91,7 +91,6 @@ def _item(item: dict, base: str | None, feed_authors: list[str]) -> ParsedArticl
         tags=tags,
         summary=summary,
         links=links,
-        html=strip_unsafe(html) if html else None,
         enclosures=_attachments(item.get("attachments"), link or base),
     )
 
