@@ -95,12 +95,14 @@ def _categories_current(store: Store) -> None:
 
 def cmd_import(args) -> int:
     from newsreader.ingest.pipeline import import_paths
+    from newsreader.ingest.quotepass import start_if_pending
 
     killfile = _killfile()
     rules, _ = _category_rules()
     with open_store() as store, _progress(not args.json, "importing") as progress:
         results = import_paths(store, args.paths, args.category, progress, subscribe=args.subscribe,
                                killfile=killfile, rules=rules)
+        later = start_if_pending(store)
     failed = [r for r in results if r.error]
     for r in failed:
         _err(f"{r.path}: {r.error}")
@@ -120,6 +122,9 @@ def cmd_import(args) -> int:
                 out.print(f"  warning: {clean_line(w)}")
         if len(results) > 1:
             out.print(f"{len(results) - len(failed)} imported, {len(failed)} failed")
+        if later:
+            out.print(f"stories and quotes are being found in the background ({later} articles);"
+                      " 'newsreader quotes' waits for them")
         loose = [r for r in results if r.kind in ("feed", "jsonfeed") and not r.error and not r.subscription]
         if loose and sys.stdout.isatty():
             out.print(f"feed files are not subscribed; 'newsreader import --subscribe {_arg(loose[0].path)}"
@@ -231,6 +236,7 @@ def cmd_remove(args) -> int:
 
 
 def cmd_refresh(args) -> int:
+    from newsreader.ingest.quotepass import start_if_pending
     from newsreader.ingest.refresh import refresh_all
 
     killfile = _killfile()
@@ -238,6 +244,7 @@ def cmd_refresh(args) -> int:
     with open_store() as store, _progress(not args.json, "refreshing") as progress:
         pages = (lambda done, total, url: progress(done, total, "page " + url)) if progress else None
         report = refresh_all(store, progress=progress, pages_progress=pages, killfile=killfile, rules=rules)
+        start_if_pending(store)  # the stories of a refresh of many new articles
     if args.json:
         _dump(report.as_dict())
     else:
@@ -413,11 +420,14 @@ def cmd_mark(args) -> int:
 
 
 def cmd_quotes(args) -> int:
-    from newsreader.ingest.pipeline import reanalyse
+    from newsreader.ingest.quotepass import find_stale, pass_lock, wait_for_pass
 
     with open_store() as store:
-        with _progress(not args.json, "finding quotes again") as progress:
-            reanalyse(store, progress=progress)  # once after an upgrade of the quote finder
+        # the quotes a large import left to a background pass, or an older finder found
+        with _progress(not args.json, "finding quotes") as progress:
+            wait_for_pass(store.path, store, progress)
+            with pass_lock(store.path, wait=True):
+                find_stale(store, progress=progress)
         keys = None
         if args.speaker:
             from newsreader.analysis.speakers import person_key, same_person

@@ -94,11 +94,12 @@ def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress
 
 
 def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None,
-            read_at: datetime | None = None) -> list[NewArticle]:
+            read_at: datetime | None = None, find_quotes: bool = True) -> list[NewArticle]:
     """Parsed articles (one feed's, in its order) made ready to store: clean text, a
     guid, quotes, a place in time for the undated ones (read at ``read_at``), and the
     given category (else Uncategorised): the category is chosen where they are
-    written, with their feed as stored (``categorised``)."""
+    written, with their feed as stored (``categorised``). Without ``find_quotes``
+    they go without quotes, marked for a later pass (``ingest.quotepass``)."""
     from newsreader.analysis import QUOTES_VERSION
     from newsreader.ingest.undated import estimate_dates
 
@@ -110,7 +111,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
         body = clean_text(art.body)
         published = to_db(art.published)
         guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
-        quotes, keys = analyse(body)
+        quotes, keys = analyse(body) if find_quotes else ((), ())
         byline = clean_line(art.byline) or None
         sections = tuple(dict.fromkeys(t for t in (clean_line(t) for t in art.categories) if t))
         tags = tuple(dict.fromkeys((*(t for t in map(clean_line, art.tags) if t), *sections)))  # sections are clean
@@ -123,7 +124,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
             link=art.link or None, byline=byline, tags=tags, sections=sections,
             summary=clean_text(art.summary), links=tuple(art.links), html=art.html,
             enclosures=tuple(art.enclosures), estimate=to_db(estimate),
-            quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION,
+            quotes=quotes, speaker_keys=keys, quotes_version=QUOTES_VERSION if find_quotes else 0,
         ))
     return out
 
@@ -239,8 +240,9 @@ class Loaded:
     seen: dict = field(default_factory=dict)  # what refresh compares next time: hash, validators
 
 
-def load_file(path: str | Path, category: str | None = None) -> Loaded:
-    """Read, sniff, parse and prepare one file; errors come back in the result."""
+def load_file(path: str | Path, category: str | None = None, find_quotes: bool = True) -> Loaded:
+    """Read, sniff, parse and prepare one file (finding its quotes, with ``find_quotes``);
+    errors come back in the result."""
     from newsreader.ingest.detect import read_source_bytes
     from newsreader.ingest.fetch import body_hash, fetch, is_url
     from newsreader.ingest.localfile import local_path, signature
@@ -266,7 +268,7 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
                 raise IngestError("the feed has no entries")
             res.warnings = list(feed.warnings)
             loaded.title, loaded.site = clean_line(feed.title) or source, feed.link
-            loaded.items = prepare(feed.articles, category)
+            loaded.items = prepare(feed.articles, category, find_quotes=find_quotes)
         elif res.kind == "opml":
             loaded.subs = list(parsed)  # type: ignore[arg-type]
         elif res.kind == "backup":
@@ -277,7 +279,7 @@ def load_file(path: str | Path, category: str | None = None) -> Loaded:
                 page = _with_guid(page, source)
             # the source is named for the site the page names, else for its file (not for the article)
             loaded.title = page.site or clean_line(Path(source).name)
-            loaded.items = prepare([page], category)
+            loaded.items = prepare([page], category, find_quotes=find_quotes)
     except NewsreaderError as exc:
         res.error = str(exc)
     except (OSError, ValueError, UnicodeError, RecursionError, MemoryError) as exc:
@@ -361,16 +363,22 @@ def subscribe_all(store: Store, subs, category: str | None = None) -> int:
 def import_paths(store: Store, paths: Iterable[str | Path], category: str | None = None,
                  progress: Progress | None = None, workers: int | None = None,
                  subscribe: bool = False, killfile: Killfile | None = None,
-                 rules: CategoryRules = NO_RULES) -> list[FileResult]:
+                 rules: CategoryRules = NO_RULES, defer_quotes: bool | None = None) -> list[FileResult]:
     """Import many files, each on its own; the bad ones are reported, not fatal.
     With ``subscribe`` each feed among them becomes a subscription.
 
-    Parsing and quote finding are CPU work: with several files they run in
-    worker processes while this thread writes each finished file.
+    Parsing is CPU work: with several files it runs in worker processes while
+    this thread writes each finished file. Quote finding costs about three
+    times what parsing does, so with ``defer_quotes`` (by default, for a large
+    import) the articles are stored without it, listable at once, and their
+    stories and quotes are found afterwards (``ingest.quotepass``; opening an
+    article finds its own quotes at once).
     """
     paths = list(paths)
+    large = _total_size(paths) > PARALLEL_BYTES
+    find = not (large if defer_quotes is None else defer_quotes)
     if workers is None:
-        workers = min(len(paths), os.cpu_count() or 1, 4) if _total_size(paths) > PARALLEL_BYTES else 1
+        workers = min(len(paths), os.cpu_count() or 1, 4) if large else 1
     results = []
     if progress:
         progress(0, len(paths), str(paths[0]) if paths else "")
@@ -380,19 +388,21 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         # spawn, not fork: the caller may be a thread of the app, and forking a
         # threaded process can copy a held lock into the child.
         with process_pool(workers, "spawn") as pool:
-            loads = pool.map(load_file, paths, [category] * len(paths))
+            loads = pool.map(load_file, paths, [category] * len(paths), [find] * len(paths))
             for i, loaded in enumerate(loads):
                 results.append(write_loaded(store, loaded, category, subscribe, killfile, rules))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(import_file(store, path, category, subscribe, killfile, rules))
+            results.append(write_loaded(store, load_file(path, category, find), category, subscribe,
+                                        killfile, rules))
             if progress:
                 progress(i + 1, len(paths), str(path))
-    from newsreader.ingest.stories import group_new
+    if find:  # else the pass that finds the quotes groups them first (ingest.quotepass)
+        from newsreader.ingest.stories import group_new
 
-    group_new(store)  # the new articles join the stories of other outlets, or start them
+        group_new(store)  # the new articles join the stories of other outlets, or start them
     return results
 
 

@@ -95,6 +95,9 @@ class RefreshReport:
         return text + (" (stopped early)" if self.cancelled else "")
 
 
+GROUP_LATER = 2000  # new articles from which a refresh leaves grouping them to a background pass
+
+
 def refresh_all(store: Store, progress: Progress | None = None, *,
                 settings: FetchSettings | None = None, feeds: list[Feed] | None = None,
                 should_stop: Callable[[], bool] | None = None,
@@ -189,9 +192,12 @@ def refresh_all(store: Store, progress: Progress | None = None, *,
         report.pages = fetch_pages(store, due, progress=pages_progress, settings=page_settings,
                                    should_stop=should_stop)
         report.cancelled = report.pages.cancelled
-    from newsreader.ingest.stories import group_new
+    if report.added < GROUP_LATER:
+        from newsreader.ingest.stories import group_new
 
-    group_new(store, should_stop=should_stop)  # the new articles join stories, or start them
+        group_new(store, should_stop=should_stop)  # the new articles join stories, or start them
+    # else a refresh of many new articles (a first one) leaves them to the pass the
+    # caller starts (ingest.quotepass): grouping them would take as long as the refresh
     return report
 
 

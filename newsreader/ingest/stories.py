@@ -94,7 +94,9 @@ def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BAT
         # words are weighed by how common they are in the articles at hand and their time
         df, total = idf_table([*(_doc(t) for t in background), *known_docs, *new_docs])
         got = Grouper(known_docs, settings, df, total).place(new_docs)
-        store.place_in_stories(got, new[-1].id)
+        if store.place_in_stories(got, new[-1].id, since=through) is None:
+            through = store.stories_through()  # another process grouped these meanwhile
+            continue
         placed += len(got)
         through = new[-1].id
         if should_stop and should_stop():

@@ -107,12 +107,16 @@ class StoryQueries:
 
     # --- what grouping writes ------------------------------------------------
 
-    def place_in_stories(self, placed: dict[int, int], through: int) -> dict[int, int]:
+    def place_in_stories(self, placed: dict[int, int], through: int, since: int | None = None) -> dict[int, int] | None:
         """Put articles in stories (article id -> story id; a number below zero is a
         new story, one per number) and note ``through`` as placed. Returns the new
-        stories' ids by their numbers. One transaction."""
+        stories' ids by their numbers. One transaction. With ``since`` (the
+        placed-through mark the grouping was computed from) nothing is written and
+        None comes back when another process has placed articles meanwhile."""
         made: dict[int, int] = {}
         with self.transaction():
+            if since is not None and self.stories_through() != since:
+                return None
             for art_id, key in sorted(placed.items()):
                 if key < 0 and key not in made:
                     made[key] = self.conn.execute(

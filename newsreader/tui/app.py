@@ -143,13 +143,26 @@ class NewsreaderApp(App[None]):
         """After an upgrade of the quote finder, find every article's quotes again,
         in the background and a batch at a time (reading goes on meanwhile)."""
         from newsreader.ingest.pipeline import reanalyse
+        from newsreader.analysis import QUOTES_VERSION
+        from newsreader.ingest.quotepass import POOL_FROM, pass_lock, start_background
 
         worker = get_current_worker()
 
         def progress(done: int, total: int, _name: str) -> None:
             self.call_from_thread(self._status, f"Finding quotes again after an upgrade: {done}/{total}")
 
-        with Store(self.db_path) as store:
+        db = Path(self.db_path)
+        with Store(db) as store:
+            many = store.count_stale_quotes(QUOTES_VERSION) >= POOL_FROM
+        # many waiting (after a large import) are found by a pass in its own process,
+        # which keeps both cores busy and this one's GIL free for the screen
+        if many and start_background(db):
+            self.call_from_thread(self._status, "Quotes are being found in the background")
+            return
+        with pass_lock(db, wait=False) as mine, Store(db) as store:
+            if not mine:  # a pass in another process is at it
+                self.call_from_thread(self._status, "Quotes are being found in the background")
+                return
             done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled, batch=100)
         if done:
             self.call_from_thread(self._status, f"Quotes found again in {done} article{'' if done == 1 else 's'}")
@@ -259,6 +272,7 @@ class NewsreaderApp(App[None]):
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh(self) -> None:
         from newsreader.ingest.killfile import killfile_of
+        from newsreader.ingest.quotepass import start_if_pending
         from newsreader.ingest.refresh import refresh_all
 
         def progress(done: int, total: int, title: str) -> None:
@@ -282,6 +296,7 @@ class NewsreaderApp(App[None]):
                                       timeout=10, markup=False)
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
                                  pages_progress=pages, killfile=killfile, rules=self.category_rules)
+            start_if_pending(store)  # the stories of a refresh of many new articles, apart
         self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:
