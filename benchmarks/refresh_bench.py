@@ -94,7 +94,9 @@ def _ours(home: Path, urls: list[str], deadline: float | None = None):
     db = home / "library.sqlite3"
     with Store(db) as s, s.transaction():
         for u in urls:
-            s.ensure_feed(u, u, subscribed=True)
+            # like newsboat, read the feeds alone: no item pages (whose links, on
+            # news.invalid, would wait for the resolver's time-out on a machine offline)
+            s.update_feed(s.ensure_feed(u, u, subscribed=True), full_text=0)
     settings = FetchSettings() if deadline is None else FetchSettings(deadline=deadline)
 
     def once():
