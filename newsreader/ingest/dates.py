@@ -6,7 +6,10 @@ those at once. Many write the same shapes in their own language
 first (``Friday, January 29, 2021 04:42 PM``) or use numbers
 (``2020/1/10 14:33:00``): a small reader of words and numbers with month and
 weekday names in several languages takes those. What it does not understand
-goes to feedparser's own date handlers (Greek, Korean, asctime, ...).
+comes back None; for an XML feed, ``feeds`` then takes the date feedparser's
+own handlers read (Greek, Korean, W3DTF odd forms, ...), which
+``feedparser.parse`` hands back as ``published_parsed`` and the like (public,
+unlike the handlers themselves; the lxml shortcut leaves such feeds to it).
 
 A date is returned in the offset it was written in; one written without a
 zone comes back naive, so the feed can lend it the zone its other dates use
@@ -21,8 +24,6 @@ import unicodedata
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from typing import Sequence
-
-from feedparser.datetimes import _parse_date as _feedparser_date
 
 _MONTHS = {  # full names without accents; every unambiguous prefix of three letters or more is read too
     "en": "january february march april may june july august september october november december",
@@ -137,17 +138,8 @@ def parse_date(text: str | None) -> datetime | None:
             tz = _zone(0 if zone in "Zz" else _offset(zone))
             return datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss or 0), tzinfo=tz)
     except (ValueError, OverflowError):
-        pass  # 30 February: feedparser's handlers decide, as they always did
-    got = _read(_fold(text))
-    if got is not None:
-        return got
-    parsed = _feedparser_date(text)  # Greek, Hungarian, Korean, asctime, W3DTF odd forms ...
-    if parsed:
-        try:
-            return datetime(*parsed[:6], tzinfo=timezone.utc)
-        except (TypeError, ValueError, OverflowError):
-            return None
-    return None
+        pass  # 30 February: the general reader refuses it too; feedparser's handlers decide
+    return _read(_fold(text))
 
 
 def _read(text: str) -> datetime | None:

@@ -8,36 +8,26 @@ reproducing feedparser's rules (first title wins, a permalink guid is the
 link until a <link> comes, descriptions are HTML, RSS titles are guessed,
 cp1252 repairs, xml:base). Anything it does not model (a DOCTYPE, a parse
 error or warning, an element feedparser treats specially that is not handled
-here, nested markup, an odd encoding) makes it return None, and the caller
-runs feedparser as before. tests/unit/test_fastfeed.py checks both agree.
+here, nested markup, an odd encoding, a date ``dates`` cannot read) makes it
+return None, and the caller runs feedparser as before. What it knows of
+feedparser's rules is written in ``feedrules``, not imported from feedparser's
+private modules. tests/unit/test_fastfeed.py checks both agree.
 """
 
 from __future__ import annotations
 
 import re
 import lxml.etree as etree
-from feedparser.html import _cp1252
-from feedparser.mixin import _FeedParserMixin
-from feedparser.urls import _urljoin as _feedparser_urljoin, make_safe_absolute_uri
 
 from newsreader.ingest import detect
-from newsreader.ingest.htmltext import plain_absolute
-
-
-
-def _urljoin(base: str, uri: str) -> str:
-    """feedparser's ``_urljoin``, skipping urljoin for a link already absolute."""
-    if base and plain_absolute(uri):
-        return uri
-    return _feedparser_urljoin(base, uri)
+from newsreader.ingest.dates import parse_date
+from newsreader.ingest.feedrules import CP1252, HANDLED as _HANDLED, PREFIXES as _PREFIXES
+from newsreader.ingest.feedrules import join as _urljoin, looks_like_html as _looks_like_html
 
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-_PREFIXES = {uri.lower(): prefix for uri, prefix in _FeedParserMixin.namespaces.items()}
-_HANDLED = frozenset(n.split("_", 2)[2] for n in dir(_FeedParserMixin) if n.startswith(("_start_", "_end_")))
-_looks_like_html = _FeedParserMixin.looks_like_html
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _DECL = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _ENCODINGS = frozenset(("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1"))
@@ -151,7 +141,7 @@ def _repair(text: str) -> str:
         except (UnicodeEncodeError, UnicodeDecodeError):
             pass
         if _C1.search(text):
-            text = text.translate(_cp1252)
+            text = text.translate(CP1252)
     return text
 
 
@@ -172,7 +162,9 @@ class _Walk:
         if got is None:
             wanted = attr or parent
             if parent:
-                got = make_safe_absolute_uri(parent, wanted) or parent
+                got = _urljoin(parent, wanted)
+                if got.strip().split(":", 1)[0] not in ("http", "https"):
+                    raise _Decline  # feedparser keeps some other schemes and drops the rest
             else:
                 if attr:
                     raise _Decline  # feedparser keeps such a base after the element ends
@@ -399,7 +391,10 @@ class _Walk:
             elif key in _AUTHOR:
                 e.emails |= self.author(el, entry, e.authors)
             elif key in _DATES:
-                entry[_DATES[key]] = _repair(_text(el))
+                value = _repair(_text(el))
+                if value and parse_date(value) is None:
+                    raise _Decline  # feedparser's own date handlers may read it (feeds._when)
+                entry[_DATES[key]] = value
             elif key == "source":
                 self.title_depth = -1
             elif key == "image":

@@ -93,12 +93,13 @@ def defuse_doctype(data: bytes) -> tuple[bytes, list[str]]:
 
 
 def _when(entry) -> datetime | None:
-    """The entry's date as written (naive without a zone), read by ingest/dates.py."""
+    """The entry's date as written (naive without a zone), read by ingest/dates.py;
+    one it cannot read as feedparser read it (UTC), when feedparser read the feed."""
     for key in ("published", "updated", "created"):
         raw = dict.get(entry, key)  # plain lookup: skips feedparser's deprecated key aliasing
         when = parse_date(raw) if isinstance(raw, str) else None
         parsed = dict.get(entry, key + "_parsed")
-        if raw is None and parsed:
+        if when is None and parsed:
             try:
                 when = datetime(*parsed[:6], tzinfo=timezone.utc)
             except (TypeError, ValueError, OverflowError):
