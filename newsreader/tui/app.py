@@ -41,6 +41,7 @@ from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
 RECATEGORISING = "Choosing categories again…"
+PASS_RUNNING = "Stories and quotes are being found in the background"
 
 class _LibraryFailed(Exception):
     """Shown as one line when the app ends (Textual prints ``__rich__`` errors so)."""
@@ -157,15 +158,37 @@ class NewsreaderApp(App[None]):
         # many waiting (after a large import) are found by a pass in its own process,
         # which keeps both cores busy and this one's GIL free for the screen
         if many and start_background(db):
-            self.call_from_thread(self._status, "Quotes are being found in the background")
+            self.call_from_thread(self._watch_pass)
             return
         with pass_lock(db, wait=False) as mine, Store(db) as store:
             if not mine:  # a pass in another process is at it
-                self.call_from_thread(self._status, "Quotes are being found in the background")
+                self.call_from_thread(self._watch_pass)
                 return
             done = reanalyse(store, progress=progress, should_stop=lambda: worker.is_cancelled, batch=100)
         if done:
             self.call_from_thread(self._status, f"Quotes found again in {done} article{'' if done == 1 else 's'}")
+
+    _pass_timer = None
+
+    def _watch_pass(self) -> None:
+        """Say that a background pass is finding stories and quotes, and say when it has
+        ended (the list then shows the stories): a look at its lock every two seconds."""
+        self._status(PASS_RUNNING)
+        if self._pass_timer is None:
+            self._pass_timer = self.set_interval(2.0, self._check_pass)
+
+    def _check_pass(self) -> None:
+        from newsreader.ingest.quotepass import pass_running
+
+        if pass_running(Path(self.db_path)):  # one non-blocking lock attempt: no wait
+            return
+        self._pass_timer.stop()
+        self._pass_timer = None
+        if isinstance(self.screen, WelcomeScreen):
+            return
+        if str(self.main.query_one("#status-line", Static).content) == PASS_RUNNING:
+            self._status("Stories and quotes found in the background")
+        self.main.articles.reload()  # the list marks the stories
 
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def _group_stories(self) -> None:
@@ -272,7 +295,7 @@ class NewsreaderApp(App[None]):
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh(self) -> None:
         from newsreader.ingest.killfile import killfile_of
-        from newsreader.ingest.quotepass import start_if_pending
+        from newsreader.ingest import quotepass
         from newsreader.ingest.refresh import refresh_all
 
         def progress(done: int, total: int, title: str) -> None:
@@ -296,7 +319,9 @@ class NewsreaderApp(App[None]):
                                       timeout=10, markup=False)
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
                                  pages_progress=pages, killfile=killfile, rules=self.category_rules)
-            start_if_pending(store)  # the stories of a refresh of many new articles, apart
+            if quotepass.pending(store):  # many new articles: grouped apart, in the background
+                quotepass.start_background(store.path)
+                self.call_from_thread(self._watch_pass)
         self.call_from_thread(self._refreshed, report.short_summary())
 
     def _refreshed(self, summary: str) -> None:
