@@ -352,6 +352,16 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change(make_app):
         assert "O" in shown and "O" not in [k.key for k in keys]
 
 
+async def test_the_heap_built_at_start_is_frozen_while_the_app_runs_and_let_go_after(make_app):
+    import gc
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 10_000  # out of the full collections' way
+    assert gc.get_freeze_count() == 0
+
+
 async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
     from newsreader.ingest.pipeline import import_file
 

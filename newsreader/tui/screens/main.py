@@ -110,7 +110,7 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield CategoryList(id="category-list")
-            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_fetch, id="article-list")
+            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_store, id="article-list")
             yield ReadingPane(id="reading-pane")
         yield Static(id="status-line")
         yield KeyFooter()
