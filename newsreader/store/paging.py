@@ -13,6 +13,9 @@ however deep it is and however large the library:
 
 ``conds`` are SQL conditions over ``articles a`` and ``feeds f`` with their
 ``args`` (from ``Store._conds``); ``after`` is the last row of the page before.
+The date and title sorts read backwards too (``BACKWARDS``): the page before a
+row, or the view's last page, read from the other end of the same index (what
+``G`` and the rows above it need on a long list, without walking to the end).
 """
 
 from __future__ import annotations
@@ -23,30 +26,37 @@ from newsreader.models import ArticleSummary
 from newsreader.store.timefmt import to_db
 
 SORTS = ("date", "title", "feed")
+BACKWARDS = ("date", "title")  # the sorts ``page_rows`` reads backwards
 
 _NEWEST = "a.published DESC, a.id DESC"
 _OLDER = "(a.published, a.id) < (?, ?)"
 
 
 def page_rows(conn: sqlite3.Connection, cols: str, sort: str, conds: list[str], args: list,
-              after: ArticleSummary | None, limit: int | None) -> list[tuple]:
-    """Rows of ``cols`` for the page after ``after`` (the first page when None)."""
+              after: ArticleSummary | None, limit: int | None, backwards: bool = False) -> list[tuple]:
+    """Rows of ``cols`` for the page after ``after`` (the first page when None); with
+    ``backwards`` (a sort of ``BACKWARDS``), the page before ``after`` (the last page
+    when None), still in the sort's order."""
     if sort == "feed":
+        if backwards:
+            raise ValueError("the feed sort is not read backwards")
         return _by_feed(conn, cols, conds, args, after, limit)
     conds, args = list(conds), list(args)
+    ahead, behind = (">", "<") if not backwards else ("<", ">")
     if sort == "title":
         source = "articles a INDEXED BY articles_title"  # else an unread filter sorts every unread row
-        order = "a.title COLLATE NOCASE, a.id"
+        order = "a.title COLLATE NOCASE, a.id" if not backwards else "a.title COLLATE NOCASE DESC, a.id DESC"
         if after is not None:
             # the first condition lets SQLite seek in the index; the second is the exact keyset
-            conds.append("a.title COLLATE NOCASE >= ? AND (a.title COLLATE NOCASE > ? OR a.id > ?)")
+            conds.append(f"a.title COLLATE NOCASE {ahead}= ? AND (a.title COLLATE NOCASE {ahead} ? OR a.id {ahead} ?)")
             args += [after.title, after.title, after.id]
     else:
-        source, order = "articles a", _NEWEST
+        source, order = "articles a", _NEWEST if not backwards else "a.published, a.id"
         if after is not None:
-            conds.append(_OLDER)
+            conds.append(f"(a.published, a.id) {behind} (?, ?)")
             args += [to_db(after.published), after.id]
-    return _select(conn, cols, f"{source} LEFT JOIN feeds f ON f.id = a.feed_id", conds, args, order, limit)
+    rows = _select(conn, cols, f"{source} LEFT JOIN feeds f ON f.id = a.feed_id", conds, args, order, limit)
+    return rows[::-1] if backwards else rows
 
 
 def _select(conn, cols, source, conds, args, order, limit) -> list[tuple]:

@@ -179,8 +179,17 @@ CREATE TRIGGER articles_story_ad AFTER DELETE ON articles WHEN old.story_id IS N
 END;
 """
 
+# Version 8: the articles the killfile hid, in an index of their own (a few, often
+# none). Every list leaves them out; tested on the row, ``hidden`` (stored after the
+# body, so on the row's overflow pages) cost a read of every article counted or passed
+# over: counting 100,000 took 110 ms, and a search for a common word twice as long as
+# its ranking. ``a.id NOT IN`` this index leaves the lists on their own indexes.
+V8 = """
+CREATE INDEX articles_hidden ON articles(id) WHERE hidden = 1;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,7 +19,7 @@ from newsreader.models import Article, ArticleSummary, CategoryCount, Enclosure,
 from newsreader.store.categories import UNCATEGORISED, CategoryQueries, category_order
 from newsreader.store.feeds import FeedQueries
 from newsreader.store.filtersql import FOLD, compile_expr, fold, needs_feeds
-from newsreader.store.paging import SORTS, page_rows
+from newsreader.store.paging import BACKWARDS, SORTS, page_rows
 from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
 from newsreader.store.search import RANK_FUNCTION, SearchQueries, fts_query
@@ -31,6 +31,9 @@ from newsreader.store.columns import chunks, enclosures, json_enclosures, json_l
 from newsreader.store.urlkey import url_key
 
 PAGE = 200
+# Not hidden by the killfile, asked of the index of hidden articles (schema V8): the
+# column itself is stored after the body, and reading it reads the whole row.
+NOT_HIDDEN = "a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)"
 
 
 @dataclass(frozen=True)
@@ -432,7 +435,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         # A hidden article is read (Store.kill, set_read), so an unread list needs no test
         # of its own for it (and stays on the read-state indexes alone).
         if not flt.unread and (flt.where is None or not mentions(flt.where, "hidden")):
-            conds.append("a.hidden = 0")
+            conds.append(NOT_HIDDEN)
         if flt.where is not None:
             sql, more = compile_expr(flt.where, now_utc())
             conds.append(sql)
@@ -440,33 +443,62 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         return conds, args
 
     def list_articles(self, flt: Filter = Filter(), *, limit: int | None = PAGE,
-                      after: ArticleSummary | None = None) -> list[ArticleSummary]:
+                      after: ArticleSummary | None = None, backwards: bool = False) -> list[ArticleSummary]:
         """In the filter's order (newest first by default; a search with ``relevance``:
         best match first); ``after`` continues from the last row of the previous page
-        (keyset paging: no OFFSET)."""
+        (keyset paging: no OFFSET). ``backwards`` (when ``reads_backwards``) gives the
+        ``limit`` rows just before ``after`` instead, or the last ones when it is None,
+        in the same order."""
         if flt.search and flt.relevance:
-            return self._list_by_rank(flt, limit, after)
+            return self._list_by_rank(flt, limit, after, backwards)
         if flt.sort not in SORTS:
             raise NewsreaderError(f"no sort called {flt.sort!r} (sorts: {', '.join(SORTS)})")
         conds, args = self._conds(flt)
-        return [_summary(r) for r in page_rows(self.conn, _SUMMARY_COLS, flt.sort, conds, args, after, limit)]
+        return [_summary(r) for r in page_rows(self.conn, _SUMMARY_COLS, flt.sort, conds, args, after, limit,
+                                               backwards)]
 
-    def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None) -> list[ArticleSummary]:
+    @staticmethod
+    def reads_backwards(flt: Filter) -> bool:
+        """Whether ``list_articles`` pages this list backwards (the feed sort it does not)."""
+        return bool(flt.search and flt.relevance) or flt.sort in BACKWARDS
+
+    def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None,
+                      backwards: bool = False) -> list[ArticleSummary]:
         """A search's matches by FTS5 rank, keyset on (rank, id): FTS5 ranks every match
-        (the cost grows with the number of hits), the page is cut from that."""
+        (the cost grows with the number of hits), the page is cut from that. A search
+        with no other condition is cut inside the ranking, so only the page's rows are read."""
         conds, args = self._conds(replace(flt, search=None))
-        if after is not None and after.rank is not None:
-            conds.append("(s.rank, s.id) > (?, ?)")
-            args += [after.rank, after.id]
-        sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM (SELECT rowid AS id, rank FROM articles_fts"
-               f" WHERE articles_fts MATCH ? AND rank MATCH '{RANK_FUNCTION}') s"
-               " JOIN articles a ON a.id = s.id LEFT JOIN feeds f ON f.id = a.feed_id"
-               + (" WHERE " + " AND ".join(conds) if conds else "") + " ORDER BY s.rank, s.id")
-        args.insert(0, fts_query(flt.search or ""))
+        ranked = (f"SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ?"
+                  f" AND rank MATCH '{RANK_FUNCTION}'")
+
+        def page(s: str) -> tuple[list[str], list, str]:
+            """The keyset condition, its arguments and the order, on the columns of ``s``."""
+            order = f"{s}rank DESC, {s}id DESC" if backwards else f"{s}rank, {s}id"
+            if after is None or after.rank is None:
+                return [], [], order
+            return [f"({s}rank, {s}id) {'<' if backwards else '>'} (?, ?)"], [after.rank, after.id], order
+
+        cut = " LIMIT ?" if limit is not None else ""
+        if conds == [NOT_HIDDEN]:  # the search alone: no row need be read to rank it
+            keyset, key_args, order = page("")
+            inner = (f"SELECT id, rank FROM ({ranked}) WHERE "
+                     + " AND ".join(["id NOT IN (SELECT id FROM articles WHERE hidden = 1)", *keyset])
+                     + f" ORDER BY {order}{cut}")
+            _, _, outer = page("s.")
+            sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM ({inner}) s JOIN articles a ON a.id = s.id"
+                   f" LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY {outer}")
+            args = [fts_query(flt.search or ""), *key_args]
+        else:
+            keyset, key_args, order = page("s.")
+            conds += keyset
+            sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM ({ranked}) s"
+                   " JOIN articles a ON a.id = s.id LEFT JOIN feeds f ON f.id = a.feed_id"
+                   + (" WHERE " + " AND ".join(conds) if conds else "") + f" ORDER BY {order}{cut}")
+            args = [fts_query(flt.search or ""), *args, *key_args]
         if limit is not None:
-            sql += " LIMIT ?"
             args.append(limit)
-        return [_summary(r) for r in self.conn.execute(sql, args)]
+        rows = [_summary(r) for r in self.conn.execute(sql, args)]
+        return rows[::-1] if backwards else rows
 
     def iter_articles(self, flt: Filter = Filter(), page: int = PAGE) -> Iterator[ArticleSummary]:
         """Every match, fetched a page at a time."""

@@ -2,21 +2,29 @@
 
 The article list shows a window of a view: the rows from some view index on.
 ``G`` on a list of 100,000 articles must not load 100,000 rows into the list
-(each is measured when it is added), so a worker walks the pages, keeping only
-the last two, and notes an *anchor* at every page boundary: the row just before
-view index ``k * PAGE``. From an anchor any page can be fetched again, by keyset,
-when the reader scrolls back up.
+(each is measured when it is added). Most sorts the store reads backwards, from
+the view's end; for the others (and to find one article again far down) a worker
+walks the pages, keeping only the last two, and notes an *anchor* at every page
+boundary: the row just before view index ``k * PAGE``. From an anchor any page can
+be fetched again, by keyset, when the reader scrolls back up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from newsreader.models import ArticleSummary
 from newsreader.store.store import Filter
 
-Fetch = Callable[[Filter, ArticleSummary | None, int], list[ArticleSummary]]
+
+class Fetch(Protocol):
+    """A page of the view ``flt``: the ``limit`` rows after ``after`` (the first ones when
+    None); ``backwards``, the rows just before it (the last ones), for the sorts the store
+    reads backwards. ``walk`` only reads forwards."""
+
+    def __call__(self, flt: Filter, after: ArticleSummary | None, limit: int,
+                 backwards: bool = False) -> list[ArticleSummary]: ...
 
 
 @dataclass(frozen=True)

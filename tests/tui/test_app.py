@@ -285,6 +285,25 @@ async def test_narrow_terminal_stacks_list_then_article(make_app):
         assert app.main.articles.region.width > 40 and isinstance(app.focused, ArticleList)
 
 
+async def test_an_article_open_on_a_wide_screen_is_shown_alone_once_it_narrows(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.main.articles.region.width and app.main.reader.region.width
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.main.reader.region.width >= 78 and app.main.articles.region.width == 0
+        await pilot.resize_terminal(160, 48)
+        await settle(pilot)
+        assert app.main.articles.region.width and app.main.reader.region.width
+        await pilot.press("q")  # back to the list, then narrow again: the list, not the article
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.main.articles.region.width > 40 and not app.main.reader.region.width
+
+
 async def test_narrow_q_q_in_quick_succession_goes_back_then_quits(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -313,6 +332,34 @@ async def test_every_footer_key_fits_at_80_columns(make_app):
         assert {k.description for k in shown} >= {"Next", "Search", "Back", "Refresh", "Help"} and len(shown) == 8
         for key in shown:
             assert key.region.width and key.region.right <= palette[0].region.x, key.description
+
+
+async def test_the_footer_is_composed_again_only_when_its_keys_change(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        keys = list(app.main.query(FooterKey))
+        await pilot.press("j", "enter")  # the focus moves to the reading pane: the same keys
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert list(app.main.query(FooterKey)) == keys
+        await pilot.press("slash", *"delta", "enter")  # search results offer O
+        await settle(pilot)
+        shown = [k.key for k in app.main.query(FooterKey)]
+        assert "O" in shown and "O" not in [k.key for k in keys]
+
+
+async def test_the_heap_built_at_start_is_frozen_while_the_app_runs_and_let_go_after(make_app):
+    import gc
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 10_000  # out of the full collections' way
+    assert gc.get_freeze_count() == 0
 
 
 async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):

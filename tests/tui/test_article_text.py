@@ -12,6 +12,7 @@ from newsreader.tui.article_text import (
     paragraph_bounds,
     paragraph_content,
     paragraph_of,
+    quotes_by_paragraph,
 )
 
 RED, GREEN = Style(bold=False, italic=True), Style(underline=True)
@@ -27,6 +28,26 @@ def test_paragraph_bounds_split_on_blank_lines():
     body = "One line.\nStill one.\n\nTwo.\n\nThree."
     assert [body[a:b] for a, b in paragraph_bounds(body)] == ["One line.\nStill one.", "Two.", "Three."]
     assert paragraph_of(paragraph_bounds(body), body.index("Two")) == 1
+
+
+def test_paragraph_bounds_keep_a_final_newline_and_skip_runs_of_blank_lines():
+    body = "\n\nFirst\nline two\n\n\n\nSecond\n"
+    assert [body[a:b] for a, b in paragraph_bounds(body)] == ["First\nline two", "Second\n"]
+    assert paragraph_bounds("") == [] and paragraph_bounds("\n\n") == []
+
+
+def test_each_paragraph_gets_the_quotes_it_styles_and_is_drawn_as_with_every_quote():
+    body = "Intro, said Ana Ruiz.\n\n“One long quote\n\nacross two paragraphs,” she said.\n\nNothing here.\n\nLast."
+    bounds = paragraph_bounds(body)
+    across = Quote(body.index("One"), body.index(",” she"), "quote", "Ana Ruiz",
+                   body.index("Ana"), body.index("Ana") + 8)  # named in the first paragraph
+    empty = Quote(body.index("ast."), body.index("ast."), "quote")  # an empty span inside a paragraph
+    quotes = [across, empty]
+    by = quotes_by_paragraph(bounds, quotes)
+    assert by == [[across], [across], [across], [], [empty]]
+    for b, own in zip(bounds, by):
+        whole = paragraph_content(body, b, quotes, {"Ana Ruiz": 0}, STYLES)
+        assert spans(paragraph_content(body, b, own, {"Ana Ruiz": 0}, STYLES)) == spans(whole)
 
 
 def test_each_speaker_gets_their_slot_and_the_name_is_marked():

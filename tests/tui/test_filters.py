@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from newsreader.config import Config
 from newsreader.store import NewArticle, Store
-from newsreader.store.store import PAGE
+from newsreader.store.store import PAGE, Filter
 from newsreader.tui.screens.confirm import ConfirmDialog
 from newsreader.tui.screens.filter import FilterDialog
 from newsreader.tui.state import UiState, save_state
@@ -242,18 +242,27 @@ async def test_sorted_lists_page_through_a_large_library(make_app, library):
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         for _sort in ("title", "feed"):
+            with Store(library) as store:
+                order = [a.id for a in store.iter_articles(Filter(sort=_sort))]
+            assert len(order) == 3 * 170 + 7
             await pilot.press("S")
             await settle(pilot)
             lst = app.main.articles
             assert len(lst.rows) == PAGE and lst.has_more
-            await pilot.press("G")  # every page, by keyset
+            await pilot.press("G")  # the title sort read backwards from its end; the feed sort's pages walked
             await settle(pilot)
-            assert len(lst.rows) == len({r.id for r in lst.rows}) == 3 * 170 + 7
+            assert lst.current.id == order[-1] and lst.count == (len(order), False)
+            assert [r.id for r in lst.rows] == order[lst.start:]
             if _sort == "title":
                 assert [r.title.lower() for r in lst.rows] == sorted(r.title.lower() for r in lst.rows)
             else:
                 keys = [(r.feed_title or "").lower() for r in lst.rows]
                 assert keys == sorted(keys)
+            for _ in range(min(len(lst.rows), 60) + 5):  # up, past the first row G loaded when it is near
+                await pilot.press("k")
+            await settle(pilot)
+            assert [r.id for r in lst.rows] == order[lst.start:lst.start + len(lst.rows)]
+            assert lst.current.id == order[lst.start + lst.highlighted]
 
 
 async def test_the_killfile_hides_and_marks_read_on_refresh(make_app, library):

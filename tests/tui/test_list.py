@@ -180,10 +180,10 @@ async def test_list_is_paged_from_the_store(tui_home, tmp_path):
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         lst = app.main.articles
-        assert len(lst.rows) == PAGE and lst.has_more
+        assert len(lst.rows) == lst.batch and lst.has_more
         await pilot.press("G")  # the bottom is the oldest article, not the end of the first page
-        await settle(pilot)  # the pages are read in a worker
-        assert len(lst.rows) == PAGE * 2 + 50 and not lst.has_more
+        await settle(pilot)  # read backwards from the end, in a worker
+        assert len(lst.rows) == lst.batch and not lst.has_more and lst.start == PAGE * 2 + 50 - lst.batch
         assert lst.highlighted == len(lst.rows) - 1 and lst.current.title == "Item 000"
         assert app.main.articles.border_subtitle == f"{PAGE * 2 + 50} articles"
         assert [r.id for r in lst.rows] == sorted({r.id for r in lst.rows}, key=[r.id for r in lst.rows].index)

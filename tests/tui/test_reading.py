@@ -56,6 +56,21 @@ async def test_quotes_are_styled_in_their_speakers_colours(make_app):
         assert not any(s.start < para.plain.index("“") for s in para.spans)  # plain body stays plain
 
 
+async def test_a_new_theme_redraws_the_open_article_in_its_colours(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await open_title(app, pilot, SUMMIT)
+        reader = app.main.reader
+        before = reader.quote_styles().speaker(0)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        after = reader.quote_styles().speaker(0)
+        assert after != before
+        para = paragraphs(app)[1]
+        assert [s.style for s in para.spans if s.start == para.plain.index("We came")] == [after]
+
+
 async def test_interview_turns_show_the_speaker(make_app):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from newsreader.filters import parse
 from newsreader.models import Quote
 from newsreader.store import Filter, NewArticle, Store
 from newsreader.store.schema import SCHEMA_VERSION
+from newsreader.store.store import NOT_HIDDEN
 from newsreader.store.timefmt import now_utc, to_db
 from tests.unit.oldlib import library_at
 
@@ -190,6 +192,31 @@ def test_keyset_paging_walks_every_row_once_in_each_sort(store, sort, where):
     assert [a.id for a in paged] == [a.id for a in expected]
 
 
+@pytest.mark.parametrize("sort", ["date", "title"])
+@pytest.mark.parametrize("where", [None, "not favourite", 'title ~ "a"'])
+def test_backwards_paging_reads_the_same_rows_from_the_end(store, sort, where):
+    _library_for_paging(store)
+    hidden = next(a for a in store.iter_articles() if a.title == "banana")
+    store.kill(parse("title = banana"), "hide", hidden.id - 1)  # hidden rows stay out either way
+    flt = Filter(where=parse(where) if where else None, sort=sort)
+    every = store.list_articles(flt, limit=None)
+    assert store.reads_backwards(flt) and hidden.id not in {a.id for a in every}
+    paged, first = [], None
+    for _ in range(len(every)):
+        rows = store.list_articles(flt, limit=5, after=first, backwards=True)
+        paged = rows + paged  # each page comes in the sort's own order
+        if len(rows) < 5:
+            break
+        first = rows[0]
+    assert [a.id for a in paged] == [a.id for a in every] and len(every) == store.count(flt) > 10
+    assert store.list_articles(flt, limit=3, backwards=True) == every[-3:]
+
+
+def test_the_feed_sort_is_not_read_backwards(store):
+    assert not store.reads_backwards(Filter(sort="feed"))
+    assert store.reads_backwards(Filter(sort="feed", search="x", relevance=True))  # ranked: the sort aside
+
+
 def test_an_unknown_sort_is_refused(store):
     with pytest.raises(NewsreaderError, match="no sort called 'size'"):
         store.list_articles(Filter(sort="size"))
@@ -209,6 +236,27 @@ def test_saved_views_are_kept_by_name_in_any_case(store):
     with pytest.raises(NotFound, match=r"no view named 'ads here' \(views: Morning\)"):
         store.remove_view("ads here")
     assert [v.name for v in store.saved_views()] == ["Morning"]
+
+
+def test_version_7_library_gets_the_index_of_hidden_articles_and_lists_leave_them_out(tmp_path):
+    path = tmp_path / "v7.sqlite3"
+    Store(path).close()
+    c = sqlite3.connect(path, isolation_level=None)  # as version 7 left it: no index of hidden articles
+    c.execute("DROP INDEX articles_hidden")
+    c.execute("PRAGMA user_version = 7")
+    c.execute("INSERT INTO feeds (url, title, added_at) VALUES ('f', 'Old Feed', '2026-01-01T00:00:00Z')")
+    for i, hidden in enumerate((0, 1, 0)):
+        c.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category,"
+                  " body, content_hash, read, hidden) VALUES (1, 'f', ?, ?, '2026-01-01T00:00:00Z',"
+                  " '2026-01-01T00:00:00Z', 'World', 'ice', 'h', ?, ?)", (f"g{i}", f"Story {i}", hidden, hidden))
+    c.close()
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 8
+        plan = " ".join(r[3] for r in s.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM articles a WHERE " + NOT_HIDDEN))
+        assert "articles_hidden" in plan  # the hidden ones read from their index, not every row
+        assert [a.title for a in s.list_articles()] == ["Story 2", "Story 0"] and s.count(Filter()) == 2
+        assert [a.title for a in s.list_articles(Filter(where=parse("hidden")))] == ["Story 1"]
 
 
 def test_version_4_library_is_upgraded_with_views_and_hidden(tmp_path):

@@ -178,6 +178,31 @@ def test_search_by_relevance_pages_by_rank_and_id(store):
     assert [a.id for a in walked] == [a.id for a in store.list_articles(flt, limit=None)]
 
 
+@pytest.mark.parametrize("flt", [Filter(search="tide", relevance=True),
+                                 Filter(search="tide", relevance=True, unread=True)],
+                         ids=["search alone", "with another condition"])
+def test_search_by_relevance_pages_backwards_from_the_end_and_leaves_hidden_articles_out(store, flt):
+    from newsreader.filters import parse
+
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art(str(i), title=f"Note {i % 7}", body="tide " * (1 + i % 5) + f"word{i}",
+                                         published=f"2026-01-{1 + i % 28:02d}T00:00:00Z") for i in range(60)])
+    store.set_read([a.id for a in store.iter_articles() if a.title == "Note 3"])
+    store.kill(parse('title = "Note 5"'), "hide", 0)
+    every = store.list_articles(flt, limit=None)
+    assert every and not any(a.title == "Note 5" for a in every) and len(every) == store.count(flt)
+    paged, first = [], None
+    while True:
+        rows = store.list_articles(flt, limit=7, after=first, backwards=True)
+        paged = rows + paged
+        if len(rows) < 7:
+            break
+        first = rows[0]
+    assert [a.id for a in paged] == [a.id for a in every]
+    forwards = [a.id for a in store.iter_articles(flt, page=7)]
+    assert forwards == [a.id for a in every]
+
+
 def test_search_matches_are_where_the_index_matched(store):
     fid = store.ensure_feed("f", "F")
     store.upsert_articles(fid, "f", [art("1", title="Café harbour", body="The CAFE by the Harbourside.\n\ncafé")])

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from newsreader.errors import NewsreaderError
 from newsreader.ingest.pipeline import reanalyse
@@ -34,6 +34,7 @@ from newsreader.tui.screens.view_actions import ViewActions, saved_counts
 from newsreader.tui.views import ALL, View, search_view
 from newsreader.tui.widgets.article_list import ArticleList
 from newsreader.tui.widgets.category_list import CategoryList
+from newsreader.tui.widgets.footer import KeyFooter
 from newsreader.tui.widgets.reading_pane import ReadingPane
 from newsreader.tui.widgets.speaker_list import SpeakerList
 
@@ -102,16 +103,17 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         self._read_timer = None
         self._note = False  # the status line answers a key and goes stale once the reader moves on
         self._note_timer = None
+        self.reading = False  # an article is up (narrow: shown alone, the class -reading)
 
     # --- building ------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield CategoryList(id="category-list")
-            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_fetch, id="article-list")
+            yield ArticleList(self.app.fetch_page, self.app.clock, self.app.thread_store, id="article-list")
             yield ReadingPane(id="reading-pane")
         yield Static(id="status-line")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def articles(self) -> ArticleList:
@@ -151,7 +153,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
         self.set_class(narrow, "-narrow")
-        self.query_one(Footer).compact = narrow  # every key still fits in 80 columns
+        self.set_class(narrow and self.reading, "-reading")
+        self.query_one(KeyFooter).compact = narrow  # every key still fits in 80 columns
 
     # --- counts and lists ----------------------------------------------------
 
@@ -274,7 +277,7 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         if article.read != was_read:
             self._changed(article, read_delta=-1)
         self._arm_read_timer(article)
-        self.add_class("-reading")
+        self._set_reading(True)
         self.reader.focus()
         if quote_start is not None:
             self.reader.focus_quote_at(quote_start)
@@ -292,7 +295,13 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
             self._set_read(self.article, True)
 
     def _leave_reading(self) -> None:
-        self.remove_class("-reading")
+        self._set_reading(False)
+
+    def _set_reading(self, reading: bool) -> None:
+        # The class matters to the narrow layout only; set on a wide screen too, each
+        # article opened and left would restyle every widget of the screen.
+        self.reading = reading
+        self.set_class(reading and self.has_class("-narrow"), "-reading")
 
     # --- state changes -------------------------------------------------------
 

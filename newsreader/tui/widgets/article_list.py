@@ -1,10 +1,13 @@
 """The article list: one OptionList fed a page at a time from the store.
 
 No widget per row (an option is a line of styled ``Content``) and never a
-whole category at once: the next page is asked for, by keyset, only when
-the highlight or the scroll comes near the end of what is loaded. ``G``
-shows the view's last pages alone (found by a worker, see ``paging``), and
-the pages above come back, a page at a time, as the reader moves up.
+whole category at once: a view opens with about two screens of rows (each
+row is measured when it is added, so a store page of 200 cost 40 ms), and
+the next rows are asked for, by keyset, only when the highlight or the scroll
+comes near the end of what is loaded. ``G`` shows the view's last rows alone,
+read backwards from its end by a worker (the feed sort, which the store does
+not read backwards, walks its pages: see ``paging``), and the rows above come
+back, a batch at a time, as the reader moves up.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from newsreader.models import ArticleSummary
+from newsreader.store import Store
 from newsreader.store.store import PAGE, Filter
 from newsreader.tui.paging import Fetch, Walked, walk
 from newsreader.tui.views import View, age
 from newsreader.tui.widgets.lists import StopList
 
 NEAR_END = 20
+BATCH_MIN = 40  # rows read at a time, at least (else as many as the terminal is lines high: two screens)
 JUMP_ROWS = 1_000  # G shows at most this many rows from the top: each is measured when added (~0.2 ms)
 WINDOW = 1_000  # rows kept while scrolling back up after G
 
@@ -57,7 +62,7 @@ class ArticleList(StopList):
             self.summary = summary
 
     def __init__(self, fetch: Fetch, clock: Callable[[], datetime],
-                 thread_fetch: Callable[[], ContextManager[Fetch]], **kwargs) -> None:
+                 thread_store: Callable[[], ContextManager[Store]], **kwargs) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
         self._clock = clock
@@ -69,7 +74,7 @@ class ArticleList(StopList):
         self._anchors: dict[int, ArticleSummary] = {}  # view index k * PAGE -> the row before it
         self._total: int | None = None  # the view's length, once its end is loaded
         self._generation = 0  # counts what was shown, so a walk that lands late is dropped
-        self._thread_fetch = thread_fetch
+        self._thread_store = thread_store
 
     # --- loading -------------------------------------------------------------
 
@@ -77,7 +82,8 @@ class ArticleList(StopList):
         """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there."""
         self.view = view
         self._generation += 1  # a walk still under way was for what was shown before
-        limit = max(PAGE, at_least)
+        # a row to keep highlighted may be further down: a store page is read for it
+        limit = max(self.batch if keep_id is None else PAGE, at_least)
         rows = self._fetch(view.filter, None, limit)
         self._more = len(rows) == limit
         self._anchors = {}
@@ -100,6 +106,12 @@ class ArticleList(StopList):
             if (self.start + i + 1) % PAGE == 0:
                 self._anchors[self.start + i + 1] = self.rows[i]
 
+    @property
+    def batch(self) -> int:
+        """How many rows are read at a time: enough for two screens (a row is two lines; the
+        terminal's height, known before the list's first layout, stands for the list's)."""
+        return max(BATCH_MIN, self.app.size.height)
+
     def reload(self) -> None:
         """Show the same view again (new articles in), keeping the highlighted article."""
         if self.view is None:
@@ -114,8 +126,9 @@ class ArticleList(StopList):
         """Append the next page, if there is one; True when rows were added."""
         if not self._more or self.view is None or not self.rows:
             return False
-        fetched = self._fetch(self.view.filter, self.rows[-1], PAGE)
-        self._more = len(fetched) == PAGE
+        batch = self.batch
+        fetched = self._fetch(self.view.filter, self.rows[-1], batch)
+        self._more = len(fetched) == batch
         page = [r for r in fetched if r.id not in self._index]
         first = len(self.rows)
         self.rows.extend(page)
@@ -127,16 +140,26 @@ class ArticleList(StopList):
         return bool(page)
 
     def load_before(self) -> int:
-        """Load the page above the first loaded row (after ``G``); returns how many rows came.
+        """Load the rows above the first loaded row (after ``G``); returns how many came.
 
         The view stays still: the same article highlighted, the same lines in view.
         Past ``WINDOW`` rows, rows at the bottom are let go (``load_more`` brings them back).
         """
-        boundary = (self.start - 1) // PAGE * PAGE
-        after = self._anchors.get(boundary) if boundary else None
-        if self.start == 0 or self.view is None or (boundary and after is None):
+        if self.start == 0 or self.view is None or not self.rows:
             return 0
-        page = [r for r in self._fetch(self.view.filter, after, self.start - boundary) if r.id not in self._index]
+        if Store.reads_backwards(self.view.filter):  # the batch just before the first row
+            batch = self.batch
+            fetched = self._fetch(self.view.filter, self.rows[0], batch, backwards=True)
+            page = [r for r in fetched if r.id not in self._index]
+            # fewer than asked: the top of the view (the count above it was out of date)
+            boundary = max(self.start - len(page), 0) if len(fetched) == batch else 0
+        else:  # the page from the anchor noted at the page boundary above, by keyset
+            boundary = (self.start - 1) // PAGE * PAGE
+            after = self._anchors.get(boundary) if boundary else None
+            if boundary and after is None:
+                return 0
+            page = [r for r in self._fetch(self.view.filter, after, self.start - boundary)
+                    if r.id not in self._index]
         if not page:
             return 0
         highlighted, scroll_y = self.highlighted, self.scroll_y
@@ -165,17 +188,23 @@ class ArticleList(StopList):
             super().action_last()
 
     def _walk_to(self, target: int | None) -> None:
-        """Show the page holding ``target`` (None: the last page), found by walking the view's pages."""
+        """Show the page holding ``target`` (None: the view's last rows), in a worker."""
         if self.view is None:
             return
         self._generation += 1
-        self._walk_worker(self._generation, self.view.filter, target)
+        self._walk_worker(self._generation, self.view.filter, target, self.batch)
 
     @work(thread=True, exclusive=True, group="article-list-walk", exit_on_error=False)
-    def _walk_worker(self, generation: int, flt: Filter, target: int | None) -> None:
+    def _walk_worker(self, generation: int, flt: Filter, target: int | None, batch: int) -> None:
         worker = get_current_worker()
-        with self._thread_fetch() as fetch:
-            walked = walk(fetch, flt, PAGE, target, JUMP_ROWS, should_stop=lambda: worker.is_cancelled)
+        with self._thread_store() as store:
+            if target is None and store.reads_backwards(flt):
+                # the last rows, read from the end; where they start, from an indexed count
+                rows = store.list_articles(flt, limit=batch, backwards=True)
+                walked: Walked | None = Walked(max(store.count(flt) - len(rows), 0), rows, True, {})
+            else:
+                walked = walk(lambda f, after, n: store.list_articles(f, limit=n, after=after), flt, PAGE,
+                              target, JUMP_ROWS, should_stop=lambda: worker.is_cancelled)
         if walked is not None:
             self.app.call_from_thread(self._landed, generation, target, walked)
 

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.style import Style
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from newsreader.models import Article, Quote
@@ -23,6 +24,7 @@ from newsreader.tui.article_text import (
     paragraph_bounds,
     paragraph_content,
     paragraph_of,
+    quotes_by_paragraph,
 )
 from newsreader.tui import messages
 from newsreader.tui.widgets.speaker_list import SpeakerLine, SpeakerList
@@ -30,6 +32,11 @@ from newsreader.tui.widgets.speaker_list import SpeakerLine, SpeakerList
 SPEAKER_SLOTS = 6
 FOLD_BELOW = 30  # a pane fewer rows high than this shows the speakers on one line
 BOX_SPEAKERS = 6  # the box shows this many; more would need a scrollbar of its own: one line then
+# A long article's paragraphs are mounted (one widget each) a batch at a time, each
+# about this many screens of text, the next when the reader comes near the last:
+# a 2 MB article is some 5,000 paragraphs, and mounting them all takes seconds.
+BATCH_SCREENS = 3
+BATCH_MIN_CHARS = 8_000
 
 
 class ReadingPane(VerticalScroll):
@@ -55,12 +62,15 @@ class ReadingPane(VerticalScroll):
         self.forward: str | None = None
         self.current: Quote | None = None
         self._bounds: list[tuple[int, int]] = []
+        self._quotes_in: list[list[Quote]] = []  # the quotes each paragraph styles
+        self._mounted = 0  # paragraphs mounted so far (from the first)
         self._slots: dict[str, int] = {}
         self._quotes: list[Quote] = []
         self.matches = SearchMatches()  # the words of the search the article was opened from
         self.fetch_key = "W"  # the key that fetches the whole article, as bound now
         self.speakers_key = "s"  # the key that opens the speakers list, as bound now
         self._speakers_open = False  # the folded speakers unfolded to choose one
+        self._styles: tuple[str, QuoteStyles] | None = None  # (theme, its quote styles)
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title")
@@ -83,7 +93,13 @@ class ReadingPane(VerticalScroll):
     # --- what is shown -------------------------------------------------------
 
     def quote_styles(self) -> QuoteStyles:
-        """The quote styles as the current theme and TCSS make them."""
+        """The quote styles as the current theme and TCSS make them (read once a theme:
+        an article opened asks for them three times, and each reading takes a while)."""
+        if self._styles is None or self._styles[0] != self.app.theme:
+            self._styles = (self.app.theme, self._read_styles())
+        return self._styles[1]
+
+    def _read_styles(self) -> QuoteStyles:
         get = self.get_visual_style
         return QuoteStyles(
             speakers=distinct_speakers([get(f"reading-pane--speaker-{i}", partial=True)
@@ -107,6 +123,7 @@ class ReadingPane(VerticalScroll):
         """Show a note instead of an article (nothing chosen, a welcome)."""
         self.article = None
         self._quotes, self._bounds, self._slots = [], [], {}
+        self._quotes_in, self._mounted = [], 0
         self.forward = self.current = None
         self.matches = SearchMatches()
         for wid in ("#article-title", "#article-meta", "#article-link", "#article-note"):
@@ -126,6 +143,8 @@ class ReadingPane(VerticalScroll):
         self.matches = matches
         self._quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
         self._bounds = paragraph_bounds(article.body)
+        self._quotes_in = quotes_by_paragraph(self._bounds, self._quotes)
+        self._mounted = 0
         self._slots = speaker_index(self._quotes)
         self.forward = self.current = None
         self._speakers_open = False
@@ -141,7 +160,7 @@ class ReadingPane(VerticalScroll):
         body = self.query_one("#article-body")
         body.remove_children()
         if article.body.strip():
-            body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs())
+            self._mount_paragraphs(self._batch_end(0))
         else:
             body.mount(Static(Content(f"This item has no text of its own. Its page: {article.link or 'none given'}"),
                               classes="paragraph message"))
@@ -162,11 +181,12 @@ class ReadingPane(VerticalScroll):
 
     def restyle(self) -> None:
         """Draw the article again (the theme or the speaker brought forward changed)."""
+        self._styles = None  # the theme's styles are read again (they are in force by now)
         if self.article is None:
             return
         self.query_one("#article-title", Static).update(self._title())
-        for widget, content in zip(self.query("#article-body > .paragraph").results(Static),
-                                   self._paragraphs()):
+        widgets = list(self.query("#article-body > .paragraph").results(Static))
+        for widget, content in zip(widgets, self._paragraphs(range(min(len(widgets), self._mounted)))):
             widget.update(content)
         self._show_speakers()
 
@@ -174,12 +194,53 @@ class ReadingPane(VerticalScroll):
         assert self.article is not None
         return mark_spans(Content(self.article.title), self.matches.title, self.quote_styles().match)
 
-    def _paragraphs(self) -> list[Content | Hanging]:
+    def _paragraphs(self, indexes: range) -> list[Content | Hanging]:
         assert self.article is not None
         styles = self.quote_styles()
-        return [hanging(paragraph_content(self.article.body, b, self._quotes, self._slots, styles,
-                                          forward=self.forward, current=self.current, matches=self.matches.body))
-                for b in self._bounds]
+        return [hanging(paragraph_content(self.article.body, self._bounds[i], self._quotes_in[i], self._slots,
+                                          styles, forward=self.forward, current=self.current,
+                                          matches=self.matches.body))
+                for i in indexes]
+
+    # --- a long body, a batch of paragraphs at a time ------------------------
+
+    def _batch_end(self, first: int) -> int:
+        """Where a batch of paragraphs from paragraph ``first`` ends (exclusive)."""
+        want = max(BATCH_MIN_CHARS, BATCH_SCREENS * self.size.width * self.size.height)
+        i, got = first, 0
+        while i < len(self._bounds) and got < want:
+            got += self._bounds[i][1] - self._bounds[i][0]
+            i += 1
+        return i
+
+    def _mount_paragraphs(self, end: int) -> AwaitMount | None:
+        """Mount the paragraphs not mounted yet up to ``end`` (exclusive)."""
+        start, self._mounted = self._mounted, max(self._mounted, min(end, len(self._bounds)))
+        if self._mounted == start:
+            return None
+        body = self.query_one("#article-body")
+        return body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs(range(start, self._mounted)))
+
+    @property
+    def all_mounted(self) -> bool:
+        """Whether every paragraph of the article is mounted (a long one's come in batches)."""
+        return self._mounted >= len(self._bounds)
+
+    def mount_through(self, offset: int) -> AwaitMount | None:
+        """Mount the paragraphs down to the one holding body ``offset``, and a batch after it
+        (None when they are mounted already)."""
+        i = paragraph_of(self._bounds, offset)
+        return self._mount_paragraphs(self._batch_end(i + 1)) if i >= self._mounted else None
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if not self.all_mounted and new >= self.max_scroll_y - 2 * self.size.height:
+            self.call_later(self._mount_if_near_end)
+
+    def _mount_if_near_end(self) -> None:
+        # checked again: the batch asked for by an earlier scroll may have come since
+        if not self.all_mounted and self.scroll_y >= self.max_scroll_y - 2 * self.size.height:
+            self._mount_paragraphs(self._batch_end(self._mounted))
 
     def _show_speakers(self) -> None:
         self.query_one(SpeakerList).set_speakers(speaker_list(self._quotes), self.quote_styles(),
@@ -275,11 +336,19 @@ class ReadingPane(VerticalScroll):
         return True
 
     def reveal_offset(self, offset: int) -> None:
-        """Scroll so the paragraph holding body offset ``offset`` is in view."""
+        """Scroll so the paragraph holding body offset ``offset`` is in view (mounting it first)."""
+        mounting = self.mount_through(offset)
+        if mounting is not None:
+            self.call_later(self._reveal_when_mounted, mounting, offset)
+            return
         paragraphs = list(self.query("#article-body > .paragraph").results(Static))
         if paragraphs:
-            target = paragraphs[paragraph_of(self._bounds, offset)]
+            target = paragraphs[min(paragraph_of(self._bounds, offset), len(paragraphs) - 1)]
             self.call_after_refresh(self.scroll_to_center, target, animate=False)
+
+    async def _reveal_when_mounted(self, mounting: AwaitMount, offset: int) -> None:
+        await mounting
+        self.reveal_offset(offset)
 
     def focus_quote_at(self, offset: int) -> None:
         """Make the quote starting at ``offset`` the current one and show it."""
@@ -295,14 +364,19 @@ class ReadingPane(VerticalScroll):
         by the next key and stop a line or two below the title)."""
         self.scroll_home(animate=False, immediate=True)
 
-    def action_bottom(self) -> None:
-        """To the end of the article at once."""
-        self.scroll_end(animate=False, immediate=True)
+    async def action_bottom(self) -> None:
+        """To the end of the article at once (its last paragraphs mounted first)."""
+        mounting = self._mount_paragraphs(len(self._bounds))
+        if mounting is not None:
+            await mounting
+            self.scroll_end(animate=False)  # once the paragraphs just mounted are laid out
+        else:
+            self.scroll_end(animate=False, immediate=True)
 
     @property
     def at_end(self) -> bool:
-        """Whether the bottom of the article is in view."""
-        return self.scroll_y >= self.max_scroll_y
+        """Whether the bottom of the article is in view (and there is nothing more to mount)."""
+        return self.all_mounted and self.scroll_y >= self.max_scroll_y
 
     def page(self, step: int) -> None:
         """Scroll a page down (1) or up (-1)."""

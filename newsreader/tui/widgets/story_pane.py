@@ -4,6 +4,7 @@ outlets carry too marked, and a place that survives a switch to another outlet."
 from __future__ import annotations
 
 from textual.style import Style
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from newsreader.models import Article
@@ -56,6 +57,10 @@ class StoryPane(ReadingPane):
         if offset <= 0:
             self.scroll_home(animate=False, immediate=True)
             return
+        mounting = self.mount_through(offset)  # a long article's paragraphs come in batches
+        if mounting is not None:
+            self.call_later(self._go_when_mounted, mounting, offset)
+            return
 
         def scroll() -> None:
             widgets = self._paragraph_widgets()
@@ -65,3 +70,7 @@ class StoryPane(ReadingPane):
 
         # after the move to the top that showing the article asked for, not before it
         self.call_after_refresh(self.call_after_refresh, scroll)
+
+    async def _go_when_mounted(self, mounting: AwaitMount, offset: int) -> None:
+        await mounting
+        self.go_to(offset)

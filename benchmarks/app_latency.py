@@ -1,0 +1,308 @@
+"""In-app latency on a large library: the key press to the screen showing its effect.
+
+    python benchmarks/app_latency.py [--articles 100000] [--presses 100] [--db PATH]
+                                     [--only ACTION[,ACTION]] [--profile FILE]
+
+The library (``latency_library.py``: several feeds and categories, bodies of a
+few hundred words with quotations, one article of about 2 MB) is built in a
+temporary home, or at ``--db PATH`` when that file does not exist yet (and
+reused when it does). The app runs headless in this process at 160x48 and each
+action is pressed ``--presses`` times, one press at a time from a settled screen:
+
+* move: j in the article list (from row 150, so a page load is among them);
+* open an article: Enter on a list row (the reading pane showed another one);
+* open the 2 MB article: Enter on it (the reading pane showed another one);
+* change category: j or k in the categories pane, to the next category;
+* search: Enter on the query typed in the search prompt (queries from a
+  surname to "said", which most articles hold);
+* G: the last article of the whole library (the list shown from its top before).
+
+A press's time runs from the key event being sent until the first frame the
+app composes (``post_display_hook``, after the compositor rendered the update)
+in which the effect holds: the highlight on the next row and in view; the
+reading pane holding the article, its title and first paragraph laid out (new
+widgets, not the last article's); the list showing the category's newest
+article; the search's results; the last row highlighted with no more below.
+So the work done in workers and after the refresh counts, up to the frame
+(at most ``TEXTUAL_FPS``, 60 a second) that shows it. Headless, the frame is
+not written to a terminal; everything before that is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's newsreader, not an installed one
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from latency_library import BIG_TITLE, Writer, build  # noqa: E402
+
+BARS = {"move": 50, "open article": 50, "open 2 MB article": 300, "change category": 50,
+        "search": 50, "G": 50}
+CHARS = {"enter": "\r"}
+TIMEOUT = 30.0
+
+
+def timed_app_class():
+    from textual.widgets import Static
+
+    from newsreader.tui.app import NewsreaderApp
+
+    class TimedApp(NewsreaderApp):
+        """The app, noting the first frame in which an armed check holds."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._check: Callable[[], bool] | None = None
+            self._done = asyncio.Event()
+            self.done_at = 0.0
+
+        def arm(self, check: Callable[[], bool]) -> None:
+            self._check = check
+            self._done.clear()
+
+        def post_display_hook(self) -> None:
+            if self._check is not None and self._check():
+                self.done_at = time.perf_counter()
+                self._check = None
+                self._done.set()
+
+        def first_paragraph(self) -> Static | None:
+            found = self.main.reader.query("#article-body > .paragraph")
+            return found.first(Static) if found else None
+
+    return TimedApp
+
+
+async def press(app, key: str, check: Callable[[], bool]) -> float:
+    """Milliseconds from sending ``key`` to the first frame in which ``check`` holds."""
+    from textual import events
+
+    app.arm(check)
+    start = time.perf_counter()
+    app._driver.send_message(events.Key(key, CHARS.get(key, key)))
+    try:
+        await asyncio.wait_for(app._done.wait(), TIMEOUT)
+    except (TimeoutError, asyncio.TimeoutError):
+        app._check = None
+        return math.inf
+    return (app.done_at - start) * 1000
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def in_view(lst, index: int) -> bool:
+    line = lst._index_to_line.get(index)  # OptionList's own map from option to line
+    return line is not None and lst.scroll_y <= line < lst.scroll_y + lst.scrollable_content_region.height
+
+
+async def move(pilot, n: int) -> list[float]:
+    app = pilot.app
+    lst = app.main.articles
+    lst.focus()
+    lst.highlighted = 150
+    await settle(pilot)
+    out = []
+    for _ in range(n):
+        target = lst.highlighted + 1
+        out.append(await press(app, "j", lambda: lst.highlighted == target and in_view(lst, target)))
+        await settle(pilot)
+    return out
+
+
+async def _open(pilot, row: int) -> float:
+    """Enter on list row ``row``, timed to the reading pane showing it."""
+    app = pilot.app
+    main, lst = app.main, app.main.articles
+    lst.highlighted = row
+    await settle(pilot)
+    target, before = lst.rows[row].id, app.first_paragraph()
+    title = main.reader.query_one("#article-title")
+
+    def shown() -> bool:
+        first = app.first_paragraph()
+        return (main.reader.article is not None and main.reader.article.id == target and first is not before
+                and first is not None and bool(first.region) and bool(title.region))
+
+    took = await press(app, "enter", shown)
+    await settle(pilot)
+    await pilot.press("q")  # back to the list
+    await settle(pilot)
+    return took
+
+
+async def open_article(pilot, n: int) -> list[float]:
+    pilot.app.main.articles.focus()
+    return [await _open(pilot, 1 + i) for i in range(n)]
+
+
+async def open_big(pilot, n: int) -> list[float]:
+    lst = pilot.app.main.articles
+    lst.focus()
+    big = next(i for i, r in enumerate(lst.rows) if r.title == BIG_TITLE)
+    out = []
+    for i in range(n):
+        await _open(pilot, big + 1 + i % 50)  # the pane holds a usual article before
+        out.append(await _open(pilot, big))
+    return out
+
+
+async def change_category(pilot, n: int) -> list[float]:
+    from newsreader.store import Store
+    from newsreader.store.store import Filter
+
+    app = pilot.app
+    main, cats, lst = app.main, app.main.categories, app.main.articles
+    keys = [v.key for v in cats.views if v.key.startswith("category:")]
+    with Store(app.db_path) as store:
+        newest = {k: store.list_articles(Filter(category=k.split(":", 1)[1], sort=main.sort), limit=1)[0].id
+                  for k in keys}
+    cats.focus()
+    cats.highlighted = cats.get_option_index(keys[0])
+    await settle(pilot)
+    pos, step, out = 0, 1, []
+    for _ in range(n):
+        if not 0 <= pos + step < len(keys):
+            step = -step
+        pos += step
+        key, first = keys[pos], newest[keys[pos]]
+        out.append(await press(app, "j" if step > 0 else "k", lambda: (
+            lst.view is not None and lst.view.key == key and bool(lst.rows) and lst.rows[0].id == first
+            and lst.highlighted == 0 and in_view(lst, 0))))
+        await settle(pilot)
+    return out
+
+
+async def search(pilot, n: int, queries: list[str], hits: dict[str, list]) -> list[float]:
+    from textual.widgets import Input
+
+    app = pilot.app
+    main, lst = app.main, app.main.articles
+    lst.focus()
+    out = []
+    for i in range(n):
+        query = queries[i % len(queries)]
+        await pilot.press("slash")
+        await settle(pilot)
+        app.screen.query_one(Input).value = query
+        await settle(pilot)
+        took = await press(app, "enter", lambda: (
+            app.screen is main and lst.view is not None and lst.view.key == f"search:{query}"
+            and (not lst.rows or (lst.highlighted == 0 and in_view(lst, 0)))))
+        out.append(took)
+        hits.setdefault(query, [lst.count]).append(took)
+        await settle(pilot)
+        await pilot.press("q")  # back to the list searched from
+        await settle(pilot)
+    return out
+
+
+async def last(pilot, n: int) -> list[float]:
+    app = pilot.app
+    lst = app.main.articles
+    lst.focus()
+    out = []
+    for _ in range(n):
+        await pilot.press("g")
+        await settle(pilot)
+        out.append(await press(app, "G", lambda: (
+            not lst.has_more and bool(lst.rows) and lst.highlighted == len(lst.rows) - 1
+            and in_view(lst, len(lst.rows) - 1))))
+    return out
+
+
+async def run(db: Path, presses: int, only: set[str], queries: list[str]) -> tuple[dict, dict]:
+    from newsreader.config import Config
+
+    app = timed_app_class()(db, config=Config(refresh_minutes=0))
+    results: dict[str, list[float]] = {}
+    hits: dict[str, list] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await settle(pilot)  # the start-up workers (counts, quotes, categories, stories)
+        steps = {"move": lambda: move(pilot, presses),
+                 "open article": lambda: open_article(pilot, presses),
+                 "open 2 MB article": lambda: open_big(pilot, presses),
+                 "change category": lambda: change_category(pilot, presses),
+                 "search": lambda: search(pilot, presses, queries, hits),
+                 "G": lambda: last(pilot, presses)}
+        for name, step in steps.items():
+            if not only or name in only:
+                results[name] = await step()
+                app.main.show_view(app.main.fixed_view)  # the next action starts from the top of All
+                app.main.articles.focus()
+                await settle(pilot)
+    return results, hits
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def table(results: dict[str, list[float]]) -> str:
+    lines = [f"{'action':<20}{'n':>5}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}{'bar ms':>8}  result",
+             "-" * 70]
+    for name, times in results.items():
+        bar = BARS[name]
+        ok = p95(times) < bar
+        lines.append(f"{name:<20}{len(times):>5}{statistics.median(times):>11.1f}{p95(times):>9.1f}"
+                     f"{max(times):>9.1f}{bar:>8}  {'pass' if ok else 'FAIL'}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--presses", type=int, default=100)
+    ap.add_argument("--db", type=Path, help="the library to use; built here first if it does not exist")
+    ap.add_argument("--only", default="", help=f"comma-separated actions of: {', '.join(BARS)}")
+    ap.add_argument("--profile", type=Path, help="write a cProfile of the timed run to this file")
+    args = ap.parse_args()
+    only = {a.strip() for a in args.only.split(",") if a.strip()}
+    if only - set(BARS):
+        ap.error(f"unknown action(s): {', '.join(sorted(only - set(BARS)))}")
+    with tempfile.TemporaryDirectory(prefix="newsreader-latency-") as home:
+        os.environ["NEWSREADER_HOME"] = home
+        from newsreader import paths
+
+        paths.set_home(Path(home))
+        db = args.db or Path(home) / "library.sqlite3"
+        if not db.exists():
+            t = time.perf_counter()
+            build(db, args.articles)
+            print(f"built {args.articles} articles in {time.perf_counter() - t:.0f} s: {db}")
+        print(f"library: {db} ({db.stat().st_size / 2**20:.0f} MB); {args.presses} presses each, 160x48, headless")
+        queries = Writer().search_words()
+        if args.profile:
+            import cProfile
+
+            with cProfile.Profile() as prof:
+                results, hits = asyncio.run(run(db, args.presses, only, queries))
+            prof.dump_stats(str(args.profile))
+        else:
+            results, hits = asyncio.run(run(db, args.presses, only, queries))
+    print(table(results))
+    if hits:
+        print("\nsearch by query (articles found, median ms):")
+        for query, (found, *times) in hits.items():
+            n, more = found
+            print(f"  {query!r:<24}{n:>7}{'+' if more else ' '} {statistics.median(times):>8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,28 @@
+"""The key footer: Textual's, composed again only when the keys it shows change."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class KeyFooter(Footer):
+    """Textual's ``Footer`` composes a widget per key again whenever the screen's
+    bindings may have changed: twice on every move of the focus, so opening an
+    article and going back to the list composed it four times, a good part of
+    their cost. This one does so only when the keys shown, their state or the
+    way they are written differ from what it shows."""
+
+    _shown: tuple | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            shown = self._keys(screen)
+            if shown == self._shown:
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
+
+    def _keys(self, screen: Screen) -> tuple:
+        return tuple((b.key, b.action, b.description, enabled, tooltip, self.app.get_key_display(b))
+                     for _node, b, enabled, tooltip in screen.active_bindings.values() if b.show)
