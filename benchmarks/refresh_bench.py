@@ -88,6 +88,7 @@ class Server:
 def _ours(home: Path, urls: list[str], deadline: float | None = None):
     """Subscribe to ``urls`` in a fresh library; returns a function that refreshes once."""
     from newsreader.ingest.fetch import FetchSettings
+    from newsreader.ingest.quotepass import pass_running, pending, start_if_pending
     from newsreader.ingest.refresh import refresh_all
     from newsreader.store import Store
 
@@ -104,13 +105,20 @@ def _ours(home: Path, urls: list[str], deadline: float | None = None):
             t = time.perf_counter()
             report = refresh_all(s, settings=settings)
             took = time.perf_counter() - t
+            # as `newsreader refresh` does: many new articles are grouped by a background
+            # pass, whose time is reported apart (it is not the refresh's)
+            t = time.perf_counter()
+            if start_if_pending(s):
+                while pass_running(db) or pending(s):
+                    time.sleep(0.05)
+            once.background = time.perf_counter() - t
             articles = s.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             t = time.perf_counter()
             s.feeds()  # part of every refresh: listing the subscriptions
             once.listing = time.perf_counter() - t
         return took, report, articles
 
-    once.listing = 0.0
+    once.listing = once.background = 0.0
 
     return once
 
@@ -144,6 +152,8 @@ def bench(n: int, items: int) -> int:
             first, r1, articles = once()
             second, r2, _ = once()
             print(f"newsreader  first refresh  {first:6.2f} s  ({r1.summary()}; {articles} stored)")
+            if once.background:
+                print(f"  then the background pass grouped them into stories in {once.background:.2f} s")
             print(f"newsreader  second refresh {second:6.2f} s  ({r2.summary()})")
             print(f"  of which listing the subscriptions (Store.feeds) takes {once.listing:.2f} s")
         with tempfile.TemporaryDirectory() as tmp:

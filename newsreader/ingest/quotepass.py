@@ -140,7 +140,8 @@ def start_background(db: Path) -> bool:
 
 
 def pending(store: Store) -> int:
-    """How many articles wait for the pass: their quotes unread, or not grouped."""
+    """Whether the pass has work: how many articles' quotes are unread, else 1 when
+    articles wait to be grouped into stories (0: none)."""
     from newsreader.analysis import QUOTES_VERSION
 
     stale = store.count_stale_quotes(QUOTES_VERSION)
@@ -149,13 +150,11 @@ def pending(store: Store) -> int:
 
 def start_if_pending(store: Store) -> int:
     """Start the background pass when articles wait for it (after a large import or
-    a refresh of many articles); returns how many articles' quotes it finds."""
-    from newsreader.analysis import QUOTES_VERSION
-
-    if not pending(store):
-        return 0
-    start_background(store.path)
-    return store.count_stale_quotes(QUOTES_VERSION)
+    a refresh of many articles); returns ``pending`` (0: nothing to do)."""
+    waiting = pending(store)
+    if waiting:
+        start_background(store.path)
+    return waiting
 
 
 def wait_for_pass(db: Path, store: Store, progress: Progress | None = None,
