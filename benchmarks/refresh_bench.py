@@ -150,10 +150,10 @@ def bench(n: int, items: int) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             once = _ours(Path(tmp), urls)
             first, r1, articles = once()
+            grouping = once.background
             second, r2, _ = once()
             print(f"newsreader  first refresh  {first:6.2f} s  ({r1.summary()}; {articles} stored)")
-            if once.background:
-                print(f"  then the background pass grouped them into stories in {once.background:.2f} s")
+            print(f"  then the background pass grouped them into stories in {grouping:.2f} s")
             print(f"newsreader  second refresh {second:6.2f} s  ({r2.summary()})")
             print(f"  of which listing the subscriptions (Store.feeds) takes {once.listing:.2f} s")
         with tempfile.TemporaryDirectory() as tmp:
