@@ -125,18 +125,25 @@ async def move(pilot, n: int) -> list[float]:
 
 
 async def _open(pilot, row: int) -> float:
-    """Enter on list row ``row``, timed to the reading pane showing it."""
+    """Enter on list row ``row``, timed to the reading pane showing it: its title and its
+    first paragraph (the widgets may be those of the article before, filled again)."""
+    from newsreader.store import Store
+
     app = pilot.app
     main, lst = app.main, app.main.articles
     lst.highlighted = row
     await settle(pilot)
-    target, before = lst.rows[row].id, app.first_paragraph()
+    target = lst.rows[row].id
+    with Store(app.db_path) as store:
+        article = store.article(target)
+    opening = article.body[:article.body.find("\n\n")] if "\n\n" in article.body else article.body
     title = main.reader.query_one("#article-title")
 
     def shown() -> bool:
         first = app.first_paragraph()
-        return (main.reader.article is not None and main.reader.article.id == target and first is not before
-                and first is not None and bool(first.region) and bool(title.region))
+        return (main.reader.article is not None and main.reader.article.id == target and first is not None
+                and str(first.content).startswith(opening.strip()[:60]) and bool(first.region)
+                and str(title.content) == article.title and bool(title.region))
 
     took = await press(app, "enter", shown)
     await settle(pilot)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import pkgutil
 import sqlite3
@@ -12,7 +11,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Static
@@ -27,7 +26,8 @@ from newsreader.store import Store
 from newsreader.store.store import Filter
 from newsreader.store.timefmt import now_utc
 from newsreader.store.trouble import explain
-from newsreader.tui import messages, screens, widgets
+from newsreader.tui import messages, screens, textual_fixes, widgets
+from newsreader.tui.collector import IDLE, Collector
 from newsreader.tui.providers.categories import CategoryCommands
 from newsreader.tui.providers.feeds import FeedCommands
 from newsreader.tui.providers.speakers import SpeakerCommands
@@ -42,6 +42,7 @@ from newsreader.tui.widgets.speaker_list import SpeakerList
 
 RECATEGORISING = "Choosing categories again…"
 PASS_RUNNING = "Stories and quotes are being found in the background"
+textual_fixes.apply()
 
 class _LibraryFailed(Exception):
     """Shown as one line when the app ends (Textual prints ``__rich__`` errors so)."""
@@ -77,6 +78,7 @@ class NewsreaderApp(App[None]):
         self.config_problem = self.config.problem_line  # every other setting is in use
         self.state = load_state()
         self.store = Store(self.db_path)  # this (the event loop's) thread's connection
+        self.collector = Collector()  # full garbage collections while no key comes
         self.start_view: View = view_from_key(self.state.view, self._feed_title, self._saved_expr) or ALL
 
     # --- start and stop ------------------------------------------------------
@@ -98,15 +100,13 @@ class NewsreaderApp(App[None]):
         self._reanalyse()
         self._recategorise()
         self._group_stories()
-        self.call_after_refresh(self._freeze_heap)
+        self.call_after_refresh(self.collector.start)  # what is built by now lives as long as the app
+        self.set_interval(IDLE / 2, self.collector.tick)
 
-    @staticmethod
-    def _freeze_heap() -> None:
-        # What is built by now (modules, styles, the screen's widgets) lives as long as the
-        # app: out of the collector's sight, a full collection no longer walks its 70,000
-        # objects (a 30 ms pause, now and then, in whatever key was being answered).
-        gc.collect()
-        gc.freeze()
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.touch()  # no full garbage collection while keys come
+        await super().on_event(event)
 
     @property
     def category_rules(self):
@@ -225,7 +225,7 @@ class NewsreaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self.store.close()
-        gc.unfreeze()  # what was frozen can go now (an app run in a process that goes on: tests)
+        self.collector.stop()
 
     def remember(self, **changes) -> None:
         """Save part of the UI state (theme, view) at once."""

@@ -335,6 +335,8 @@ async def test_every_footer_key_fits_at_80_columns(make_app):
 
 
 async def test_the_footer_is_composed_again_only_when_its_keys_change(make_app):
+    import gc
+
     from textual.widgets._footer import FooterKey
 
     app = make_app()
@@ -350,16 +352,49 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change(make_app):
         await settle(pilot)
         shown = [k.key for k in app.main.query(FooterKey)]
         assert "O" in shown and "O" not in [k.key for k in keys]
+        for _ in range(3):  # O comes and goes: the footer is composed again each time
+            await pilot.press("q")
+            await settle(pilot)
+            await pilot.press("slash", *"delta", "enter")
+            await settle(pilot)
+            assert "O" in [k.key for k in app.main.query(FooterKey)]
+        del keys
+        gc.collect()
+        alive = [k for k in gc.get_objects() if isinstance(k, FooterKey)]
+        assert len(alive) == len(list(app.main.query(FooterKey)))  # the keys composed before are let go
 
 
 async def test_the_heap_built_at_start_is_frozen_while_the_app_runs_and_let_go_after(make_app):
     import gc
 
+    from newsreader.tui.collector import WHILE_BUSY
+
+    thresholds = gc.get_threshold()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert gc.get_freeze_count() > 10_000  # out of the full collections' way
-    assert gc.get_freeze_count() == 0
+        assert gc.get_threshold()[2] == WHILE_BUSY
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+
+
+def test_a_full_collection_that_is_due_waits_for_input_to_pause(monkeypatch):
+    import gc
+
+    from newsreader.tui import collector as mod
+
+    clock = [100.0]
+    monkeypatch.setattr(mod, "monotonic", lambda: clock[0])
+    c = mod.Collector()
+    gc.collect()
+    assert not c.tick()  # nothing due
+    for _ in range(mod.DUE):
+        gc.collect(1)  # each counts towards the next full collection
+    c.touch()
+    clock[0] += mod.IDLE / 2
+    assert not c.tick() and gc.get_count()[2] >= mod.DUE  # a key came just now
+    clock[0] += mod.IDLE
+    assert c.tick() and gc.get_count()[2] == 0
 
 
 async def test_hostile_text_shows_as_written_and_never_acts(make_app, library):
