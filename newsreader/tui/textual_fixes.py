@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from textual._styles_cache import StylesCache
 from textual.color import Color
 from textual.style import Style
+
+try:  # a private module: a later Textual may move it (and, one hopes, fix the leak)
+    from textual._styles_cache import StylesCache
+except ImportError:  # pragma: no cover - depends on the Textual installed
+    StylesCache = None
 
 
 @lru_cache(1024)
@@ -30,5 +34,7 @@ def _get_inner_outer(self: StylesCache, base_background: Color, background: Colo
 
 def apply() -> None:
     """Put the work-arounds in place (again: harmless)."""
-    if getattr(StylesCache.get_inner_outer, "cache_info", None) is not None:  # still the leaking one
+    if StylesCache is None:
+        return
+    if getattr(getattr(StylesCache, "get_inner_outer", None), "cache_info", None) is not None:  # still the leaking one
         StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign]
