@@ -74,23 +74,20 @@ def _analyse_or_keep(body: str):
 def reanalyse(store: Store, *, article_id: int | None = None, progress: Progress | None = None,
               batch: int = 500, should_stop: Callable[[], bool] | None = None) -> int:
     """Find the quotes again in articles an older quote finder read (or in the one
-    article given, if it is such), a batch per transaction; returns how many."""
+    article given, if it is such), a batch per transaction, in this process;
+    returns how many."""
     from newsreader.analysis import QUOTES_VERSION
 
-    total = store.count_stale_quotes(QUOTES_VERSION) if article_id is None and progress else 0
-    done = last = 0
-    while True:
-        stale = store.stale_quotes(QUOTES_VERSION, batch, article_id, after=last)
-        if not stale:
-            return done
-        store.replace_quotes([(art_id, digest, *_analyse_or_keep(body)) for art_id, body, digest in stale],
-                             QUOTES_VERSION)
-        done += len(stale)
-        last = stale[-1][0]
-        if progress:
-            progress(done, max(total, done), "")
-        if article_id is not None or (should_stop and should_stop()):
-            return done
+    if article_id is None:
+        from newsreader.ingest.quotepass import find_stale
+
+        return find_stale(store, progress=progress, workers=1, should_stop=should_stop, batch=batch)
+    stale = store.stale_quotes(QUOTES_VERSION, 1, article_id)
+    store.replace_quotes([(art_id, digest, *_analyse_or_keep(body)) for art_id, body, digest in stale],
+                         QUOTES_VERSION)
+    if stale and progress:
+        progress(1, 1, "")
+    return len(stale)
 
 
 def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None,
@@ -336,10 +333,10 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
 
 def import_file(store: Store, path: str | Path, category: str | None = None,
                 subscribe: bool = False, killfile: Killfile | None = None,
-                rules: CategoryRules = NO_RULES) -> FileResult:
+                rules: CategoryRules = NO_RULES, find_quotes: bool = True) -> FileResult:
     """Import one file of any kind newsreader reads (subscribing to a feed, with
-    ``subscribe``); errors come back in the result."""
-    return write_loaded(store, load_file(path, category), category, subscribe, killfile, rules)
+    ``subscribe``; its quotes found, with ``find_quotes``); errors come back in the result."""
+    return write_loaded(store, load_file(path, category, find_quotes), category, subscribe, killfile, rules)
 
 
 def _with_guid(page: ParsedArticle, source: str) -> ParsedArticle:
@@ -395,8 +392,7 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
                     progress(i + 1, len(paths), str(paths[i]))
     else:
         for i, path in enumerate(paths):
-            results.append(write_loaded(store, load_file(path, category, find), category, subscribe,
-                                        killfile, rules))
+            results.append(import_file(store, path, category, subscribe, killfile, rules, find))
             if progress:
                 progress(i + 1, len(paths), str(path))
     if find:  # else the pass that finds the quotes groups them first (ingest.quotepass)

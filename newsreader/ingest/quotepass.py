@@ -67,10 +67,10 @@ def pass_running(db: Path) -> bool:
         return not mine
 
 
-def _stale_batches(store: Store, version: int) -> Iterator[list[tuple[int, str, str]]]:
+def _stale_batches(store: Store, version: int, batch: int) -> Iterator[list[tuple[int, str, str]]]:
     last = 0
     while True:
-        stale = store.stale_quotes(version, BATCH, after=last)
+        stale = store.stale_quotes(version, batch, after=last)
         if not stale:
             return
         last = stale[-1][0]
@@ -83,10 +83,10 @@ def _analyse_batch(batch: list[tuple[int, str, str]]) -> list[tuple]:
 
 
 def find_stale(store: Store, *, progress: Progress | None = None, workers: int | None = None,
-               should_stop: Callable[[], bool] | None = None) -> int:
-    """Find the quotes of every article an older (or no) quote finder read, in
-    worker processes when there are many; returns how many articles were read.
-    The caller holds the pass lock."""
+               should_stop: Callable[[], bool] | None = None, batch: int | None = None) -> int:
+    """Find the quotes of every article an older (or no) quote finder read, ``batch``
+    articles a transaction, in worker processes when there are many; returns how
+    many articles were read. ``should_stop()`` is asked after each batch."""
     from newsreader.analysis import QUOTES_VERSION
 
     total = store.count_stale_quotes(QUOTES_VERSION)
@@ -104,7 +104,7 @@ def find_stale(store: Store, *, progress: Progress | None = None, workers: int |
             progress(done, max(total, done), "")
         return bool(should_stop and should_stop())
 
-    batches = _stale_batches(store, QUOTES_VERSION)
+    batches = _stale_batches(store, QUOTES_VERSION, batch or BATCH)
     if workers <= 1:
         for batch in batches:
             if wrote(_analyse_batch(batch)):

@@ -306,7 +306,7 @@ class NewsreaderApp(App[None]):
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def _refresh(self) -> None:
         from newsreader.ingest.killfile import killfile_of
-        from newsreader.ingest import quotepass
+        from newsreader.ingest.quotepass import start_if_pending
         from newsreader.ingest.refresh import refresh_all
 
         def progress(done: int, total: int, title: str) -> None:
@@ -330,8 +330,7 @@ class NewsreaderApp(App[None]):
                                       timeout=10, markup=False)
             report = refresh_all(store, progress=progress, should_stop=lambda: worker.is_cancelled,
                                  pages_progress=pages, killfile=killfile, rules=self.category_rules)
-            if quotepass.pending(store):  # many new articles: grouped apart, in the background
-                quotepass.start_background(store.path)
+            if start_if_pending(store):  # many new articles: grouped apart, in the background
                 self.call_from_thread(self._watch_pass)
         self.call_from_thread(self._refreshed, report.short_summary())
 
