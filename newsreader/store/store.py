@@ -33,7 +33,8 @@ from newsreader.store.urlkey import url_key
 PAGE = 200
 # Not hidden by the killfile, asked of the index of hidden articles (schema V8): the
 # column itself is stored after the body, and reading it reads the whole row.
-NOT_HIDDEN = "a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)"
+_NOT_HIDDEN = "{} NOT IN (SELECT id FROM articles WHERE hidden = 1)"
+NOT_HIDDEN = _NOT_HIDDEN.format("a.id")
 
 
 @dataclass(frozen=True)
@@ -482,7 +483,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         if conds == [NOT_HIDDEN]:  # the search alone: no row need be read to rank it
             keyset, key_args, order = page("")
             inner = (f"SELECT id, rank FROM ({ranked}) WHERE "
-                     + " AND ".join(["id NOT IN (SELECT id FROM articles WHERE hidden = 1)", *keyset])
+                     + " AND ".join([_NOT_HIDDEN.format("id"), *keyset])
                      + f" ORDER BY {order}{cut}")
             _, _, outer = page("s.")
             sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM ({inner}) s JOIN articles a ON a.id = s.id"
