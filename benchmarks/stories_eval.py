@@ -144,8 +144,14 @@ def score_half(truth: dict[str, str], found: dict[str, str], half: int, arcs=Non
     return (hit / len(f) if f else 1.0), (hit / len(t) if t else 1.0)
 
 
+def outlet_of(name: str) -> str | None:
+    """A feed entry's outlet: its feed ('guardian_uk.rss#3'); ECB+ names none."""
+    return name.split("#", 1)[0] if "#" in name else None
+
+
 def run(docs, truth: dict[str, str], settings: Settings, arcs=None) -> tuple[dict[str, str], tuple]:
-    items = [Doc(i, article_terms(title, body), when) for i, (_, title, body, when) in enumerate(docs)]
+    items = [Doc(i, article_terms(title, body), when, outlet=outlet_of(name))
+             for i, (name, title, body, when) in enumerate(docs)]
     got = group([], items, settings)
     names = [d[0] for d in docs]
     found = {names[i]: f"s{got[i]}" if i in got else f"a{i}" for i in range(len(docs))}
@@ -178,12 +184,12 @@ def main() -> None:
         docs = [d for d in docs if d[0] in truth]
         grid = [Settings()]
         if args.sweep:
-            grid = [replace(Settings(), threshold=t, support=s)
-                    for t in (0.2, 0.25, 0.3, 0.35, 0.4) for s in (0.1, 0.15, 0.2, 0.25)]
+            grid = [replace(Settings(), threshold=t, same_outlet=o)
+                    for t in (0.26, 0.28, 0.3, 0.32, 0.34) for o in (0.0, 0.1, 0.2)]
         for st in grid:
             found, (p, r, f1, nt, nf) = run(docs, truth, st, arcs)
             print(f"{name}: {len(docs)} articles, {nt} true pairs, {nf} found; threshold {st.threshold}"
-                  f" support {st.support}: P {p:.3f} R {r:.3f} F1 {f1:.3f}; halves "
+                  f" same outlet +{st.same_outlet}: P {p:.3f} R {r:.3f} F1 {f1:.3f}; halves "
                   + ", ".join("P {:.3f} R {:.3f}".format(*score_half(truth, found, h, arcs)) for h in (0, 1)))
             if args.errors:
                 by_name = {d[0]: d for d in docs}

@@ -206,6 +206,7 @@ class StoryText:
     published: datetime
     estimated: bool  # the date is a guess (an undated page): any time is near it
     story_id: int | None = None
+    outlet: str | None = None  # the feed's or page's site, as a story counts its outlets
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ BATCH = 250_000  # new articles placed per transaction (a whole library from bef
 
 def _doc(t: StoryText) -> Doc:
     when = None if t.estimated else t.published.timestamp()
-    return Doc(t.id, article_terms(t.title, t.lead), when, t.story_id)
+    return Doc(t.id, article_terms(t.title, t.lead), when, t.story_id, t.outlet)
 
 
 def _intervals(new: list[StoryText], window: float) -> list[tuple]:

@@ -14,14 +14,15 @@ from newsreader.store.columns import chunks, marks
 from newsreader.store.timefmt import from_db, to_db
 
 OUTLET = "lower(coalesce(f.title, a.source))"
-LEAD_CHARS = 1500  # of the body: the lead grouping reads (a few hundred words at most)
+LEAD_CHARS = 2000  # of the body: the lead grouping reads (terms.LEAD_WORDS words, most often fewer)
 _TEXT_COLS = (f"a.id, a.title, CASE WHEN a.body = '' THEN a.summary ELSE substr(a.body, 1, {LEAD_CHARS}) END,"
-              " a.published, a.published_estimated, a.story_id")
+              f" a.published, a.published_estimated, a.story_id, {OUTLET}")
+_TEXTS = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"  # what _TEXT_COLS reads from
 _THROUGH = "stories_through"
 
 
 def _text(r) -> StoryText:
-    return StoryText(r[0], r[1], r[2], from_db(r[3]), bool(r[4]), r[5])
+    return StoryText(r[0], r[1], r[2], from_db(r[3]), bool(r[4]), r[5], r[6])
 
 
 class StoryQueries:
@@ -36,14 +37,14 @@ class StoryQueries:
     def ungrouped(self, limit: int, after: int | None = None) -> list[StoryText]:
         """Articles stored after the last placed one (or after ``after``), by id."""
         start = self.stories_through() if after is None else after
-        rows = self.conn.execute(f"SELECT {_TEXT_COLS} FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT ?",
+        rows = self.conn.execute(f"SELECT {_TEXT_COLS} FROM {_TEXTS} WHERE a.id > ? ORDER BY a.id LIMIT ?",
                                  (start, limit))
         return [_text(r) for r in rows]
 
     def story_window(self, start, end, through: int) -> list[StoryText]:
         """Placed articles (id up to ``through``) published between ``start`` and ``end``."""
         rows = self.conn.execute(
-            f"SELECT {_TEXT_COLS} FROM articles a WHERE a.published BETWEEN ? AND ? AND a.id <= ?",
+            f"SELECT {_TEXT_COLS} FROM {_TEXTS} WHERE a.published BETWEEN ? AND ? AND a.id <= ?",
             (to_db(start), to_db(end), through))
         return [_text(r) for r in rows]
 
@@ -55,7 +56,7 @@ class StoryQueries:
     def story_window_sample(self, start, end, through: int, limit: int) -> list[StoryText]:
         """The latest ``limit`` placed articles of a stretch of time (to weigh words by)."""
         rows = self.conn.execute(
-            f"SELECT {_TEXT_COLS} FROM articles a WHERE a.published BETWEEN ? AND ? AND a.id <= ?"
+            f"SELECT {_TEXT_COLS} FROM {_TEXTS} WHERE a.published BETWEEN ? AND ? AND a.id <= ?"
             " ORDER BY a.published DESC LIMIT ?", (to_db(start), to_db(end), through, limit))
         return [_text(r) for r in rows]
 
@@ -92,7 +93,7 @@ class StoryQueries:
         out = []
         for part in chunks(values):
             out += [_text(r) for r in self.conn.execute(
-                f"SELECT {_TEXT_COLS} FROM articles a WHERE {column} IN ({marks(len(part))})", part)]
+                f"SELECT {_TEXT_COLS} FROM {_TEXTS} WHERE {column} IN ({marks(len(part))})", part)]
         return out
 
     def story_neighbours(self, words: Iterable[str], limit: int = 20) -> list[int]:

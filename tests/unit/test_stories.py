@@ -146,3 +146,28 @@ def test_an_outlet_carrying_the_words_where_the_finder_saw_no_quotation_is_liste
     assert got.articles == (1, 2)
     place = next(c for c in got.places if c.article == 2)
     assert bodies[2][place.start:place.end] == "We heard a crack like a rifle shot and then the whole arm came down"
+
+
+def test_one_outlet_alone_needs_more_likeness_to_make_a_story():
+    # two outlets' reports a little above the bar join; the same two pieces from one
+    # outlet (its beat, its boilerplate) need ``same_outlet`` more
+    probe = Grouper([])
+    a, b = docs(CRANE[:2])
+    probe.place([a, b])
+    likeness = sum(v * b.vec.get(t, 0.0) for t, v in a.vec.items())
+    settings = Settings(threshold=likeness - 0.05, pair=likeness - 0.05, same_outlet=0.1)
+
+    def placed(first: str, second: str) -> dict[int, int]:
+        x, y = docs(CRANE[:2])
+        x.outlet, y.outlet = first, second
+        return group([], [x, y], settings)
+
+    assert placed("harbour post", "wenna times")[0] == placed("harbour post", "wenna times")[1]
+    assert placed("harbour post", "harbour post") == {}
+    assert placed(None, None)[0] == placed(None, None)[1]  # unknown outlets are not one outlet
+
+
+def test_the_lead_counts_whole_at_first_then_half():
+    early = "Gellick " + " ".join(["harbour"] * 10)
+    late = " ".join(["harbour"] * 80) + " Gellick"
+    assert article_terms("", early)[term("Gellick")] == 2 * article_terms("", late)[term("Gellick")]

@@ -8,7 +8,10 @@ title and lead (``terms.article_terms``). An article joins a story when it is
 close enough to the story as a whole (its centroid, ``threshold``), or very
 close to one of its articles (``pair``) and not far from the whole
 (``support``): so a story does not drift from event to event one link at a
-time. Earlier stories are never taken apart or merged: a new article only
+time. Articles of one outlet need ``same_outlet`` more to make a story of
+that outlet alone: an outlet's pieces share its beat and its boilerplate
+("morning briefing", "how to watch"), while a story is one event told by
+several outlets. Earlier stories are never taken apart or merged: a new article only
 joins one, or starts one with the single article it matches.
 """
 
@@ -35,6 +38,7 @@ class Settings:
     max_candidates: int = 20  # the closest articles looked at for each new one
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
     floor: float = 0.10  # more than half a story's articles must be this close to a newcomer
+    same_outlet: float = 0.10  # added to the bars above where the story would be of one outlet
     # Articles assumed besides the library's in which no term occurs: in a small
     # library (two saved pages) a word both share would otherwise weigh less than
     # a word only one has, the reverse of what tells one event from another.
@@ -44,12 +48,14 @@ class Settings:
 @dataclass(eq=False)
 class Doc:
     """An article to group: its id, weighted terms, time (epoch seconds; None when
-    unknown, which any time is near) and story (None: in none yet)."""
+    unknown, which any time is near), story (None: in none yet) and outlet (None:
+    unknown, like no other)."""
 
     id: int
     terms: dict[str, float]
     time: float | None = None
     story: int | None = None
+    outlet: str | None = None
     vec: dict[str, float] = field(default_factory=dict, repr=False)
 
 
@@ -58,6 +64,7 @@ class _Story:
     members: list[Doc]
     total: dict[str, float]  # the sum of the members' unit vectors
     norm2: float  # its squared length
+    outlets: set = field(default_factory=set)  # the members' (None among them: one unknown)
 
     def add(self, d: Doc) -> None:
         dot = sum(v * self.total.get(t, 0.0) for t, v in d.vec.items())
@@ -65,10 +72,16 @@ class _Story:
             self.total[t] = self.total.get(t, 0.0) + v
         self.norm2 += 2 * dot + 1.0
         self.members.append(d)
+        self.outlets.add(d.outlet)
 
     def cosine(self, d: Doc) -> float:
         dot = sum(v * self.total.get(t, 0.0) for t, v in d.vec.items())
         return dot / math.sqrt(self.norm2) if self.norm2 > 0 else 0.0
+
+
+def _same_outlet(a: Doc, outlets: set) -> bool:
+    """Whether every article of ``outlets`` is of ``a``'s outlet (a known one)."""
+    return a.outlet is not None and outlets == {a.outlet}
 
 
 def _cosine(a: Doc, b: Doc) -> float:
@@ -191,19 +204,21 @@ class Grouper:
     def _match(self, d: Doc) -> Doc | None:
         """The article whose story ``d`` joins (or with which it starts one), or None."""
         seen: set[int] = set()
+        start = min(self.s.pair, self.s.threshold)
         for dot, other in self._candidates(d):
-            if dot < min(self.s.pair, self.s.threshold) * 0.5:
+            if dot < start * 0.5:
                 break
             if other.story is None:
-                if dot >= min(self.s.pair, self.s.threshold):
+                if dot >= start + (self.s.same_outlet if _same_outlet(d, {other.outlet}) else 0.0):
                     return other
                 continue
             if other.story in seen:
                 continue
             seen.add(other.story)
             story = self.stories[other.story]
+            more = self.s.same_outlet if _same_outlet(d, story.outlets) else 0.0
             whole = story.cosine(d)
-            if whole >= self.s.threshold or (dot >= self.s.pair and whole >= self.s.support):
+            if whole >= self.s.threshold + more or (dot >= self.s.pair + more and whole >= self.s.support):
                 if self._kin(d, story):
                     return other
         return None

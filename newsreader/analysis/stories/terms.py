@@ -3,7 +3,10 @@
 Grouping compares what an article says first (its headline and opening
 paragraphs): that is where every outlet names the event, its people, places
 and numbers, while the rest drifts into background each outlet tells its own
-way. Words are folded (case, accents, a plural's "s"), function and
+way. The first ``LEAD_FULL`` words of the lead count whole, the rest of it
+(to ``LEAD_WORDS``) half: two whole articles on one event share more of
+their second and third paragraphs than a cut at the first one lets them
+show, yet the opening stays what weighs most. Words are folded (case, accents, a plural's "s"), function and
 reporting words dropped; a name (a capitalised word inside a sentence) counts
 more than a common word, and a headline word more than a lead word.
 """
@@ -15,8 +18,10 @@ from functools import lru_cache
 
 from newsreader.analysis.speakers import fold as name_fold
 
-LEAD_WORDS = 120  # of the body after the title: enough for the who, what, where and when
-TITLE_WEIGHT = 2.0
+LEAD_WORDS = 250  # of the body after the title: the opening paragraphs
+LEAD_FULL = 60  # of those, the first ones (the who, what, where and when) count whole
+LEAD_REST = 0.5  # the others this much
+TITLE_WEIGHT = 3.0
 NAME_WEIGHT = 1.5
 
 
@@ -99,19 +104,23 @@ class _Separators(dict):
 _SEPARATORS = _Separators()
 
 
-def _add(text: str, weight: float, out: dict[str, float], names: bool = True) -> None:
+def _add(text: str, weight: float, out: dict[str, float], names: bool = True,
+         full: int | None = None, rest: float = 1.0) -> None:
     # A capitalised word counts as a name unless the text also has it in lower case
     # (then its capital is a sentence's start: "Crane" first, "crane" later).
+    # Words after the first ``full`` count ``rest`` times as much.
     toks = [t.strip("'\u2019") for t in text.translate(_SEPARATORS).split()]
     lower = {t for t in toks if t[:1].islower()} if names else ()
-    named = weight * NAME_WEIGHT if names else weight
     get, term_of = out.get, _term_of
-    for raw in toks:
+    for pos, raw in enumerate(toks):
         if not raw:
             continue
         w = term_of(raw)
         if w is not None:
-            out[w] = get(w, 0.0) + (named if raw[0].isupper() and raw.lower() not in lower else weight)
+            got = weight if full is None or pos < full else weight * rest
+            if names and raw[0].isupper() and raw.lower() not in lower:
+                got *= NAME_WEIGHT
+            out[w] = get(w, 0.0) + got
 
 
 def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[str, float]:
@@ -122,5 +131,5 @@ def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[s
     # a body that repeats its headline first would count the headline twice
     if title and lead.startswith(title):
         lead = lead[len(title):]
-    _add(lead, 1.0, out)
+    _add(lead, 1.0, out, full=LEAD_FULL, rest=LEAD_REST)
     return out
