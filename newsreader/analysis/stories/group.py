@@ -127,8 +127,9 @@ class Grouper:
         return got
 
     def _vector(self, d: Doc) -> None:
-        idf = self._idf
-        vec = {t: (1.0 + math.log(w) if w >= 1 else w) * idf(t) for t, w in d.terms.items()}
+        idf, known, log = self._idf, self._idfs, math.log
+        vec = {t: (1.0 + log(w) if w >= 1 else w) * (known[t] if t in known else idf(t))
+               for t, w in d.terms.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         d.vec = {t: v / norm for t, v in vec.items()}
         d.terms = {}  # weighed now: a library's worth of raw terms is not kept twice

@@ -14,6 +14,7 @@ more than a common word, and a headline word more than a lead word.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from newsreader.analysis.speakers import fold as name_fold
@@ -102,25 +103,40 @@ class _Separators(dict):
 
 
 _SEPARATORS = _Separators()
+_APOSTROPHES = "'\u2019"
+
+
+def _counts(toks: list[str]) -> Counter:
+    """How often each word occurs among ``toks``; an apostrophe opening or closing a
+    word is a quotation mark, not part of it ("'crane'" is "crane")."""
+    out = Counter(toks)
+    for raw in [t for t in out if t[0] in _APOSTROPHES or t[-1] in _APOSTROPHES]:
+        n = out.pop(raw)
+        out[raw.strip(_APOSTROPHES)] += n
+    return out
 
 
 def _add(text: str, weight: float, out: dict[str, float], names: bool = True,
          full: int | None = None, rest: float = 1.0) -> None:
     # A capitalised word counts as a name unless the text also has it in lower case
     # (then its capital is a sentence's start: "Crane" first, "crane" later).
-    # Words after the first ``full`` count ``rest`` times as much.
-    toks = [t.strip("'\u2019") for t in text.translate(_SEPARATORS).split()]
-    lower = {t for t in toks if t[:1].islower()} if names else ()
+    # Words after the first ``full`` count ``rest`` times as much. Each distinct
+    # word is looked at once (a lead of 250 words has about half as many).
+    toks = text.translate(_SEPARATORS).split()
+    if full is None or len(toks) <= full:
+        parts = [(_counts(toks), weight)]
+    else:
+        parts = [(_counts(toks[:full]), weight), (_counts(toks[full:]), weight * rest)]
+    lower = {t for counts, _ in parts for t in counts if t[:1].islower()} if names else ()
     get, term_of = out.get, _term_of
-    for pos, raw in enumerate(toks):
-        if not raw:
-            continue
-        w = term_of(raw)
-        if w is not None:
-            got = weight if full is None or pos < full else weight * rest
-            if names and raw[0].isupper() and raw.lower() not in lower:
-                got *= NAME_WEIGHT
-            out[w] = get(w, 0.0) + got
+    for counts, each in parts:
+        for raw, n in counts.items():
+            w = term_of(raw) if raw else None
+            if w is not None:
+                got = each * n
+                if names and raw[0].isupper() and raw.lower() not in lower:
+                    got *= NAME_WEIGHT
+                out[w] = get(w, 0.0) + got
 
 
 def article_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> dict[str, float]:
