@@ -267,7 +267,14 @@ def _according_to(para: Para, k: int) -> Mention | None:
         word = _OWNER[toks[k][1].lower()]
         return Mention("pron", k, k + 1, toks[k][2], toks[k][3], (word,), gender=PRONOUNS[word],
                        extra={"para": para.idx, "sid": para.sent_of[k]})
-    return mention_at(para, k, k + 3)
+    m = mention_at(para, k, k + 3)
+    if m is None or m.tok > k and k < len(toks) and toks[k][1].lower() in DETERMINERS:
+        # "according to the budget office", "according to a court filing": the phrase
+        # itself, as "the report said" is (a name inside it still wins: "the Times")
+        desc = descriptive(para, k, len(toks))
+        if desc is not None and (m is None or m.tok >= desc.tok_end or m.kind not in ("org", "person")):
+            return person_ending(para, desc) or desc
+    return m
 
 
 _WORKS = frozenset("book memoir autobiography biography novel column blog diary".split())
