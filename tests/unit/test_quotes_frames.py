@@ -22,3 +22,22 @@ def test_according_to_a_described_source_is_that_source():
 def test_according_to_a_name_keeps_the_name():
     text = "According to Halvard Tønnesen, “the mill will close in May.”"
     assert said(text)[0][1] == "Halvard Tønnesen"
+
+
+def test_a_lone_quotation_does_not_take_the_frame_of_the_next_quotation():
+    text = ("“We are tenants,” Mira Olsen said. “We are not squatters.” "
+            "Karl Berg said: “The landlord changed the locks.”")
+    assert [s for _, s, _ in said(text)] == ["Mira Olsen", "Mira Olsen", "Karl Berg"]
+
+
+def test_a_person_set_off_by_commas_after_a_possessive_title():
+    text = "“We read every letter,” Orrin’s chief human resources officer, Ana Ruiz, told the Herald."
+    assert said(text)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_an_organisation_after_a_persons_role_phrase_is_where_she_works():
+    text = ("Tove Lind, the editor of the city’s oldest paper, The Courier, said every mayor "
+            "was “both a builder and a talker.”")
+    assert said(text)[0][1] == "Tove Lind"
+    text = "The developer, Northgate Holdings, said the plan was “final.”"
+    assert said(text)[0][1] == "Northgate Holdings"
