@@ -478,7 +478,8 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     m = _subject_before(para, v, lo)
     desc = descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
     if desc is not None and (m is None or m.tok_end <= desc.tok) and not (
-            m is not None and m.kind == "person" and m.tok_end == desc.tok - 1 and toks[m.tok_end][1] == ","):
+            m is not None and m.kind == "person" and m.tok_end == desc.tok - 1 and toks[m.tok_end][1] == ","
+            and toks[v - 1][1] == ","):
         m = desc  # "As X attacked Y, the attendees chanted": the phrase at the verb, not Y
         # (but "Ana Vian, the editor of ..., said": the phrase is her appositive)
     if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
