@@ -22,7 +22,7 @@ from newsreader.analysis.phrases import (
 )
 from newsreader.analysis.subjects import headline_label, sentence_subject
 
-_PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
+_PARTICIPLE_LEADS = frozenset(", and after before while when in by upon".split())
 
 
 

@@ -41,3 +41,8 @@ def test_an_organisation_after_a_persons_role_phrase_is_where_she_works():
     assert said(text)[0][1] == "Tove Lind"
     text = "The developer, Northgate Holdings, said the plan was “final.”"
     assert said(text)[0][1] == "Northgate Holdings"
+
+
+def test_upon_saying_takes_the_main_clauses_subject():
+    text = "Mira Olsen stunned Karl Berg upon saying, “The rent will rise.”"
+    assert said(text)[0][1] == "Mira Olsen"
