@@ -46,3 +46,9 @@ def test_an_organisation_after_a_persons_role_phrase_is_where_she_works():
 def test_upon_saying_takes_the_main_clauses_subject():
     text = "Mira Olsen stunned Karl Berg upon saying, “The rent will rise.”"
     assert said(text)[0][1] == "Mira Olsen"
+
+
+def test_a_noun_like_speech_verb_after_a_document_or_role_phrase():
+    assert said("The memo claims “the ferry will run all winter.”")[0][2] == "The memo"
+    assert said("The spokeswoman notes “a sharp fall in sales.”")[0][2] == "The spokeswoman"
+    assert [s for _, s, _ in said("Her notes “were lost in the move.”")] == [None]
