@@ -22,7 +22,7 @@ from newsreader.analysis.phrases import (
 )
 from newsreader.analysis.subjects import headline_label, sentence_subject
 
-_PARTICIPLE_LEADS = frozenset(", and after before while when in by".split())
+_PARTICIPLE_LEADS = frozenset(", and after before while when in by upon".split())
 
 
 
@@ -104,6 +104,9 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
                     named = next(mentions_before(para, c, max(lo, c - 8)), None)
                     if (named is None or named.tok_end != c or named.kind != "person"
                             or named.extra.get("prep")):  # "the envoy in Oslo, Ana Berg, said"
+                        holder = _appositive_holder(para, c, lo)
+                        if holder is not None:
+                            return holder
                         return m  # not "Gordon Kessler, a Republican, said"
                 break
     best = None
@@ -121,6 +124,25 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     if best is None and limit != v:
         return _subject_before(para, limit, lo) if limit > lo else None
     return best
+
+
+def _appositive_holder(para: Para, c: int, lo: int) -> Mention | None:
+    """"Ana Vian, the editor of the city's paper, The Courier, said": an
+    organisation after a role phrase names where the person before it works; the
+    person before the role phrase (closed by the comma at ``c``) is the subject."""
+    toks = para.toks
+    c2 = c - 1
+    while c2 > lo and toks[c2][1] != "," and c - c2 < 16:
+        if toks[c2][0] != "w":
+            return None
+        c2 -= 1
+    if c2 <= lo or toks[c2][1] != "," or toks[c2 + 1][1].lower() not in ("the", "a", "an"):
+        return None
+    held = next(mentions_before(para, c2, max(lo, c2 - 6)), None)
+    if held is not None and held.tok_end == c2 and held.kind == "person" and not (
+            held.extra.get("prep") or held.extra.get("poss")):
+        return held
+    return None
 
 
 # Words that open a new clause between a name and a verb: the name is not its subject.
@@ -202,8 +224,11 @@ def trailing(para: Para, qi: int) -> Found | None:
                 t[1] in TITLES or t[1] in ROLES or not (t[1].endswith(("s", "ed")) or t[1] in PREPS)
                 for t in toks[m.tok_end:named.tok]):
             m = named  # (not "Blige sings to Clinton", "Trump accused Holt")
+    if m is not None and m.kind == "role" and m.tok <= j + 1 and m.extra.get("appos") is None:
+        m = _named_after_comma(para, m.tok_end) or m  # "Orrin's chief executive, Ana Ruiz, said"
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
-        m = named_after_titles(para, m.tok_end) or mention_at(para, m.tok_end, m.tok_end + 3)
+        m = (named_after_titles(para, m.tok_end) or _named_after_comma(para, m.tok_end)
+             or mention_at(para, m.tok_end, m.tok_end + 3))
     if m is None or m.extra.get("poss") or (first.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end
@@ -245,6 +270,24 @@ def trailing(para: Para, qi: int) -> Found | None:
     return None
 
 
+def _named_after_comma(para: Para, lo: int) -> Mention | None:
+    """"Orrin's chief human resources officer, Ana Ruiz, told": the person set off
+    by commas after lower-case title words."""
+    toks = para.toks
+    k = lo
+    while k < min(len(toks), lo + 8) and toks[k][0] == "w" and toks[k][1].islower() and not (
+            is_verb(toks[k][1]) or toks[k][1] in CLAUSE_BREAKS or toks[k][1] in PREPS):
+        k += 1
+    if k == lo or k + 1 >= len(toks) or toks[k][1] != "," or toks[k - 1][1] not in ROLES | TITLES and not (
+            toks[k - 1][1].endswith(("er", "or", "ist", "ent", "ant", "ive"))):
+        return None
+    m = mention_at(para, k + 1, k + 2)
+    if m is not None and m.kind == "person" and m.tok == k + 1 and not m.extra.get("poss") and (
+            m.tok_end < len(toks) and toks[m.tok_end][1] == ","):
+        return m
+    return None
+
+
 _OWNER = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
@@ -267,7 +310,14 @@ def _according_to(para: Para, k: int) -> Mention | None:
         word = _OWNER[toks[k][1].lower()]
         return Mention("pron", k, k + 1, toks[k][2], toks[k][3], (word,), gender=PRONOUNS[word],
                        extra={"para": para.idx, "sid": para.sent_of[k]})
-    return mention_at(para, k, k + 3)
+    m = mention_at(para, k, k + 3)
+    if m is None or m.tok > k and k < len(toks) and toks[k][1].lower() in DETERMINERS:
+        # "according to the budget office", "according to a court filing": the phrase
+        # itself, as "the report said" is (a name inside it still wins: "the Times")
+        desc = descriptive(para, k, len(toks))
+        if desc is not None and (m is None or m.tok >= desc.tok_end or m.kind not in ("org", "person")):
+            return person_ending(para, desc) or desc
+    return m
 
 
 _WORKS = frozenset("book memoir autobiography biography novel column blog diary".split())
@@ -427,8 +477,11 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
             return m
     m = _subject_before(para, v, lo)
     desc = descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
-    if desc is not None and (m is None or m.tok_end <= desc.tok):
+    if desc is not None and (m is None or m.tok_end <= desc.tok) and not (
+            m is not None and m.kind == "person" and m.tok_end == desc.tok - 1 and toks[m.tok_end][1] == ","
+            and toks[v - 1][1] == ","):
         m = desc  # "As X attacked Y, the attendees chanted": the phrase at the verb, not Y
+        # (but "Ana Vian, the editor of ..., said": the phrase is her appositive)
     if m is not None and word.endswith("ing") and m.tok > lo and toks[m.tok - 1][0] == "w" and (
             m.role in DOCUMENTS or m.role == "statement") and all(
                 t[1].lower() in WHEN_WORDS or t[1][:1].isupper() for t in toks[m.tok_end:v]):

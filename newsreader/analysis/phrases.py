@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Para
 from newsreader.analysis.lexicon import (
-    CLAUSE_BREAKS, DETERMINERS, NAMING_VERBS, SPEECH_VERBS, STOPWORDS, TRAILING_VERBS,
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, NAMING_VERBS, ROLES, SPEECH_VERBS, STOPWORDS, TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
 
@@ -70,7 +70,12 @@ def verb_after_subject(para: Para, k: int, lo: int) -> bool:
         return True
     ms = para.mentions
     i = bisect_left(para.mtoks, k) - 1
-    return i >= 0 and ms[i].tok_end == k and ms[i].kind == "person" and not ms[i].extra.get("poss")
+    if i >= 0 and ms[i].tok_end == k and ms[i].kind == "person" and not ms[i].extra.get("poss"):
+        return True
+    if toks[k - 1][0] != "w" or not toks[k - 1][1].islower():
+        return False
+    desc = descriptive_before(para, k, lo)  # "The ad claims", "the document states"
+    return desc is not None and desc.tok_end == k and (desc.role in DOCUMENTS or desc.role in ROLES)
 
 
 def is_verb(word: str, naming: bool = False) -> bool:

@@ -52,6 +52,8 @@ def _attribute(art: Article, k: int):
             # standing alone ("Cruz says that “...” And he added ..." is no such)
             if not starts_sentence(first, qf):
                 return leading(lead_para, lead_q) or _sentence_end(art, last, ql)
+            if _opens_quotation(last, after):
+                return leading(lead_para, lead_q)  # "“...” Zahed said: “...”": the next one's frame
             return leading(lead_para, lead_q) or after
         nxt = ql + 2 if ql + 1 < len(last.toks) and last.toks[ql + 1][1] == "," else ql + 1
         if after is not None and nxt < len(last.toks) and last.toks[nxt][1].lower() in _CONJUNCTIONS:
@@ -69,6 +71,18 @@ def _attribute(art: Article, k: int):
 
 
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())
+
+
+def _opens_quotation(para: Para, found) -> bool:
+    """Whether the cue of ``found`` (read in the sentence after a quotation) is
+    followed by a quotation of its own: "Zahed said: “...”", "He added, “...”"."""
+    toks, m = para.toks, found[0]
+    cue = found[1].split()[0]
+    for v in range(m.tok_end, min(len(toks) - 1, m.tok_end + 16)):
+        if toks[v][1] == cue:
+            nxt = v + 1 + (toks[v + 1][1] in (":", ","))
+            return nxt < len(toks) and toks[nxt][0] == "q"
+    return False
 
 
 def _sentence_end(art: Article, para: Para, qi: int):
