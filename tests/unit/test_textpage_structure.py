@@ -118,6 +118,38 @@ def test_a_headline_whose_words_the_lead_does_not_repeat_sits_over_the_byline():
     assert article.title == pun
 
 
+def test_a_trails_section_with_a_byline_further_down_is_no_headline():
+    # the trail ends in a section, not the headline; the byline belongs to the heading over it
+    headline = "Keepers tell of the return"
+    head = [*NAV, "Home > News > Lighthouse - Wire", "Lighthouse - Wire", "print email", headline,
+            "By ANN LEE", "Corran Herald"]
+    assert parse_text_page(page(head)).title == headline
+
+
+def test_a_short_headline_over_a_long_standfirst_is_the_headline():
+    headline = "A light in the window once more"
+    dek = ("Trust to put two keepers in the lighthouse tower at Corran Point again, forty years after "
+           "the last family left")
+    assert parse_text_page(page([*NAV, headline, dek, "By Ann Lee", "June 2, 2025"])).title == headline
+
+
+def test_a_series_label_over_a_long_headline_is_not_taken_for_it():
+    label = "Coastlines: keepers of the lighthouse towers"
+    article = parse_text_page(page([*NAV, label, TITLE, "By Ann Lee", "June 2, 2025"]))
+    assert article.title == TITLE
+
+
+def test_a_title_bar_with_the_sites_name_and_a_colon_is_no_headline():
+    for bar in (f"The Corran Herald: {TITLE}", f"{TITLE} : Coast News"):
+        article = parse_text_page(page([bar, "Go to the front page", TITLE, "2 days ago"]))
+        assert article.title == TITLE, bar
+
+
+def test_share_buttons_run_into_the_headline_are_cut_from_it():
+    article = parse_text_page(page([*NAV, TITLE + " Save Email Print", "Posted: June 2, 2025"]))
+    assert article.title == TITLE
+
+
 def test_the_headline_said_again_in_a_share_line_is_not_body():
     article = parse_text_page(page([*NAV, TITLE, "June 2, 2025", "Share all options for: " + TITLE]))
     assert article.title == TITLE
