@@ -219,6 +219,20 @@ def test_an_article_cut_by_a_box_of_furniture_is_joined_back_without_the_box():
     assert article.body.split("\n\n") == BODY
 
 
+def test_an_article_cut_by_a_video_player_with_its_own_sentences_is_joined_back():
+    controls = ["Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%",
+                "Progress: 0%", "Remaining Time -0:00", "Share", "Playback Rate", "1", "Chapters",
+                "Descriptions", "Subtitles", "Captions", "Fullscreen"]
+    dialog = ["Foreground", "Background", "Window", "Font Size", "Text Edge Style", "Font Family",
+              "Defaults Done", "Close"]
+    player = [*controls, "This is a modal window.", *dialog,
+              "This is a modal window. This dialog can be closed with the Escape key.", "Lamp room tour"]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:2] + player + BODY[2:]))
+    paragraphs = article.body.split("\n\n")
+    assert [p for p in paragraphs if p in BODY] == BODY  # the prose beyond the player is joined back
+    assert not set(paragraphs) & {*controls, *dialog, "This is a modal window."}
+
+
 def test_another_story_beyond_a_gap_is_not_joined():
     other = ["Related stories", *["Item %d of the list" % k for k in range(9)],
              "The county council has approved a plan to resurface every road in the northern "
