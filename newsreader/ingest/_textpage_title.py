@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.ingest._textpage_lines import _CJK, BOILER, META, SENTENCE, Line, boiler_weight
+from newsreader.ingest._textpage_lines import _CJK, _URL, BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
 
 _WINDOW = 60  # lines above the body a headline may sit
@@ -78,8 +78,11 @@ def _lead(lines: list[Line], start: int, e: int) -> set[str]:
 
 def _candidate(ln: Line) -> bool:
     text = ln.text
-    if ln.shape in (BOILER, META) or not 2 <= ln.words <= 30 or len(text) > 250:
+    strong, weak = boiler_weight(text)
+    if ln.shape == META or not 2 <= ln.words <= 30 or len(text) > 250:
         return False
+    if ln.shape == BOILER and (strong or weak > 1 or ln.words < 4 or _URL.search(text)):
+        return False  # (a headline may hold one such word: "Search for coach expands")
     if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
             ln.repeated and ln.words <= 3):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
@@ -89,11 +92,11 @@ def _candidate(ln: Line) -> bool:
         return False
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
-    strong, weak = boiler_weight(text)
     if strong or weak >= max(2, ln.words // 2):
         return False  # "Share on Facebook", "Email this story"
     first = text.lstrip("\"'`“‘«¿¡")[:1]
-    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower()) or (
+        text[1:2].isupper())  # "iTunes does a movie deal"
 
 
 class Echoes:

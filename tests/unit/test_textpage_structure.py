@@ -150,6 +150,13 @@ def test_share_buttons_run_into_the_headline_are_cut_from_it():
     assert article.title == TITLE
 
 
+def test_a_headline_with_one_word_of_site_furniture_or_a_camel_cased_name_is_still_a_headline():
+    for headline in ("Home for lighthouse keepers", "eBike trail opens to Corran Point lighthouse"):
+        article = parse_text_page(page([*NAV, "Most read", "Storm warning issued for the west coast",
+                                        headline, "By Ann Lee", "June 2, 2025"]))
+        assert article.title == headline
+
+
 def test_the_headline_said_again_in_a_share_line_is_not_body():
     article = parse_text_page(page([*NAV, TITLE, "June 2, 2025", "Share all options for: " + TITLE]))
     assert article.title == TITLE
