@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from newsreader.ingest._textpage_lines import META, SENTENCE, Line, is_byline
-from newsreader.ingest._textpage_title import Scored, find_headline
+from newsreader.ingest._textpage_title import Scored, find_headline, without_buttons
 from newsreader.ingest.byline import clean_byline, find_byline
 from newsreader.ingest._textpage_meta import (breadcrumb, category_from_crumbs, find_date, is_caption,
                                               section_crumbs, yearless_date)
@@ -30,7 +30,7 @@ def read_head(lines: list[Line], s: int, e: int, scored: Scored | None = None) -
     head = Head()
     head.title_index = find_headline(lines, s, e, scored)
     if head.title_index is not None:
-        head.title = lines[head.title_index].text
+        head.title = without_buttons(lines[head.title_index].text)
     top = head.title_index if head.title_index is not None else s
     # Nearest the headline first: below it (a byline's date under a standfirst that
     # opens the stretch too), then above it (a weather box's "today"), then the body's

@@ -25,6 +25,7 @@ _GAP = 8  # lines of menus or headings in a row
 _MAX_GAP = 40  # a longer gap is the page's furniture, not a box inside the article
 _RUN_BREAK = 3  # non-prose lines in a row that end a block of prose
 _SAME = 0.3  # share of a block's topic words the article must already have
+_WIDGET_WORDS = 25  # prose in a gap short enough to be a widget's own, not another story
 END_LABEL = re.compile(
     r"^(?:more|related|read more|read also|also read|see also|recommended|more on this|more stories|more from\b.*|"
     r"related \w+|you may also like|you might also like|most read|most popular|popular|trending|further reading|"
@@ -130,26 +131,38 @@ def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
     """
     skip: set[int] = set()
     for step in (-1, 1):
-        while True:
-            edge = s if step < 0 else e
-            j, gap = edge + step, []
-            while 0 <= j < len(lines) and lines[j].shape != SENTENCE and len(gap) <= _MAX_GAP:
-                gap.append(j)
-                j += step
-            if not 0 <= j < len(lines) or len(gap) > _MAX_GAP or not gap:
-                break
-            topic = _topic(lines, s, e)
-            if any(_ends_article(lines[g], step) for g in gap):
-                break
-            if step > 0 and is_bio(lines[j].text):
-                break  # the writer's blurb under the article
-            far = _block(lines, j, step)
-            a, b = min(j, far), max(j, far)
-            if not _same_story(lines, a, b, topic, step):
-                break
+        while joined := _across(lines, s, e, step):
+            (a, b), gap = joined
             skip.update(gap)
             s, e = min(s, a), max(e, b)
     return s, e, skip
+
+
+def _across(lines: list[Line], s: int, e: int, step: int) -> tuple[tuple[int, int], list[int]] | None:
+    """The block of the same story beyond the gap at the stretch's edge in direction
+    ``step``, and the gap's lines; None when the article ends there. A sentence or two of a
+    widget's own (a video player's "This is a modal window.") inside the gap is gap."""
+    topic = _topic(lines, s, e)
+    j, gap = (s if step < 0 else e) + step, []
+    while True:
+        while 0 <= j < len(lines) and lines[j].shape != SENTENCE and len(gap) <= _MAX_GAP:
+            gap.append(j)
+            j += step
+        if not 0 <= j < len(lines) or len(gap) > _MAX_GAP or not gap:
+            return None
+        if any(_ends_article(lines[g], step) for g in gap):
+            return None
+        if step > 0 and is_bio(lines[j].text):
+            return None  # the writer's blurb under the article
+        far = _block(lines, j, step)
+        a, b = min(j, far), max(j, far)
+        if _same_story(lines, a, b, topic, step):
+            return (a, b), gap
+        prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
+        if prose >= _WIDGET_WORDS:
+            return None
+        gap.extend(range(j, far + step, step))
+        j = far + step
 
 
 _HEADED = 1.2  # a stretch whose headline scores this has a head of its own

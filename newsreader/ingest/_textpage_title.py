@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsreader.ingest._textpage_lines import _CJK, BOILER, META, SENTENCE, Line, boiler_weight
+from newsreader.ingest._textpage_lines import _CJK, _URL, BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
 
 _WINDOW = 60  # lines above the body a headline may sit
@@ -31,11 +31,26 @@ _STOP = frozenset(
     "par est qui que aux avec los las del una por con para que che per della dei het een van voor niet "
     "med och att för som till på".split()
 )
-_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|•|·|»)\s+")
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::?|•|·|»)\s+")
+_SITE_COLON = re.compile(r"^\S+(?:\s+\S+){0,3}:\s+$")  # "The Press Association: " before a headline
 _LABEL_VALUE = re.compile(r"^[^:]{1,25}\s?:\s*\S+(?:\s+\S+){0,3}$")
 _ITEM_SEP = re.compile(r"\s[|·•/▪]\s")
 _CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b\d+\s+of\s+\d+$|"
                            r"\((?:photo|image|file)\b|/\s*(?:ap|afp|reuters|getty)\b", re.I)
+
+
+_BUTTONS = frozenset(
+    "save share email e-mail mail print tweet comment comments facebook twitter whatsapp linkedin reddit "
+    "pinterest bookmark recommend".split())
+
+
+def without_buttons(headline: str) -> str:
+    """The headline without share buttons run into its end ("... Finale Save Email Print")."""
+    words = headline.split()
+    n = len(words)
+    while n and words[n - 1].casefold().strip("|·•") in _BUTTONS:
+        n -= 1
+    return " ".join(words[:n]) if len(words) - n >= 2 and n >= 3 else headline
 
 
 def stems(text: str) -> set[str]:
@@ -63,8 +78,11 @@ def _lead(lines: list[Line], start: int, e: int) -> set[str]:
 
 def _candidate(ln: Line) -> bool:
     text = ln.text
-    if ln.shape in (BOILER, META) or not 2 <= ln.words <= 30 or len(text) > 250:
+    strong, weak = boiler_weight(text)
+    if ln.shape == META or not 2 <= ln.words <= 30 or len(text) > 250:
         return False
+    if ln.shape == BOILER and (strong or weak > 1 or ln.words < 4 or _URL.search(text)):
+        return False  # (a headline may hold one such word: "Search for coach expands")
     if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
             ln.repeated and ln.words <= 3):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
@@ -74,11 +92,11 @@ def _candidate(ln: Line) -> bool:
         return False
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
-    strong, weak = boiler_weight(text)
     if strong or weak >= max(2, ln.words // 2):
         return False  # "Share on Facebook", "Email this story"
-    first = text.lstrip("\"'“‘«¿¡")[:1]
-    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+    first = text.lstrip("\"'`“‘«¿¡")[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower()) or (
+        text[1:2].isupper())  # "iTunes does a movie deal"
 
 
 class Echoes:
@@ -89,7 +107,9 @@ class Echoes:
         self.count: dict[str, int] = {}
         for text in self.folded:
             self.count[text] = self.count.get(text, 0) + 1
-        self.last_crumbs = [crumbs[-1] for ln in lines if (crumbs := breadcrumb(ln.text))]
+        trails = [breadcrumb(ln.text) for ln in lines]
+        self.trail = [bool(crumbs) for crumbs in trails]
+        self.last_crumbs = [crumbs[-1] for crumbs in trails if crumbs]
 
 
 def said_again(lines: list[Line], i: int, echoes: Echoes) -> bool:
@@ -101,13 +121,15 @@ def said_again(lines: list[Line], i: int, echoes: Echoes) -> bool:
     if echoes.count[low] == 2 and lines[i].words >= 5:
         return True
     for j, other in enumerate(echoes.folded):
-        if j == i or len(other) <= len(low):
-            continue
+        if j == i or len(other) <= len(low) or echoes.trail[j]:
+            continue  # (a trail's last crumb is read below)
         if other.startswith(low) and _TITLE_SEP.match(lines[j].text[len(text):]):
             return True
         if other.endswith(low) and _TITLE_SEP.search(lines[j].text[: len(other) - len(low)] + " "):
             return True  # "Site - Headline"
-    return any(crumb_names(crumb, text) for crumb in echoes.last_crumbs)
+    # a trail's last crumb names the headline only when it is one ("Home » World » <headline>"),
+    # not a section ("News - Wire")
+    return lines[i].words >= 4 and any(crumb_names(crumb, text) for crumb in echoes.last_crumbs)
 
 
 def title_bar(lines: list[Line], i: int, window: range) -> bool:
@@ -120,7 +142,8 @@ def title_bar(lines: list[Line], i: int, window: range) -> bool:
             continue
         if text.startswith(other) and _TITLE_SEP.match(lines[i].text[len(other):]):
             return True
-        if text.endswith(other) and _TITLE_SEP.search(lines[i].text[: len(text) - len(other)] + " "):
+        before = lines[i].text[: len(text) - len(other)]
+        if text.endswith(other) and (_TITLE_SEP.search(before + " ") or _SITE_COLON.match(before)):
             return True
     return False
 
@@ -154,13 +177,15 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     score = 3.0 * (w_shared / w_all) * (w_all / len(mine)) + 0.4 * min(w_shared, 4.0)
     if ln.words < 3:
         score -= 1.5  # a name, a section or a site's name, rarely a headline
-    # a date or byline under it, before any prose
+    # a date or byline under it, before any prose or another heading of a headline's
+    # length (the cluster belongs to the heading right over it)
     for j in range(i + 1, min(i + 7, len(lines))):
         if lines[j].shape == META:
             score += 1.0
             break
-        if lines[j].shape == SENTENCE and lines[j].words > 20:
-            break
+        if (lines[j].shape == SENTENCE and lines[j].words > 20) or (
+                (ln.words < 4 or not w_shared) and lines[j].words >= 4 and _candidate(lines[j])):
+            break  # a label over a headline: the cluster is the headline's
     words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 0.6 * len(words):
         score -= 1.5  # a masthead or a section bar in capitals
@@ -174,7 +199,8 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     return score
 
 
-_STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
+_STRONG, _WEAK = 1.2, 0.5
+_DECK_WORDS = 10  # a heading this long may be the standfirst under a headline  # a headline's score; a weaker one is taken only when nothing passes
 
 
 Scored = tuple[dict[int, float], dict[int, float]]
@@ -226,6 +252,12 @@ def head_block(lines: list[Line], before: int) -> tuple[int, int, float] | None:
     return best
 
 
+def _label(text: str) -> bool:
+    """A fact ("Director: Jane Roe") or a series' label ("Seascape: the state of our
+    oceans") over a headline, not the headline."""
+    return bool(_LABEL_VALUE.match(text)) or ": " in text
+
+
 def find_headline(lines: list[Line], s: int, e: int, scored: Scored | None = None) -> int | None:
     """The headline's index among ``lines`` for the body stretch [s, e], or None when no
     heading shares enough words with the lead (``scored``: its ``headline_scores``, if known)."""
@@ -245,9 +277,17 @@ def find_headline(lines: list[Line], s: int, e: int, scored: Scored | None = Non
         up = lines[i]
         if up.shape == SENTENCE and up.words > 30:
             break
-        if i not in scores or up.words < 3 or _LABEL_VALUE.match(up.text):
+        if i not in scores or up.words < 3 or _label(up.text):
             continue
         if (4 <= up.words <= lines[best].words - 2 and shared[i] >= 0.5 and scores[i] >= 0.5 * scores[best]) or (
                 shared[i] >= 1.5 and scores[i] >= 0.6 * scores[best]):
             top = i
+    if top == best and lines[best].words >= _DECK_WORDS and best - 1 in scores:
+        # a long heading is a standfirst when a shorter heading sits right over it and shares
+        # a word of the lead (a headline that plays on words may share no more); a row of
+        # capitalised words is a menu, and "Series: what it is about" a label over the headline
+        up = lines[best - 1]
+        if 3 <= up.words <= lines[best].words - 4 and scores[best - 1] > -0.5 and shared[best - 1] \
+                and any(w.islower() for w in _WORD.findall(up.text)) and not _label(up.text):
+            top = best - 1
     return top if scores[best] >= _STRONG or top == best else best

@@ -118,6 +118,45 @@ def test_a_headline_whose_words_the_lead_does_not_repeat_sits_over_the_byline():
     assert article.title == pun
 
 
+def test_a_trails_section_with_a_byline_further_down_is_no_headline():
+    # the trail ends in a section, not the headline; the byline belongs to the heading over it
+    headline = "Keepers tell of the return"
+    head = [*NAV, "Home > News > Lighthouse - Wire", "Lighthouse - Wire", "print email", headline,
+            "By ANN LEE", "Corran Herald"]
+    assert parse_text_page(page(head)).title == headline
+
+
+def test_a_short_headline_over_a_long_standfirst_is_the_headline():
+    headline = "A light in the window once more"
+    dek = ("Trust to put two keepers in the lighthouse tower at Corran Point again, forty years after "
+           "the last family left")
+    assert parse_text_page(page([*NAV, headline, dek, "By Ann Lee", "June 2, 2025"])).title == headline
+
+
+def test_a_series_label_over_a_long_headline_is_not_taken_for_it():
+    label = "Coastlines: keepers of the lighthouse towers"
+    article = parse_text_page(page([*NAV, label, TITLE, "By Ann Lee", "June 2, 2025"]))
+    assert article.title == TITLE
+
+
+def test_a_title_bar_with_the_sites_name_and_a_colon_is_no_headline():
+    for bar in (f"The Corran Herald: {TITLE}", f"{TITLE} : Coast News"):
+        article = parse_text_page(page([bar, "Go to the front page", TITLE, "2 days ago"]))
+        assert article.title == TITLE, bar
+
+
+def test_share_buttons_run_into_the_headline_are_cut_from_it():
+    article = parse_text_page(page([*NAV, TITLE + " Save Email Print", "Posted: June 2, 2025"]))
+    assert article.title == TITLE
+
+
+def test_a_headline_with_one_word_of_site_furniture_or_a_camel_cased_name_is_still_a_headline():
+    for headline in ("Home for lighthouse keepers", "eBike trail opens to Corran Point lighthouse"):
+        article = parse_text_page(page([*NAV, "Most read", "Storm warning issued for the west coast",
+                                        headline, "By Ann Lee", "June 2, 2025"]))
+        assert article.title == headline
+
+
 def test_the_headline_said_again_in_a_share_line_is_not_body():
     article = parse_text_page(page([*NAV, TITLE, "June 2, 2025", "Share all options for: " + TITLE]))
     assert article.title == TITLE
@@ -185,6 +224,20 @@ def test_an_article_cut_by_a_box_of_furniture_is_joined_back_without_the_box():
            "Watch: inside the lamp room"]
     article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:3] + box + BODY[3:]))
     assert article.body.split("\n\n") == BODY
+
+
+def test_an_article_cut_by_a_video_player_with_its_own_sentences_is_joined_back():
+    controls = ["Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration Time 0:00", "Loaded: 0%",
+                "Progress: 0%", "Remaining Time -0:00", "Share", "Playback Rate", "1", "Chapters",
+                "Descriptions", "Subtitles", "Captions", "Fullscreen"]
+    dialog = ["Foreground", "Background", "Window", "Font Size", "Text Edge Style", "Font Family",
+              "Defaults Done", "Close"]
+    player = [*controls, "This is a modal window.", *dialog,
+              "This is a modal window. This dialog can be closed with the Escape key.", "Lamp room tour"]
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:2] + player + BODY[2:]))
+    paragraphs = article.body.split("\n\n")
+    assert [p for p in paragraphs if p in BODY] == BODY  # the prose beyond the player is joined back
+    assert not set(paragraphs) & {*controls, *dialog, "This is a modal window."}
 
 
 def test_another_story_beyond_a_gap_is_not_joined():
