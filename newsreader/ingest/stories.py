@@ -9,9 +9,11 @@ any time. Stories already made are only ever joined, never made again.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Callable
 
+from newsreader.analysis.stories import STORIES_VERSION
 from newsreader.analysis.stories.group import Doc, Grouper, Settings, idf_table
 from newsreader.analysis.stories.terms import STOPWORDS, article_terms
 from newsreader.models import StoryText
@@ -85,19 +87,25 @@ def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BAT
     articles joined or started one. Each batch is one transaction."""
     placed = 0
     through = store.stories_through()
+    # stories made by another grouping method are made again, from the first article
+    again = store.stories_version() not in (0, STORIES_VERSION)
     while True:
-        new = store.ungrouped(batch, after=through)
+        start = 0 if again else through
+        new = store.ungrouped(batch, after=start)
         if not new:
             return placed
-        known, background = known_near(store, new, through, settings.window)
-        known_docs, new_docs = [_doc(t) for t in known], [_doc(t) for t in new]
+        known, background = known_near(store, new, start, settings.window)
+        known_docs = [_doc(t) for t in known]  # (none when all is grouped again)
+        new_docs = [_doc(replace(t, story_id=None) if again else t) for t in new]
         # words are weighed by how common they are in the articles at hand and their time
         df, total = idf_table([*(_doc(t) for t in background), *known_docs, *new_docs])
         got = Grouper(known_docs, settings, df, total).place(new_docs)
-        if store.place_in_stories(got, new[-1].id, since=through) is None:
+        version = STORIES_VERSION if again or start == 0 else None
+        if store.place_in_stories(got, new[-1].id, since=through, version=version) is None:
             through = store.stories_through()  # another process grouped these meanwhile
+            again = store.stories_version() not in (0, STORIES_VERSION)
             continue
         placed += len(got)
-        through = new[-1].id
+        through, again = new[-1].id, False
         if should_stop and should_stop():
             return placed

@@ -19,6 +19,7 @@ _TEXT_COLS = (f"a.id, a.title, CASE WHEN a.body = '' THEN a.summary ELSE substr(
               f" a.published, a.published_estimated, a.story_id, {OUTLET}")
 _TEXTS = "articles a LEFT JOIN feeds f ON f.id = a.feed_id"  # what _TEXT_COLS reads from
 _THROUGH = "stories_through"
+_VERSION = "stories_version"
 
 
 def _text(r) -> StoryText:
@@ -33,6 +34,10 @@ class StoryQueries:
     def stories_through(self) -> int:
         """The largest article id grouping has placed (0: none yet)."""
         return int(self.meta(_THROUGH) or 0)
+
+    def stories_version(self) -> int:
+        """The grouping method the stored stories were made by (1: before it was noted)."""
+        return int(self.meta(_VERSION) or (1 if self.stories_through() else 0))
 
     def ungrouped(self, limit: int, after: int | None = None) -> list[StoryText]:
         """Articles stored after the last placed one (or after ``after``), by id."""
@@ -108,16 +113,24 @@ class StoryQueries:
 
     # --- what grouping writes ------------------------------------------------
 
-    def place_in_stories(self, placed: dict[int, int], through: int, since: int | None = None) -> dict[int, int] | None:
+    def place_in_stories(self, placed: dict[int, int], through: int, since: int | None = None,
+                         version: int | None = None) -> dict[int, int] | None:
         """Put articles in stories (article id -> story id; a number below zero is a
         new story, one per number) and note ``through`` as placed. Returns the new
         stories' ids by their numbers. One transaction. With ``since`` (the
         placed-through mark the grouping was computed from) nothing is written and
-        None comes back when another process has placed articles meanwhile."""
+        None comes back when another process has placed articles meanwhile. With
+        ``version`` (a grouping of the whole library from its first article by that
+        method) the stories made before are undone in the same transaction, so a
+        reader sees the old stories or the new ones, never none."""
         made: dict[int, int] = {}
         with self.transaction():
             if since is not None and self.stories_through() != since:
                 return None
+            if version is not None:
+                self.conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+                self.conn.execute("DELETE FROM stories")
+                self.set_meta(_VERSION, str(version))
             for art_id, key in sorted(placed.items()):
                 if key < 0 and key not in made:
                     made[key] = self.conn.execute(

@@ -4,3 +4,7 @@ Pure analysis, no I/O: ``terms`` turns an article's title and lead into
 weighted terms, ``group`` places new articles among grouped ones
 incrementally, ``align`` merges the quotations of a story's articles.
 """
+
+# Raised whenever grouping changes what it makes of the same articles, so that a
+# library grouped by an older newsreader is grouped again (1: the 120-word lead).
+STORIES_VERSION = 2
