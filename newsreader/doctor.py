@@ -9,7 +9,8 @@ again, since nothing changed. Then:
 - an older schema is upgraded;
 - a search index out of step with the articles is rebuilt;
 - rows naming a parent that is gone are treated as its deletion would have;
-- quotes an older quote finder found (or that were lost) are found again.
+- quotes an older quote finder found (or that were lost) are found again;
+- stories an older grouping method made are made again.
 
 What cannot be repaired raises ``CannotRepair`` with the file left as it was.
 """
@@ -137,7 +138,9 @@ def _integrity(path: Path) -> list[str]:
 def _check_and_mend(path: Path, version: int, report: DoctorReport, progress: Progress | None) -> None:
     """The checks of a file SQLite can read whole, and their repairs in place."""
     from newsreader.analysis import QUOTES_VERSION
+    from newsreader.analysis.stories import STORIES_VERSION
     from newsreader.ingest.pipeline import reanalyse
+    from newsreader.ingest.stories import group_new
 
     current = version == SCHEMA_VERSION
     report.checks.append(Check("schema", current, f"version {version}" + (
@@ -154,7 +157,12 @@ def _check_and_mend(path: Path, version: int, report: DoctorReport, progress: Pr
             f"{n} in {t}" for t, n in sorted(lost.items())) or "none"))
         stale = store.count_stale_quotes(QUOTES_VERSION)
         report.checks.append(Check("quotes", not stale, f"{stale} articles' quotes are from an older quote"
-                                   f" finder" if stale else f"found by the current quote finder ({QUOTES_VERSION})"))
+                                   f" finder{_pass_said(path)}" if stale
+                                   else f"found by the current quote finder ({QUOTES_VERSION})"))
+        made = store.stories_version()
+        regroup = made not in (0, STORIES_VERSION)
+        report.checks.append(Check("stories", not regroup, f"grouped by an older method ({made})" if regroup
+                                   else f"grouped by the current method ({STORIES_VERSION})"))
         if not in_step:
             with store.transaction():
                 sql.rebuild_search_index(conn)
@@ -166,6 +174,9 @@ def _check_and_mend(path: Path, version: int, report: DoctorReport, progress: Pr
         if stale:
             done = reanalyse(store, progress=progress)
             report.repairs.append(f"found the quotes again in {done} article{'' if done == 1 else 's'}")
+        if regroup:
+            placed = group_new(store)
+            report.repairs.append(f"grouped the articles into stories again ({placed} in stories of two or more)")
         if report.repairs:
             _verify(store)
 
@@ -231,6 +242,20 @@ def _verify(store: Store) -> None:
     problems = sql.integrity_problems(store.conn)
     if problems or not sql.search_index_in_step(store.conn):
         raise CannotRepair(f"the repair of {store.path} did not hold ({'; '.join(problems[:2]) or 'index'})")
+
+
+def _pass_said(path: Path) -> str:
+    """The last line the background quote pass wrote to its log beside the library (an
+    error that stopped it), for the quotes check; empty when it wrote nothing."""
+    from newsreader.text import clean_line
+
+    try:
+        with open(path.with_name(path.name + ".quotes-log"), "rb") as log:
+            log.seek(max(0, log.seek(0, os.SEEK_END) - 4096))
+            lines = [ln for ln in log.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+    except OSError:
+        return ""
+    return f" (the background pass last wrote: {clean_line(lines[-1])[:200]})" if lines else ""
 
 
 def _wal(path: Path) -> Path:

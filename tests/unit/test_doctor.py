@@ -146,18 +146,23 @@ def test_index_orphans_and_old_quotes_are_mended_in_place(capsys, library):
                   (title, body))
         c.execute("INSERT INTO quotes (article_id, start, end, kind) VALUES (99999, 0, 1, 'direct')")
         c.execute("UPDATE articles SET quotes_version = 0 WHERE id <= 20")
+        c.execute("UPDATE meta SET value = '1' WHERE key = 'stories_version'")
 
     def found():
         with Store(library) as s:
             return [a.id for a in s.list_articles(Filter(search=title), limit=None)]
 
     assert 5 not in found()
+    log = library.with_name(library.name + ".quotes-log")  # what a pass that failed left
+    log.write_text("Traceback (most recent call last):\n  ...\nMemoryError: out of memory\n")
     before = sha(library)
     code, out, err = run(capsys, "doctor")
     assert code == 0, err
     assert "search index: problem" in out and "orphan rows: problem: 1 in quotes" in out
     assert "rebuilt the search index" in out and "mended 1 orphan row" in out
     assert "found the quotes again in 20 articles" in out
+    assert "20 articles' quotes are from an older quote finder (the background pass last wrote: MemoryError" in out
+    assert "stories: problem: grouped by an older method (1)" in out and "grouped the articles into stories again" in out
     kept, = copies(library)
     assert sha(kept) == before and f"kept a copy of the file as it was: {kept}" in out
     assert 5 in found()
