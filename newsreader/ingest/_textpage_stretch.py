@@ -23,6 +23,7 @@ from newsreader.ingest.byline import is_bio
 
 _GAP = 8  # lines of menus or headings in a row
 _MAX_GAP = 40  # a longer gap is the page's furniture, not a box inside the article
+_MAX_CHART = 160  # lines of a chart's labels inside an article
 _RUN_BREAK = 3  # non-prose lines in a row that end a block of prose
 _SAME = 0.3  # share of a block's topic words the article must already have
 _WIDGET_WORDS = 25  # prose in a gap short enough to be a widget's own, not another story
@@ -101,6 +102,15 @@ def _block(lines: list[Line], i: int, step: int) -> int:
     return end
 
 
+def _longest(lines: list[Line], gap: list[int]) -> int:
+    """How long a gap may grow: a box of furniture is short, but a chart's labels
+    (mostly figures: "$915", "billion", "’17") may run to many lines."""
+    if len(gap) <= _MAX_GAP:
+        return _MAX_GAP
+    figures = sum(1 for g in gap if any(c.isdigit() for c in lines[g].text) or len(lines[g].text) <= 3)
+    return _MAX_CHART if figures >= 0.6 * len(gap) else _MAX_GAP
+
+
 def _ends_article(ln: Line, step: int) -> bool:
     """A gap line the article does not cross: a comment header, a related-links label, the
     footer going down; going up, the head of this or another story: a date or byline line
@@ -145,10 +155,10 @@ def _across(lines: list[Line], s: int, e: int, step: int) -> tuple[tuple[int, in
     topic = _topic(lines, s, e)
     j, gap = (s if step < 0 else e) + step, []
     while True:
-        while 0 <= j < len(lines) and lines[j].shape != SENTENCE and len(gap) <= _MAX_GAP:
+        while 0 <= j < len(lines) and lines[j].shape != SENTENCE and len(gap) <= _longest(lines, gap):
             gap.append(j)
             j += step
-        if not 0 <= j < len(lines) or len(gap) > _MAX_GAP or not gap:
+        if not 0 <= j < len(lines) or len(gap) > _longest(lines, gap) or not gap:
             return None
         if any(_ends_article(lines[g], step) for g in gap):
             return None

@@ -240,6 +240,15 @@ def test_an_article_cut_by_a_video_player_with_its_own_sentences_is_joined_back(
     assert not set(paragraphs) & {*controls, *dialog, "This is a modal window."}
 
 
+def test_an_article_cut_by_a_long_chart_is_joined_back_without_its_labels():
+    years = ["’%02d" % y for y in range(10, 30)]
+    chart = ["Visitors to the lighthouse each year", *years, "12,400", "9,100", "15,800", "0", "5,000",
+             "10,000", "15,000", "Visitors to the lighthouse each year", *years, "Source: Corran Lighthouse Trust"]
+    assert len(chart) > 40
+    article = parse_text_page(page([*NAV, TITLE, "June 2, 2025"], BODY[:3] + chart + BODY[3:]))
+    assert article.body.split("\n\n") == BODY
+
+
 def test_another_story_beyond_a_gap_is_not_joined():
     other = ["Related stories", *["Item %d of the list" % k for k in range(9)],
              "The county council has approved a plan to resurface every road in the northern "
