@@ -145,7 +145,6 @@ def find_quotes(text: str) -> list[Quote]:
     for k, m in described:
         got[k] = (_described_before(art, res, got, k, m),) + got[k][1:]
     if english:
-        _share_frame(art, got)
         _continue(art, got, res)
         _carry_parts(art, got)
     out = []
@@ -269,26 +268,6 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
-
-
-def _share_frame(art: Article, got: dict) -> None:
-    """A quotation inside a sentence whose frame another quotation of the sentence
-    found is that speaker's too: "X described Y as a “...” and “deeply unserious”",
-    "X called it “baseless” and “absurd” on Monday" (the nearest one before, else after)."""
-    spans = art.spans
-    for k, sp in enumerate(spans):
-        if k in got or sp.last_para != sp.para:
-            continue
-        para = art.paras[sp.para]
-        qi = para.qtok[k]
-        if starts_sentence(para, qi):
-            continue  # a sentence of its own: continuation reads it
-        sid = para.sent_of[qi]
-        for j in (k - 1, k + 1, k - 2, k + 2):
-            if 0 <= j < len(spans) and j in got and got[j][3] != "cont" and spans[j].para == sp.para == spans[j].last_para \
-                    and para.sent_of[para.qtok[j]] == sid:
-                got[k] = got[j]
-                break
 
 
 def _carry_parts(art: Article, got: dict) -> None:
