@@ -384,8 +384,7 @@ def leading(para: Para, qi: int) -> Found | None:
                 if m is not None:
                     return m, "according to"
             if (is_verb(low, naming=True) or verb_after_subject(para, k, lo)) and not (
-                    k > lo and toks[k - 1][1].lower() in PASSIVE and not low.endswith("ing")) and not (
-                    # ("is telling", "was saying" are progressive, not passive)
+                    k > lo and toks[k - 1][1].lower() in PASSIVE and not _progressive(toks, k)) and not (
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
@@ -417,6 +416,13 @@ def leading(para: Para, qi: int) -> Found | None:
         return None  # outside a title-case headline only a person's name labels a line, not
         # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
     return found
+
+
+def _progressive(toks: list, k: int) -> bool:
+    """"is telling", "was saying": a speech verb in -ing after a form of "be" speaks,
+    unless it leads into another verb ("is continuing to build out its “...”")."""
+    return toks[k][1].lower().endswith("ing") and not (k + 1 < len(toks) and toks[k + 1][1].lower() == "to"
+                                                       and toks[k][1].lower() in ("continuing", "proceeding"))
 
 
 def _outer_report(para: Para, p: int, lo: int) -> Found | None:
