@@ -384,10 +384,17 @@ def leading(para: Para, qi: int) -> Found | None:
                 if m is not None:
                     return m, "according to"
             if (is_verb(low, naming=True) or verb_after_subject(para, k, lo)) and not (
-                    k > lo and toks[k - 1][1].lower() in PASSIVE) and not (
+                    k > lo and toks[k - 1][1].lower() in PASSIVE and not _progressive(toks, k)) and not (
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
                 if m is not None:
+                    if m.kind == "pron" and m.tok - 1 > lo and toks[m.tok - 1][1].lower() == "what":
+                        # "Cruz railed against what he calls the “...”": the pronoun is the
+                        # sentence's subject, the mention the reader names
+                        first = _first_subject(para, lo, m.tok - 1)
+                        if first is not None and first.kind in ("person", "org") and (
+                                m.gender in ("?", "o", first.gender) or first.gender == "?"):
+                            return first, t[1]
                     if m.tok > lo:
                         outer = _outer_report(para, m.tok, lo)
                         if outer is not None:
@@ -409,6 +416,13 @@ def leading(para: Para, qi: int) -> Found | None:
         return None  # outside a title-case headline only a person's name labels a line, not
         # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
     return found
+
+
+def _progressive(toks: list, k: int) -> bool:
+    """"is telling", "was saying": a speech verb in -ing after a form of "be" speaks,
+    unless it leads into another verb ("is continuing to build out its “...”")."""
+    return toks[k][1].lower().endswith("ing") and not (k + 1 < len(toks) and toks[k + 1][1].lower() == "to"
+                                                       and toks[k][1].lower() in ("continuing", "proceeding"))
 
 
 def _outer_report(para: Para, p: int, lo: int) -> Found | None:

@@ -60,11 +60,12 @@ def phrasal(toks: list, k: int) -> bool:
 
 
 def verb_after_subject(para: Para, k: int, lo: int) -> bool:
-    """A word that may be a noun ("jokes", "notes", "claims") is a speech verb right
-    after a subject pronoun or a name: "He jokes, “...”", "Ana Ruiz notes that"."""
+    """A word that may be a noun ("jokes", "notes", "claims", "calls") is a speech
+    verb right after a subject pronoun or a name: "He jokes, “...”", "Ana Ruiz notes
+    that", "The mayor calls the plan “a disgrace”"."""
     toks = para.toks
     low = toks[k][1].lower()
-    if low not in AMBIGUOUS or low not in SPEECH_VERBS or k - 1 < lo:
+    if low not in AMBIGUOUS or low not in SPEECH_VERBS and low not in NAMING_VERBS or k - 1 < lo:
         return False
     if toks[k - 1][1].lower() in _SUBJECT_PRONOUNS:
         return True

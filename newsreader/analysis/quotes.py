@@ -94,20 +94,22 @@ def _sentence_end(art: Article, para: Para, qi: int):
     sid = para.sent_of[qi]
     k = qi + 1
     commas = []
+    blocked = False
     while k < len(toks) and k - qi < 60 and para.sent_of[k] == sid:
         if toks[k][0] == "q":
             later = art.spans[toks[k][4]]
             if not (art.text[later.start:later.end].rstrip().endswith(",") or (
                     k + 1 < len(toks) and toks[k + 1][1] in (",", "\u2014"))):
-                return None  # another quotation owns what follows
+                blocked = True  # another quotation owns what follows: only a frame before
+                break  # it ("“...” are sickening, Ana Ruiz said, noting the plan “...”") is this one's
             return trailing(para, k)
         # (but "Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed": the
         # frame after the later quotation of the sentence is this one's too)
         if toks[k][1] == "," and k > qi + 1:
             commas.append(k)
         k += 1
-    for comma in reversed(commas[-3:]):  # "..., said X, a pollster and consultant."
-        if k - comma > 28:
+    for comma in commas[:3] if blocked else reversed(commas[-3:]):  # "..., said X, a pollster and consultant."
+        if k - comma > 28 and not blocked:
             break
         found = trailing(para, comma)
         if found is not None and found[0].tok > comma and (is_verb(found[1]) or found[1] == "according to"):
