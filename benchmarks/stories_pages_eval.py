@@ -6,7 +6,8 @@ Factual Reporting"; github.com/launchnlp/BASIL) is 300 whole news articles,
 (2010-2019, ten events a year), with each article's date, headline, outlet
 and paragraphs. Its own labels are the events: an article's ``triplet-uuid``.
 Its text is read from a git snapshot (``--basil``, default the one fetched
-into /work/.mirror) and never copied into this project.
+into /work/.mirror) and never copied into this project (the repository states
+no licence; it is the paper's research release).
 
 Each article becomes a saved page the way a user's would be: an HTML page
 (masthead, menu, headline, date line, paragraphs, a footer naming the
@@ -32,6 +33,10 @@ Dates (``--dates``):
 * ``week``: all 100 events in one week (a stress: a hundred events of one
   beat side by side).
 
+The date lines are written in forms the page reader knows ("Published
+March 9, 2010", "Mar 9, 2010, 08:00 AM EST"); it reads no numeric US date
+("03/09/2010"), which HuffPost's pages of the time used.
+
     python benchmarks/stories_pages_eval.py [--dates real|weeks|week|all] [--errors] [--misses]
 """
 
@@ -54,7 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from page_render import Page, render  # noqa: E402
-from stories_eval import half_of, pairs_of, score  # noqa: E402
+from stories_eval import pairs_of, score, score_half  # noqa: E402
 from story_quotes_eval import shared_quotations  # noqa: E402
 
 from newsreader.analysis.stories.align import words  # noqa: E402
@@ -206,12 +211,7 @@ def run(mode: str, items: list[Item], work: Path, errors: bool, show_misses: boo
     truth = {str(i): it.event for i, it in item_of.items()}
     found = {str(i): f"s{story_of[i]}" if i in story_of else f"a{i}" for i in item_of}
     p, r, f1, nt, nf = score(truth, found)
-    halves = []
-    for h in (0, 1):
-        inside = {i for i, e in truth.items() if half_of(e) == h}
-        t = {q for q in pairs_of(truth) if q[0] in inside}
-        f = {q for q in pairs_of(found) if q[0] in inside or q[1] in inside}
-        halves.append((len(t & f) / len(f) if f else 1.0, len(t & f) / len(t) if t else 1.0))
+    halves = [score_half(truth, found, h) for h in (0, 1)]
     outlets = {o for s in stories for o in s["outlets"]}
     print(f"basil-{mode}: {len(files)} pages imported ({imported.strip().splitlines()[-1]}; "
           f"{len(missing)} not listed, {wrong_dates} dated otherwise than written), "
