@@ -167,6 +167,21 @@ def test_one_outlet_alone_needs_more_likeness_to_make_a_story():
     assert placed(None, None)[0] == placed(None, None)[1]  # unknown outlets are not one outlet
 
 
+def test_an_outlets_piece_a_day_after_its_own_needs_more_likeness_to_join():
+    # an outlet's next-day piece on a story it told is more often the next development
+    def placed(outlet: str, after: float, follow_up: float = 1.0) -> dict[int, int]:
+        known = docs(CRANE[:2], story=7, times=[T0, T0 + 3600])
+        known[0].outlet, known[1].outlet = "harbour post", "wenna times"
+        (new,) = docs(CRANE[2:], start=10, times=[T0 + after])
+        new.outlet = outlet
+        return Grouper(known, Settings(follow_up=follow_up)).place([new])
+
+    assert placed("harbour post", DAY) == {}  # its own follow-up, held to a higher bar
+    assert placed("harbour post", DAY, follow_up=0.0) == {10: 7}
+    assert placed("gellick news", DAY) == {10: 7}  # another outlet's report a day on
+    assert placed("harbour post", 2 * 3600) == {10: 7}  # its own update the same morning
+
+
 def test_the_lead_counts_whole_at_first_then_half():
     early = "Gellick " + " ".join(["harbour"] * 10)
     late = " ".join(["harbour"] * 80) + " Gellick"

@@ -11,8 +11,11 @@ close to one of its articles (``pair``) and not far from the whole
 time. Articles of one outlet need ``same_outlet`` more to make a story of
 that outlet alone: an outlet's pieces share its beat and its boilerplate
 ("morning briefing", "how to watch"), while a story is one event told by
-several outlets. Earlier stories are never taken apart or merged: a new article only
-joins one, or starts one with the single article it matches.
+several outlets. An outlet's piece half a day or more from its own piece in a
+story needs ``follow_up`` more: an outlet reports an event once, then its next
+developments (the bill signed, another state's bill), which share its words.
+Earlier stories are never taken apart or merged: a new article only joins one,
+or starts one with the single article it matches.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ class Settings:
     min_shared: int = 2  # rare terms a match must share (one is a coincidence)
     floor: float = 0.10  # more than half a story's articles must be this close to a newcomer
     same_outlet: float = 0.10  # added to the bars above where the story would be of one outlet
+    # added to the bars where the newcomer's outlet told the story this long before:
+    # an outlet's later piece is more often the next development than its event again
+    follow_up: float = 0.10
+    follow_gap: float = 0.5 * DAY
     # Articles assumed besides the library's in which no term occurs: in a small
     # library (two saved pages) a word both share would otherwise weigh less than
     # a word only one has, the reverse of what tells one event from another.
@@ -217,12 +224,21 @@ class Grouper:
                 continue
             seen.add(other.story)
             story = self.stories[other.story]
-            more = self.s.same_outlet if _same_outlet(d, story.outlets) else 0.0
+            more = self.s.same_outlet if _same_outlet(d, story.outlets) else (
+                self.s.follow_up if self._follow_up(d, story) else 0.0)
             whole = story.cosine(d)
             if whole >= self.s.threshold + more or (dot >= self.s.pair + more and whole >= self.s.support):
                 if self._kin(d, story):
                     return other
         return None
+
+    def _follow_up(self, d: Doc, story: _Story) -> bool:
+        """Whether ``d``'s outlet has an article in the story, ``follow_gap`` or more
+        away from ``d`` (its own update of the same hour is not a follow-up)."""
+        if d.outlet is None or d.time is None or d.outlet not in story.outlets:
+            return False
+        gaps = [abs(d.time - m.time) for m in story.members if m.outlet == d.outlet and m.time is not None]
+        return bool(gaps) and min(gaps) >= self.s.follow_gap
 
     def _kin(self, d: Doc, story: _Story) -> bool:
         """Whether ``d`` is close to most of the story's articles, not to one end of a
