@@ -22,6 +22,7 @@ _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\.?\s(\d{1,2})(?:st|nd|rd|th)?,?\s(\d
 _NUMERIC = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # 10.15.15, 9/11/13: a two-digit year after day and month (or month and day)
 _SHORT_YEAR = re.compile(r"(?<![\d.:/])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d.:/])")
+_US_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\s?(?:[ap]\.?m\.?\s?)?[ECMP][SD]?T\b", re.I)  # 8:00 am ET, 10:15 PDT
 _CJK_DATE = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # 05/05/2025: day or month first
 
@@ -77,8 +78,8 @@ def _iso(m: re.Match) -> datetime | None:
     return when
 
 
-def _day_or_month_first(a: int, b: int, year: int) -> datetime | None:
-    if a != b and a <= 12 and b <= 12:
+def _day_or_month_first(a: int, b: int, year: int, us: bool = False) -> datetime | None:
+    if a != b and a <= 12 and b <= 12 and not us:
         return None  # 03/04/2025 is March or April by where the site is: say nothing
     return _build(year, b, a) if a > 12 or a == b else _build(year, a, b)
 
@@ -113,15 +114,17 @@ def find_date(text: str) -> datetime | None:
         if when:
             found.append((m.start(), when))
             break
+    us = bool(_US_CLOCK.search(text))  # "03/09/2010 08:00 am ET": an American page writes the month first
     for m in _SLASHED.finditer(text):
-        when = _day_or_month_first(int(m[1]), int(m[2]), int(m[3]))
+        when = _day_or_month_first(int(m[1]), int(m[2]), int(m[3]), us)
         if when:
             found.append((m.start(), when))
             break
     if not found:
         for m in _SHORT_YEAR.finditer(text):
             year = 2000 + int(m[4])
-            when = _day_or_month_first(int(m[1]), int(m[3]), year if year <= datetime.now().year + 1 else year - 100)
+            when = _day_or_month_first(int(m[1]), int(m[3]), year if year <= datetime.now().year + 1 else year - 100,
+                                       us and m[2] == "/")
             if when:
                 found.append((m.start(), when))
                 break

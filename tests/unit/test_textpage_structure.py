@@ -275,6 +275,12 @@ def test_dates_in_other_languages_and_forms(line, day):
 
 def test_ambiguous_short_dates_say_nothing():
     assert parse_text_page(page([*NAV, TITLE, "Posted 03.04.25"])).published is None
+    assert parse_text_page(page([*NAV, TITLE, "Posted 03/04/2025 08:00"])).published is None
+
+
+@pytest.mark.parametrize("line", ["03/09/2010 08:00 am ET", "Updated 3/9/10 8:00 PM EST", "03/09/2010 10:15 PDT"])
+def test_a_slashed_date_beside_an_american_time_zone_is_month_first(line):
+    assert parse_text_page(page([*NAV, TITLE, line])).published == datetime(2010, 3, 9, tzinfo=timezone.utc)
 
 
 def test_a_byline_day_without_its_year_takes_the_pages_year():
