@@ -7,8 +7,10 @@ spaces. Each link with text is numbered after it (" [2]") so that
 ``links[n - 1]`` is the link numbered n. Scripts, styles and embedded
 objects are dropped, and so is stylesheet or script code that reaches the
 text some other way (markup escaped once too often, a stylesheet pasted
-into the text, a block of program code). Links are made absolute and only
-kept when they are web links (no ``javascript:`` or ``data:``).
+into the text, script pasted as prose). Code the writer marked as code
+(``<pre>``, ``<code>``) is shown as written: a post about JavaScript keeps
+its examples. Links are made absolute and only kept when they are web
+links (no ``javascript:`` or ``data:``).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ _SCRIPT_WORD = re.compile(
     r"|\b(?:document|window|console)\.\w+|\breturn\b[^.\n]*;|^\s*(?:import|export)\s[^\n]*;",
     re.MULTILINE,
 )
-_INLINE_CODE = 200  # characters of inline <code> kept whatever they look like
+_CODE_SPAN = re.compile("\ue000(\\d+)\ue001")  # where a <code>'s text stands in a paragraph
 _MAX_LENGTH = 10**15  # bytes: anything larger is not a plausible file size
 
 
@@ -228,11 +230,6 @@ def _is_script(text: str) -> bool:
     return len(line) >= 80 and line.count(";") >= 3 and sum(map(line.count, ";{}()=")) * 12 >= len(line)
 
 
-def _is_code(text: str) -> bool:
-    """True when a block of code (``<pre>``, a long ``<code>``) is stylesheet or script."""
-    return _is_script(text) or ("{" in text and _stylesheet_share(text, _stylesheet_rules(text)) >= 0.5)
-
-
 def _without_code(text: str) -> str:
     """A paragraph without the stylesheet or script text that reached it."""
     if "<" in text:
@@ -265,26 +262,35 @@ class _Writer:
         self.links: list[str] = []
         self.numbers: dict[str, int] = {}
         self.seen = 0  # text runs read so far: did a link have any text?
+        self.codes: list[str] = []  # the paragraph's <code> text, by its placeholder
         self.kept = 0  # links numbered before the paragraph being read
 
-    def add(self, text: str | None, pre: bool) -> None:
+    def add(self, text: str | None, pre: bool, code: bool = False) -> None:
         if text:
             # printable means no whitespace but " ": then only double spaces could change
             if not pre and not (text.isprintable() and "  " not in text):
                 text = _WS.sub(" ", text)
+            if code and not text.isspace():
+                # the writer's own code, shown as written: held apart from what judges
+                # the paragraph's text as markup residue or pasted script
+                self.codes.append(text)
+                text = f"\ue000{len(self.codes) - 1}\ue001"
             self.buf.append(text)
             if not text.isspace():
                 self.has_text = True
                 self.seen += 1
 
     def flush(self, pre: bool = False) -> None:
-        """End the paragraph being read; drop it when it is stylesheet or script."""
+        """End the paragraph being read; drop it when it is stylesheet or script (a
+        ``<pre>`` block or ``<code>`` is the writer's and stays as written)."""
         text = "".join(self.buf) if self.has_text else ""
-        self.buf, self.has_text = [], False
+        codes, self.buf, self.has_text, self.codes = self.codes, [], False, []
+        if text and not pre:
+            text = scrub(_without_code(text))
         if text:
-            text = "" if pre and _is_code(text) else text if pre else _without_code(text)
-        if text:
-            text = clean_text(scrub(text.replace("\n\n", "\n")))
+            if codes:
+                text = _CODE_SPAN.sub(lambda m: codes[int(m[1])] if int(m[1]) < len(codes) else "", text)
+            text = clean_text(text.replace("\n\n", "\n"))
         if not text:
             self.forget(self.kept)  # their text went with the paragraph
             return
@@ -350,20 +356,6 @@ class _Writer:
             self.blocks[-1][1] += f" [{n}]"  # the link held whole paragraphs
             self.kept = len(self.links)
 
-    def mark(self) -> tuple[int, int, int]:
-        return len(self.buf), len(self.links), len(self.blocks)
-
-    def drop_code(self, mark: tuple[int, int, int]) -> None:
-        """Drop an inline ``<code>`` that turned out to be a block of stylesheet or script."""
-        pos, links, blocks = mark
-        if len(self.blocks) != blocks:
-            return  # it held paragraphs: judged with them
-        code = "".join(self.buf[pos:])
-        if (len(code) > _INLINE_CODE or "\n" in code) and _is_code(code):
-            del self.buf[pos:]
-            self.has_text = any(not part.isspace() for part in self.buf)
-            self.forget(links)
-
     def forget(self, count: int) -> None:
         """Drop the links numbered after the first ``count``: their text is gone."""
         for url in self.links[count:]:
@@ -385,8 +377,7 @@ class _Writer:
 def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
     out = _Writer(numbered)
     anchors: list[tuple[str | None, int]] = []
-    codes: list[tuple[int, int, int]] = []
-    pre_depth = 0
+    pre_depth = code_depth = 0
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -412,8 +403,8 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
             elif tag == "a":
                 anchors.append((absolute_url(el.get("href"), base_url), out.seen))
             elif tag == "code" and not pre_depth:
-                codes.append(out.mark())
-            out.add(el.text, pre_depth > 0)
+                code_depth += 1
+            out.add(el.text, pre_depth > 0, code_depth > 0)
         else:
             if tag == "pre":
                 pre_depth -= 1
@@ -428,9 +419,9 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
                 if url:
                     out.link(url, seen)
             elif tag == "code" and not pre_depth:
-                out.drop_code(codes.pop())
+                code_depth -= 1
             if el is not root:
-                out.add(el.tail, pre_depth > 0)
+                out.add(el.tail, pre_depth > 0, code_depth > 0)
     out.flush()
     return out
 
