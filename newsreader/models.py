@@ -147,6 +147,7 @@ class Article:
     summary: str = ""
     links: tuple[str, ...] = ()
     html: str | None = None
+    feed_subscribed: bool = False  # its feed is read again by refresh (not a file imported once)
     enclosures: tuple[Enclosure, ...] = ()
     page_html: str | None = None  # the article's web page, when its full text was fetched
     full_text: str | None = None  # None: not fetched; "ok"; or why the fetch failed

@@ -48,7 +48,9 @@ def render_article(art: Article) -> Group:
             note = f"(the whole article could not be fetched: {art.full_text})"
         else:
             why = "no text in the feed" if state == "empty" else "only the feed's summary"
-            note = f"({why}; 'newsreader feeds --full-text {feed} on' fetches whole articles on refresh)"
+            how = (f"'newsreader feeds --full-text {feed} on' fetches whole articles on refresh"
+                   if art.feed_subscribed else "W in the app fetches the whole article")
+            note = f"({why}; {how})"
         parts.append(Text(note, style="yellow"))
     index = speaker_index(art.quotes)
     speakers = speaker_list(art.quotes)

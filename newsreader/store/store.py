@@ -556,8 +556,8 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         self.conn.row_factory = sqlite3.Row
         try:
             r = self.conn.execute(
-                "SELECT a.*, f.title AS feed_title FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
-                " WHERE a.id = ?", (article_id,)).fetchone()
+                "SELECT a.*, f.title AS feed_title, f.subscribed AS feed_subscribed"
+                " FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?", (article_id,)).fetchone()
         finally:
             self.conn.row_factory = None
         if r is None:
@@ -566,7 +566,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
             id=r["id"], title=r["title"], body=r["body"], category=r["category"], source=r["source"],
             published=from_db(r["published"]), published_estimated=bool(r["published_estimated"]),
             imported_at=from_db(r["imported_at"]), feed_id=r["feed_id"], feed_title=r["feed_title"],
-            guid=r["guid"], link=r["link"], byline=r["byline"], tags=tuple(json.loads(r["tags"])),
+            feed_subscribed=bool(r["feed_subscribed"]), guid=r["guid"], link=r["link"], byline=r["byline"], tags=tuple(json.loads(r["tags"])),
             summary=r["summary"], links=tuple(json.loads(r["links"])), html=r["html"],
             enclosures=enclosures(r["enclosures"]), page_html=r["page_html"], full_text=r["full_text"],
             content_hash=r["content_hash"], read=bool(r["read"]), read_at=from_db(r["read_at"]),

@@ -56,6 +56,21 @@ def test_reimport_keeps_state_and_does_not_duplicate(capsys, cli_data):
     assert len(jrun(capsys, "list", "--unread")) == 2
 
 
+def test_show_says_how_to_get_the_whole_article_in_a_way_that_works(capsys, cli_data, tmp_path):
+    feed = cli_data / "harbour.rss"
+    assert run(capsys, "import", str(feed))[0] == 0  # imported once: refresh never reads it again
+    first = jrun(capsys, "list")[0]["id"]
+    out = run(capsys, "show", str(first))[1]
+    assert "only the feed's summary; W in the app fetches the whole article" in out
+    assert "feeds --full-text" not in out
+    copy = tmp_path / "harbour-sub.rss"
+    copy.write_bytes(feed.read_bytes().replace(b"gazette.example/", b"gazette2.example/"))
+    assert run(capsys, "add", str(copy), "--no-full-text")[0] == 0  # a subscription: refresh reads it
+    sub = next(r["id"] for r in jrun(capsys, "list") if r["source"] == str(copy.resolve()))
+    out = run(capsys, "show", str(sub))[1]
+    assert "'newsreader feeds --full-text" in out and "fetches whole articles on refresh" in out
+
+
 def test_show_json_does_not_mark_read(capsys, cli_data):
     run(capsys, "import", str(cli_data / "harbour.rss"))
     aid = jrun(capsys, "list")[0]["id"]
