@@ -20,6 +20,7 @@ from newsreader.analysis.phrases import (
     mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, trailing_verb,
     verb_after_subject,
 )
+from newsreader.analysis.possessed import possessed_after, possessed_before
 from newsreader.analysis.subjects import headline_label, sentence_subject
 
 _PARTICIPLE_LEADS = frozenset(", and after before while when in by upon".split())
@@ -76,6 +77,9 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     """The nearest mention ending before token ``v`` in the sentence, past any
     comma-enclosed aside (an appositive or a relative clause) just before the verb."""
     toks = para.toks
+    held = possessed_before(para, v, lo)
+    if held is not None:
+        return held  # "Powell’s office said": the office, not a name before it
     limit = v
     w = v - 1
     while w > lo and v - w <= 3 and toks[w][1].lower() in AUXILIARIES:
@@ -228,7 +232,7 @@ def trailing(para: Para, qi: int) -> Found | None:
         m = _named_after_comma(para, m.tok_end) or m  # "Orrin's chief executive, Ana Ruiz, said"
     while m is not None and m.extra.get("poss") and m.tok_end < n:  # "Norway's minister, X, said"
         m = (named_after_titles(para, m.tok_end) or _named_after_comma(para, m.tok_end)
-             or mention_at(para, m.tok_end, m.tok_end + 3))
+             or possessed_after(para, m, n) or mention_at(para, m.tok_end, m.tok_end + 3))  # ("Ryan’s office said")
     if m is None or m.extra.get("poss") or (first.tok > j + 1 and m.kind != "role"):
         return None
     k = m.tok_end

@@ -43,6 +43,11 @@ class Resolver:
     def name(self, m: Mention, lookback: bool = False) -> str | None:
         """``lookback``: leave an unresolved "the actor" to the caller (None)."""
         art = self.art
+        owner = m.extra.get("owner")
+        if owner is not None:  # "Ryan’s office": Paul Ryan’s office
+            who = self.name(owner) or " ".join(owner.words)
+            mark = "'" if "'" in art.text[owner.end:owner.end + 2] else "\u2019"
+            return f"{who}{mark}s {' '.join(m.extra['held'])}"
         if m.kind == "person":
             ent = m.entity if m.entity >= 0 else art.cast.resolve(m.words[-1], m.start) if m.words else -1
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
