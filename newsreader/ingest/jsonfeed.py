@@ -6,6 +6,7 @@ absent, never trusted. See https://www.jsonfeed.org/version/1.1/.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from datetime import datetime, timezone
@@ -17,6 +18,14 @@ from newsreader.text import clean_line, clean_text
 
 _VERSION = re.compile(r"^https?://(?:www\.)?jsonfeed\.org/version/(1(?:\.\d+)?)/?$", re.IGNORECASE)
 UNTITLED = "(untitled)"
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,30});")
+
+
+def _text_title(value) -> str | None:
+    """A title: plain text by the spec, but some publishers write HTML character
+    references in it ("&#8216;Jokes&#8217;"); those are read as the characters."""
+    text = _str(value)
+    return html.unescape(text) if text and "&" in text and _ENTITY.search(text) else text
 
 
 def _str(value) -> str | None:
@@ -73,7 +82,7 @@ def _item(item: dict, base: str | None, feed_authors: list[str]) -> ParsedArticl
     summary = html_to_text(summary_raw, link or base, numbered=False)[0] if summary_raw else ""
     if not body:
         body = summary
-    title = clean_line(_str(item.get("title")))
+    title = clean_line(_text_title(item.get("title")))
     if not title and not body and not link:
         return None
     external = absolute_url(_str(item.get("external_url")), base)
@@ -155,7 +164,7 @@ def parse_json_feed(data: bytes, source: str = "") -> ParsedFeed:
     if skipped:
         warnings.append(f"{skipped} item(s) skipped: no title, content or link")
     return ParsedFeed(
-        title=clean_line(_str(doc.get("title"))) or site or clean_line(source) or UNTITLED,
+        title=clean_line(_text_title(doc.get("title"))) or site or clean_line(source) or UNTITLED,
         kind="json",
         articles=tuple(articles),
         link=site,

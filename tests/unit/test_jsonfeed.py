@@ -71,6 +71,15 @@ def test_markup_and_controls_never_reach_text():
     assert art.title == "Atitle" and art.body == "hi" and art.link is None
 
 
+def test_character_references_in_titles_are_read_and_what_they_hide_stays_out():
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Pixel &amp; Envy",
+           "items": [{"id": "1", "title": "FCC Says Releasing &#8216;Jokes&#8217; &#x1b;[2JIs Fine"},
+                     {"id": "2", "title": "Fish & chips & more"}]}
+    feed = parse_json_feed(json.dumps(doc).encode())
+    assert feed.title == "Pixel & Envy"
+    assert [a.title for a in feed.articles] == ["FCC Says Releasing ‘Jokes’ [2JIs Fine", "Fish & chips & more"]
+
+
 def test_parse_date():
     assert parse_date("2024-01-02T03:04:05Z") == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     assert parse_date("2024-01-02T03:04:05+02:00").hour == 1
