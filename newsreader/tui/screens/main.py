@@ -62,8 +62,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         _b("A", "mark_view_read", "All read", "mark-all-read", "Mark everything in this list read (asks first)", False),
         _b("tab", "pane(1)", "Next pane", "next-pane", "Move to the next pane", False),
         _b("shift+tab", "pane(-1)", "Previous pane", "previous-pane", "Move to the previous pane", False),
-        _b("l,right", "pane(1)", "Pane right", "pane-right", "Move to the pane on the right", False),
-        _b("h,left", "pane(-1)", "Pane left", "pane-left", "Move to the pane on the left", False),
+        _b("l,right", "pane(1, False)", "Pane right", "pane-right", "Move to the pane on the right", False),
+        _b("h,left", "pane(-1, False)", "Pane left", "pane-left", "Move to the pane on the left", False),
         _b("right_square_bracket", "quote(1)", "Next quote", "next-quote", "Jump to the next quote", False),
         _b("left_square_bracket", "quote(-1)", "Prev quote", "previous-quote", "Jump to the previous quote", False),
         _b("s", "speakers", "Speakers", "speakers", "Go to the article's speakers list"),
@@ -456,11 +456,15 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
             return [self.reader] if self.has_class("-reading") else [self.categories, self.articles]
         return [self.categories, self.articles, self.reader]
 
-    def action_pane(self, step: int) -> None:
-        """Move the focus to the next or previous pane."""
+    def action_pane(self, step: int, wrap: bool = True) -> None:
+        """Move the focus to the next or previous pane; Tab goes round, but l and h
+        stop at the last pane (the categories are not to the right of the article)."""
         panes = self._panes()
         focused = self.focused
         current = next((i for i, p in enumerate(panes) if focused is p or (focused and p in focused.ancestors)), 0)
+        if not wrap and not 0 <= current + step < len(panes):
+            if not (self.has_class("-narrow") and self.has_class("-reading") and step < 0):
+                return
         target = panes[(current + step) % len(panes)]
         if self.has_class("-narrow") and self.has_class("-reading") and step < 0:
             self._leave_reading()
