@@ -87,6 +87,40 @@ async def test_f_and_m_toggle_and_save_at_once(make_app, library):
         assert not stored(library, row.id).read and not stored(library, row.id).favourite
 
 
+async def test_a_row_marked_read_is_drawn_anew_and_the_rows_around_it_are_kept(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        lst, cats = app.main.articles, app.main.categories
+        await pilot.press("j")
+        row = lst.current
+        assert not row.read
+
+        def title_line(i: int):
+            strip = lst.render_line(lst._index_to_line[i] - int(lst.scroll_y))
+            return strip.text, any(seg.style and seg.style.bold for seg in strip if row.title[:10] in seg.text)
+
+        def count_line(key: str) -> str:
+            return cats.render_line(cats._index_to_line[cats.get_option_index(key)] - int(cats.scroll_y)).text
+
+        await pilot.press("k")
+        text, bold = title_line(1)
+        assert row.title[:10] in text and bold
+        await pilot.press("j")
+        assert count_line("all").split()[-1] == "7"
+        neighbour = lst.render_line(lst._index_to_line[2] - int(lst.scroll_y))
+        await pilot.press("m", "k")  # (the highlighted row is bold whether read or not)
+        await pilot.pause()
+        text, bold = title_line(1)
+        assert row.title[:10] in text and not bold  # read: no longer bold
+        assert count_line("all").split()[-1] == "6" and count_line("unread").split()[-1] == "6"
+        # the row below was not rendered again: the same strip comes from the list's cache
+        assert lst.render_line(lst._index_to_line[2] - int(lst.scroll_y)) is neighbour
+        await pilot.press("j", "f")  # a star: the title is longer, and may wrap anew
+        await pilot.pause()
+        assert "★ " + row.title[:10] in title_line(1)[0]
+
+
 async def test_n_and_p_open_the_next_and_previous_unread(make_app, library):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
