@@ -49,7 +49,8 @@ class StopList(OptionList):
         and measured height: every row in view drawn again and every loaded row measured
         again, some 10 ms of an article opened (its row marked read, four counts in the
         categories pane). Here only this option's own render goes (Textual 8.2.8's cache,
-        keyed by option). ``same_height`` False (the text changed) takes Textual's way.
+        keyed by option), and only its own lines are drawn again. ``same_height`` False
+        (the text changed) takes Textual's way.
         """
         if not same_height:
             self.replace_option_prompt_at_index(index, prompt)
@@ -59,4 +60,4 @@ class StopList(OptionList):
         cache = self._option_render_cache
         for key in [k for k in cache.keys() if k[0] is option]:
             cache.discard(key)
-        self.refresh()
+        self.refresh_lines(self._index_to_line[index], self._heights[index])
