@@ -22,7 +22,7 @@ from newsreader.store.filtersql import FOLD, compile_expr, fold, needs_feeds
 from newsreader.store.paging import BACKWARDS, SORTS, page_rows
 from newsreader.store.fulltext import FullTextQueries
 from newsreader.store.quotes import QuoteQueries
-from newsreader.store.search import RANK_FUNCTION, SearchQueries, fts_query
+from newsreader.store.search import RankedListing, SearchQueries, fts_query
 from newsreader.store.schema import migrate
 from newsreader.store.views import ViewQueries
 from newsreader.store.stories import StoryQueries
@@ -465,41 +465,15 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
 
     def _list_by_rank(self, flt: Filter, limit: int | None, after: ArticleSummary | None,
                       backwards: bool = False) -> list[ArticleSummary]:
-        """A search's matches by FTS5 rank, keyset on (rank, id): FTS5 ranks every match
-        (the cost grows with the number of hits), the page is cut from that. A search
-        with no other condition is cut inside the ranking, so only the page's rows are read."""
+        """A search's matches by relevance (``search.RankedListing``): its newest
+        ``rank_window`` matches by FTS5 rank, keyset on (rank, id), then the older ones
+        newest first. A search with no other condition never reads an article row to rank."""
         conds, args = self._conds(replace(flt, search=None))
-        ranked = (f"SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ?"
-                  f" AND rank MATCH '{RANK_FUNCTION}'")
-
-        def page(s: str) -> tuple[list[str], list, str]:
-            """The keyset condition, its arguments and the order, on the columns of ``s``."""
-            order = f"{s}rank DESC, {s}id DESC" if backwards else f"{s}rank, {s}id"
-            if after is None or after.rank is None:
-                return [], [], order
-            return [f"({s}rank, {s}id) {'<' if backwards else '>'} (?, ?)"], [after.rank, after.id], order
-
-        cut = " LIMIT ?" if limit is not None else ""
-        if conds == [NOT_HIDDEN]:  # the search alone: no row need be read to rank it
-            keyset, key_args, order = page("")
-            inner = (f"SELECT id, rank FROM ({ranked}) WHERE "
-                     + " AND ".join([_NOT_HIDDEN.format("id"), *keyset])
-                     + f" ORDER BY {order}{cut}")
-            _, _, outer = page("s.")
-            sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM ({inner}) s JOIN articles a ON a.id = s.id"
-                   f" LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY {outer}")
-            args = [fts_query(flt.search or ""), *key_args]
-        else:
-            keyset, key_args, order = page("s.")
-            conds += keyset
-            sql = (f"SELECT {_SUMMARY_COLS}, s.rank FROM ({ranked}) s"
-                   " JOIN articles a ON a.id = s.id LEFT JOIN feeds f ON f.id = a.feed_id"
-                   + (" WHERE " + " AND ".join(conds) if conds else "") + f" ORDER BY {order}{cut}")
-            args = [fts_query(flt.search or ""), *args, *key_args]
-        if limit is not None:
-            args.append(limit)
-        rows = [_summary(r) for r in self.conn.execute(sql, args)]
-        return rows[::-1] if backwards else rows
+        alone = conds == [NOT_HIDDEN]
+        listing = RankedListing(self.conn, _SUMMARY_COLS, fts_query(flt.search or ""),
+                                [_NOT_HIDDEN.format("rowid")] if alone else conds, args,
+                                join=not alone, window=self.rank_window)
+        return [_summary(r) for r in listing.page(after, limit, backwards)]
 
     def iter_articles(self, flt: Filter = Filter(), page: int = PAGE) -> Iterator[ArticleSummary]:
         """Every match, fetched a page at a time."""

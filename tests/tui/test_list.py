@@ -89,6 +89,42 @@ async def test_f_and_m_toggle_and_save_at_once(make_app, library):
         assert not stored(library, row.id).read and not stored(library, row.id).favourite
 
 
+def drawn(widget, text: str):
+    """The line of ``widget`` holding ``text`` as the screen has it: through the widget's
+    own cache of lines, so a line not marked for drawing again shows as it was."""
+    from textual.geometry import Region
+
+    lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+    return next(line for line in lines if text in line.text)
+
+
+async def test_a_row_marked_read_is_drawn_anew_and_the_rows_around_it_are_kept(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        lst, cats = app.main.articles, app.main.categories
+        await pilot.press("j")
+        row, below = lst.rows[1], lst.rows[2]
+        assert not row.read
+        unread = drawn(lst, row.title)
+        assert drawn(cats, "All").text.split()[-2] == "7"  # (the last is the pane's border)
+        neighbour = lst.render_line(lst._index_to_line[2] - int(lst.scroll_y))
+        await pilot.press("m")
+        await pilot.pause()
+        read = drawn(lst, row.title)
+        assert read.text == unread.text and list(read) != list(unread)  # the same words, restyled
+        assert drawn(cats, "All").text.split()[-2] == "6" and drawn(cats, "Unread").text.split()[-2] == "6"
+        # the row below was not rendered again: the same strip comes from the list's cache
+        assert lst.render_line(lst._index_to_line[2] - int(lst.scroll_y)) is neighbour
+        await pilot.press("k")  # away from the row: no longer bold, as a read row is not
+        await pilot.pause()
+        assert not any(seg.style and seg.style.bold for seg in drawn(lst, row.title) if row.title[:10] in seg.text)
+        assert any(seg.style and seg.style.bold for seg in drawn(lst, below.title) if below.title[:10] in seg.text)
+        await pilot.press("j", "f")  # a star: the title is longer, and may wrap anew
+        await pilot.pause()
+        assert "★ " + row.title[:10] in drawn(lst, row.title[:10]).text
+
+
 async def test_n_and_p_open_the_next_and_previous_unread(make_app, library):
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

@@ -83,3 +83,25 @@ async def test_an_article_opened_from_a_search_has_the_words_marked(make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert marked(app) == []  # opened from a list that is no search: nothing marked
+
+
+async def test_a_search_matching_more_than_the_ranked_window_lists_every_match(make_app, monkeypatch):
+    from newsreader.store import Filter, Store
+    from newsreader.store.search import SearchQueries
+
+    monkeypatch.setattr(SearchQueries, "rank_window", 2)  # every store the app opens, workers' too
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await search(pilot, "the")
+        with Store(app.db_path) as store:
+            every = store.list_articles(Filter(search="the"), limit=None)  # newest first
+        assert len(every) > 3
+        newest = sorted(every, key=lambda a: a.id, reverse=True)
+        rows = app.main.articles.rows
+        assert {r.id for r in rows[:2]} == {a.id for a in newest[:2]} and all(r.rank is not None for r in rows[:2])
+        assert [(r.id, r.rank) for r in rows[2:]] == [(a.id, None) for a in newest[2:]]
+        assert str(app.main.articles.border_subtitle) == f"{len(every)} articles"
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.main.articles.current.id == newest[-1].id

@@ -203,6 +203,44 @@ def test_search_by_relevance_pages_backwards_from_the_end_and_leaves_hidden_arti
     assert forwards == [a.id for a in every]
 
 
+def _tides(store, n=40):
+    """Articles holding "tide" more or less often (so they rank differently), the odd ones read."""
+    fid = store.ensure_feed("f", "F")
+    store.upsert_articles(fid, "f", [art(str(i), title=f"Note {i % 7}", body="tide " * (1 + (i * 7) % 5) + f"word{i}",
+                                         published=f"2026-01-{1 + i % 28:02d}T00:00:00Z") for i in range(n)])
+    store.set_read([a.id for a in store.iter_articles() if int(a.title[-1]) % 2])
+
+
+@pytest.mark.parametrize("flt", [Filter(search="tide", relevance=True),
+                                 Filter(search="tide", relevance=True, unread=True)],
+                         ids=["search alone", "with another condition"])
+def test_a_search_with_many_matches_ranks_its_newest_and_lists_the_rest_newest_first(store, flt):
+    _tides(store)
+    every = store.list_articles(flt, limit=None)  # the window holds them all: ranked over all
+    assert all(a.rank is not None for a in every)
+    assert [(a.rank, a.id) for a in every] == sorted((a.rank, a.id) for a in every)
+    store.rank_window = 6
+    newest = sorted(every, key=lambda a: a.id, reverse=True)
+    listed = store.list_articles(flt, limit=None)
+    # the best of the newest six by the same scores, then every older match, newest first
+    assert [a.id for a in listed[:6]] == [a.id for a in sorted(newest[:6], key=lambda a: (a.rank, a.id))]
+    assert [a.rank for a in listed[:6]] == sorted(a.rank for a in newest[:6])
+    assert [(a.id, a.rank) for a in listed[6:]] == [(a.id, None) for a in newest[6:]]
+    assert len(listed) == store.count(flt)
+    best_old = min(newest[6:], key=lambda a: a.rank)
+    assert best_old.rank < max(a.rank for a in newest[:6])  # an older match would have ranked higher
+    for size in (1, 4, 6, 7):  # pages end inside the ranked part, at its end, across it
+        forwards = [a.id for a in store.iter_articles(flt, page=size)]
+        paged, first = [], None
+        while True:
+            rows = store.list_articles(flt, limit=size, after=first, backwards=True)
+            paged = rows + paged
+            if len(rows) < size:
+                break
+            first = rows[0]
+        assert forwards == [a.id for a in paged] == [a.id for a in listed], size
+
+
 def test_search_matches_are_where_the_index_matched(store):
     fid = store.ensure_feed("f", "F")
     store.upsert_articles(fid, "f", [art("1", title="Café harbour", body="The CAFE by the Harbourside.\n\ncafé")])

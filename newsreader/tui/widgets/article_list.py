@@ -252,7 +252,10 @@ class ArticleList(StopList):
         i = self._index.get(summary.id)
         if i is not None:
             self.rows[i] = summary
-            self.replace_option_prompt_at_index(i, self._prompt(summary))
+            prompt = self._prompt(summary)
+            old = self.get_option_at_index(i).prompt
+            # read or unread restyles the row; a star added or taken away may wrap its title anew
+            self.restyle_option(i, prompt, isinstance(old, Content) and old.plain == prompt.plain)
 
     def highlight_id(self, article_id: int) -> bool:
         """Move the highlight to an article if it is loaded."""

@@ -114,7 +114,7 @@ class CategoryList(StopList):
             if delta and key in self._counts:
                 self._counts[key] = max(0, self._counts[key] + delta)
                 view = next(v for v in self.views if v.key == key)
-                self.replace_option_prompt(key, self._prompt(view))
+                self.restyle_option(self.get_option_index(key), self._prompt(view))  # one line each
 
     def set_unread(self, counts: dict[str, int]) -> None:
         """New unread counts for some of the listed views (by key)."""
