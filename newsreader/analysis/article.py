@@ -12,7 +12,7 @@ from bisect import bisect_right
 from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
-from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, located, scan_mentions, tokenize
 from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
 
@@ -212,8 +212,10 @@ class Article:
         pending: list[Mention] = []
         for para in self.paras:
             for m in para.mentions or para.side:
-                if m.kind == "person" and len(m.words) > 1 and is_place(m.words):
-                    m.kind = "place"  # "South Korea", "New York": no person, no institution
+                if m.kind == "person" and len(m.words) > 1 and (is_place(m.words) or (
+                        m.extra.get("prep") and located(m, para.toks))):
+                    # "South Korea", "New York", "at Apple Park": no person, no institution
+                    m.kind = "place"
                 elif m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":

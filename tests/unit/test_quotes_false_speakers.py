@@ -1,0 +1,47 @@
+"""find_quotes: no false speakers (issue 11, point 7). A speaker is never a place, a
+product or a headline; a description resolves to the institution the text names."""
+
+from __future__ import annotations
+
+from newsreader.analysis import find_quotes
+
+
+def said(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker, the mention the attribution rests on) for each quotation."""
+    return [(text[q.start:q.end], q.speaker,
+             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
+            for q in find_quotes(text)]
+
+
+def test_a_place_keeps_its_first_word_after_in_and_is_no_appositive():
+    text = ("Lena Marsh met Oskar Brandt on the margins of the assembly in New York, "
+            "a US official told reporters, in talks called “direct and honest”.")
+    assert said(text) == [("direct and honest", "US official", "a US official")]
+
+
+def test_a_place_keeps_its_first_word_at_a_sentence_start():
+    text = "Ferries were cancelled. New Zealand officials said the storm was “the worst in years”."
+    assert said(text) == [("the worst in years", "New Zealand officials", "New Zealand officials")]
+
+
+def test_a_newspaper_named_after_a_city_keeps_the_city_whole():
+    text = "According to The New York Times, the talks were “tense”, it said."
+    assert [s for _q, s, _m in said(text)] == ["New York Times"]
+
+
+def test_a_role_after_a_place_of_a_preposition_is_not_the_places():
+    text = "The deal was signed at Harbour Point, the envoy said, calling it “historic”."
+    assert said(text) == [("historic", "envoy", "the envoy")]
+
+
+def test_a_word_used_alone_as_a_name_is_not_the_first_word_of_a_place():
+    text = ("Corvia says its event is full. Corvia plans to invite students to Corvia Park. "
+            "Corvia says that it is putting together a “special day” for them.")
+    assert [s for _q, s, _m in said(text)] == ["Corvia"]
+
+
+def test_a_title_case_headline_run_is_no_long_form_of_its_first_word():
+    text = ("Related: Corvia Backtracks on Removing EU Home Screen Web Apps\n\n"
+            "Developers wrote to the regulator. Corvia's plans “meet no requirement,” "
+            "Dana Whitfield said. Corvia's changes were “a mockery,” Corvia's critics said.")
+    assert all("Backtracks" not in (s or "") for _q, s, _m in said(text))
