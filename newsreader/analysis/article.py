@@ -326,6 +326,8 @@ class Article:
                 continue  # "Russian" (government accounts) is no company
             best = ent
             counts[ent] = counts.get(ent, 0) + 1
+        if noun in BUSINESS_NOUNS and best < 0:
+            return self._brand_before(pos)
         if not noun or best < 0:
             return best
         names = self.cast.names
@@ -341,6 +343,23 @@ class Article:
             return best if noun in BUSINESS_NOUNS and not public else -1
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
+
+    def _brand_before(self, pos: int, reach: int = 1200) -> int:
+        """The one-word name last used before ``pos`` (within ``reach`` characters) that
+        names no person: never given with a first name, a title or a role, nor a given
+        name itself ("Twitter has confirmed ... The company said"), or -1."""
+        cast = self.cast
+        for para in reversed(self.paras[:bisect_right([p.start for p in self.paras], pos)]):
+            if para.end < pos - reach:
+                break
+            for m in reversed(para.mentions):
+                if m.start >= pos or m.kind != "person" or m.entity < 0:
+                    continue
+                ent = m.entity
+                if (len(cast.names[ent]) == 1 and cast.gender[ent] == "?" and not cast.roles[ent]
+                        and not is_given(cast.names[ent][0]) and not cast.names[ent][0].isupper()):
+                    return ent  # (not "AI", "POW": initials name no company)
+        return -1
 
     def _role_entries(self, role: str) -> list[tuple[int, int]]:
         """(position, entity) of each mention with ``role``, by position."""

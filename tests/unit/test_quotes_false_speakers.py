@@ -45,3 +45,15 @@ def test_a_title_case_headline_run_is_no_long_form_of_its_first_word():
             "Developers wrote to the regulator. Corvia's plans “meet no requirement,” "
             "Dana Whitfield said. Corvia's changes were “a mockery,” Corvia's critics said.")
     assert all("Backtracks" not in (s or "") for _q, s, _m in said(text))
+
+
+def test_the_company_is_the_one_word_name_used_as_a_business_before_it():
+    text = ("After years of requests, Twitter has confirmed it is working on an edit button. "
+            "The company said it had been “working on an edit feature since last year.”")
+    assert said(text) == [("working on an edit feature since last year.", "Twitter", "The company")]
+
+
+def test_the_company_is_no_person_named_before_it():
+    text = ("After years of requests, Dana Whitfield opened a bakery. "
+            "The company said sales were “up a lot”.")
+    assert [s for _q, s, _m in said(text)] != ["Dana Whitfield"]
