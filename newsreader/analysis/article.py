@@ -52,6 +52,19 @@ _MODIFIED_NOUNS = frozenset("""neighborhood neighbourhood district area region p
     residents villagers officials""".split())
 
 
+def _a_thing(m: Mention, toks: list) -> bool:
+    """Whether a capitalised name is used as a thing: after "a", "an" or "new" with
+    no title or given name ("a MacBook Pro", "the new Pixel"), or run on from a word
+    with a capital inside that opens lower case ("iPad Pro", "macOS Sonoma")."""
+    i = m.tok
+    if i < 1 or m.role or toks[i - 1][0] != "w":
+        return False
+    prev = toks[i - 1][1]
+    if prev[:1].islower() and any(ch.isupper() for ch in prev[1:]) and toks[i - 1][3] + 1 == toks[i][2]:
+        return True
+    return prev.lower() in ("a", "an", "new") and not any(is_given(w) or w.isupper() for w in m.words)  # (not "a GP")
+
+
 class Para:
     """One paragraph: its tokens with quotes folded in, sentences and mentions."""
 
@@ -175,10 +188,14 @@ class Article:
                                                                 or toks[m.tok_end + 1][1].lower() in SPEECH_VERBS))):
                     # "in Newark, New Jersey, he said" (not "outside Mingora, Gul Zaman, a farmer, said")
                     m.extra["prep"] = True
-                prev_m = m
                 if (m.kind == "person" and len(m.words) == 1 and m.tok_end < len(toks)
                         and toks[m.tok_end][1].lower() in _MODIFIED_NOUNS):
                     m.extra["prep"] = True  # "the Munhava neighborhood", "the Tuvalu delegation"
+                if m.kind == "person" and (_a_thing(m, toks) or (
+                        prev_m is not None and prev_m.kind == "thing" and prev_m.tok_end == m.tok - 1
+                        and toks[m.tok - 1][1] in (",", "and", "or"))):  # "new Tabs and Corvia Pros"
+                    m.kind = "thing"  # "a MacBook Pro", "the new Pixel", "an iPad Pro": a product
+                prev_m = m
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
                     m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject
                 self.sent_mentions[sid].append(m)

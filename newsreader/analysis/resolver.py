@@ -53,7 +53,9 @@ class Resolver:
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
             return " ".join(m.words)
-        if m.kind in ("org", "place"):
+        if m.kind in ("place", "thing"):
+            return None  # "Moscow has rejected ...", "a MacBook Pro": no one to name
+        if m.kind == "org":
             return " ".join(m.words) or None
         if m.kind == "pron" and m.words[0].lower() in ("i", "we") and m.extra.get("sid") is not None:
             return self._first_person(m)
