@@ -7,6 +7,7 @@ leaves the speaker unnamed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article
@@ -56,6 +57,9 @@ class Resolver:
         if m.kind in ("place", "thing"):
             return None  # "Moscow has rejected ...", "a MacBook Pro": no one to name
         if m.kind == "org":
+            low = m.words[0].lower() if len(m.words) == 1 else ""
+            if low in ORG_HEADS and re.search(rf"\b{low}\b", art.text):
+                return m.words[0].lower()  # "Forces in the region said" by "government forces": a noun
             return " ".join(m.words) or None
         if m.kind == "pron" and m.words[0].lower() in ("i", "we") and m.extra.get("sid") is not None:
             return self._first_person(m)

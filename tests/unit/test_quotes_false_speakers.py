@@ -71,3 +71,19 @@ def test_a_product_is_no_speaker_nor_what_he_stands_for():
 def test_a_place_that_speaks_keeps_its_mention_but_names_no_speaker():
     text = "Moscow has firmly rejected the plan, calling it “unacceptable.”"
     assert said(text) == [("unacceptable.", None, "Moscow")]
+
+
+def test_a_capitalised_head_noun_the_text_also_writes_lower_case_is_a_noun():
+    text = ("Rebels say troops fight alongside government forces "
+            "Forces in the region said an “all-out offensive” had begun.")
+    assert [s for _q, s, _m in said(text)] == ["forces"]
+
+
+def test_a_description_gets_no_speaker_key_so_the_library_keeps_no_company_speaker():
+    from newsreader.analysis.speakers import person_key
+    from newsreader.ingest.pipeline import analyse
+
+    text = ("The company said sales were “up a lot”. "
+            "“We are pleased,” said Dana Whitfield, its founder.")
+    quotes, keys = analyse(text)
+    assert [(q.speaker, k) for q, k in zip(quotes, keys)] == [("company", None), ("Dana Whitfield", person_key("Whitfield"))]
