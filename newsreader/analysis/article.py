@@ -62,6 +62,9 @@ def _a_thing(m: Mention, toks: list) -> bool:
     prev = toks[i - 1][1]
     if prev[:1].islower() and any(ch.isupper() for ch in prev[1:]) and toks[i - 1][3] + 1 == toks[i][2]:
         return True
+    nxt = toks[m.tok_end][1] if m.tok_end < len(toks) else ""
+    if nxt[:1].islower() and any(ch.isupper() for ch in nxt[1:]):
+        return False  # "an Apple iPhone": the maker's name before its product's
     return prev.lower() in ("a", "an", "new") and not any(is_given(w) or w.isupper() for w in m.words)  # (not "a GP")
 
 
@@ -193,7 +196,9 @@ class Article:
                     m.extra["prep"] = True  # "the Munhava neighborhood", "the Tuvalu delegation"
                 if m.kind == "person" and (_a_thing(m, toks) or (
                         prev_m is not None and prev_m.kind == "thing" and prev_m.tok_end == m.tok - 1
-                        and toks[m.tok - 1][1] in (",", "and", "or"))):  # "new Tabs and Corvia Pros"
+                        and toks[m.tok - 1][1] in (",", "and", "or") and not any(is_given(w) for w in m.words)
+                        and not (m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS))):
+                    # "new Tabs and Corvia Pros" (not "the iPad Pro, Phil Schiller said")
                     m.kind = "thing"  # "a MacBook Pro", "the new Pixel", "an iPad Pro": a product
                 prev_m = m
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
@@ -372,6 +377,8 @@ class Article:
             for m in reversed(para.mentions):
                 if m.start >= pos or m.kind != "person" or m.entity < 0:
                     continue
+                if m.extra.get("prep") or not (m.extra.get("poss") or self.sent_mentions[m.extra["sid"]][:1] == [m]):
+                    continue  # the business is a sentence's subject or an owner, not "Goa and Kerala"
                 ent = m.entity
                 if (len(cast.names[ent]) == 1 and cast.gender[ent] == "?" and not cast.roles[ent]
                         and not is_given(cast.names[ent][0]) and not cast.names[ent][0].isupper()):

@@ -87,3 +87,14 @@ def test_a_description_gets_no_speaker_key_so_the_library_keeps_no_company_speak
             "“We are pleased,” said Dana Whitfield, its founder.")
     quotes, keys = analyse(text)
     assert [(q.speaker, k) for q, k in zip(quotes, keys)] == [("company", None), ("Dana Whitfield", person_key("Whitfield"))]
+
+
+def test_a_name_after_a_product_and_a_comma_still_speaks():
+    text = "Last year, with the new iTab Pro, Phil Schiller said “you can’t go back.”"
+    assert [s for _q, s, _m in said(text)] == ["Phil Schiller"]
+
+
+def test_the_company_is_no_place_listed_before_it():
+    text = ("Growth came from the states of Goa, Karnataka and Kerala. "
+            "The company said it saw a “supply growth” of 68%.")
+    assert [s for _q, s, _m in said(text)] == ["company"]
