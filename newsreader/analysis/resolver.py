@@ -54,8 +54,10 @@ class Resolver:
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
             return " ".join(m.words)
-        if m.kind in ("place", "thing"):
-            return None  # "Moscow has rejected ...", "a MacBook Pro": no one to name
+        if m.kind == "thing":
+            return None  # "a MacBook Pro": no one to name
+        if m.kind == "place":
+            return " ".join(m.words) or None  # a country or capital speaks as its government does
         if m.kind == "org":
             low = m.words[0].lower() if len(m.words) == 1 else ""
             if low in ORG_HEADS and re.search(rf"\b{low}\b", art.text):

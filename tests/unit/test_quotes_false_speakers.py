@@ -68,9 +68,11 @@ def test_a_product_is_no_speaker_nor_what_he_stands_for():
     assert all(s is None or "Pro" not in s for _q, s, _m in said(text))
 
 
-def test_a_place_that_speaks_keeps_its_mention_but_names_no_speaker():
+def test_a_capital_that_speaks_speaks_as_its_government_does():
+    # the place a speaker stands in is no speaker ("to Apple Park", "in New York"); a capital
+    # or country as the subject of a speech verb is its government, as places.py says
     text = "Moscow has firmly rejected the plan, calling it “unacceptable.”"
-    assert said(text) == [("unacceptable.", None, "Moscow")]
+    assert said(text) == [("unacceptable.", "Moscow", "Moscow")]
 
 
 def test_a_capitalised_head_noun_the_text_also_writes_lower_case_is_a_noun():
