@@ -12,7 +12,7 @@ from bisect import bisect_right
 from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
 from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
-from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, scan_mentions, tokenize
+from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, located, scan_mentions, tokenize
 from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
 
@@ -50,6 +50,22 @@ _MODIFIED_NOUNS = frozenset("""neighborhood neighbourhood district area region p
     town city port camp suburb quarter street road avenue valley river border coast island delegation
     team squad club office branch plant factory mine station hospital school campus market
     residents villagers officials""".split())
+
+
+def _a_thing(m: Mention, toks: list) -> bool:
+    """Whether a capitalised name is used as a thing: after "a", "an" or "new" with
+    no title or given name ("a MacBook Pro", "the new Pixel"), or run on from a word
+    with a capital inside that opens lower case ("iPad Pro", "macOS Sonoma")."""
+    i = m.tok
+    if i < 1 or m.role or toks[i - 1][0] != "w":
+        return False
+    prev = toks[i - 1][1]
+    if prev[:1].islower() and any(ch.isupper() for ch in prev[1:]) and toks[i - 1][3] + 1 == toks[i][2]:
+        return True
+    nxt = toks[m.tok_end][1] if m.tok_end < len(toks) else ""
+    if nxt[:1].islower() and any(ch.isupper() for ch in nxt[1:]):
+        return False  # "an Apple iPhone": the maker's name before its product's
+    return prev.lower() in ("a", "an", "new") and not any(is_given(w) or w.isupper() for w in m.words)  # (not "a GP")
 
 
 class Para:
@@ -175,10 +191,16 @@ class Article:
                                                                 or toks[m.tok_end + 1][1].lower() in SPEECH_VERBS))):
                     # "in Newark, New Jersey, he said" (not "outside Mingora, Gul Zaman, a farmer, said")
                     m.extra["prep"] = True
-                prev_m = m
                 if (m.kind == "person" and len(m.words) == 1 and m.tok_end < len(toks)
                         and toks[m.tok_end][1].lower() in _MODIFIED_NOUNS):
                     m.extra["prep"] = True  # "the Munhava neighborhood", "the Tuvalu delegation"
+                if m.kind == "person" and (_a_thing(m, toks) or (
+                        prev_m is not None and prev_m.kind == "thing" and prev_m.tok_end == m.tok - 1
+                        and toks[m.tok - 1][1] in (",", "and", "or") and not any(is_given(w) for w in m.words)
+                        and not (m.tok_end < len(toks) and toks[m.tok_end][1].lower() in SPEECH_VERBS))):
+                    # "new Tabs and Corvia Pros" (not "the iPad Pro, Phil Schiller said")
+                    m.kind = "thing"  # "a MacBook Pro", "the new Pixel", "an iPad Pro": a product
+                prev_m = m
                 if m.kind == "person" and len(m.words) == 1 and m.tok > 0 and _after_possessive(toks, m.tok):
                     m.extra["prep"] = True  # "her likely Republican opponent": a modifier, not a subject
                 self.sent_mentions[sid].append(m)
@@ -212,8 +234,10 @@ class Article:
         pending: list[Mention] = []
         for para in self.paras:
             for m in para.mentions or para.side:
-                if m.kind == "person" and len(m.words) > 1 and is_place(m.words):
-                    m.kind = "place"  # "South Korea", "New York": no person, no institution
+                if m.kind == "person" and len(m.words) > 1 and (is_place(m.words) or (
+                        m.extra.get("prep") and located(m, para.toks))):
+                    # "South Korea", "New York", "at Apple Park": no person, no institution
+                    m.kind = "place"
                 elif m.kind == "person" and len(m.words) > 1:
                     m.entity = cast.add(m.words, "person", m.start, m.gender)
                 elif m.kind == "person":
@@ -324,6 +348,8 @@ class Article:
                 continue  # "Russian" (government accounts) is no company
             best = ent
             counts[ent] = counts.get(ent, 0) + 1
+        if noun in BUSINESS_NOUNS and best < 0:
+            return self._brand_before(pos)
         if not noun or best < 0:
             return best
         names = self.cast.names
@@ -339,6 +365,25 @@ class Article:
             return best if noun in BUSINESS_NOUNS and not public else -1
         last = {ent: n for n, (at, ent) in enumerate(self.orgs) if at <= pos}
         return max(fit, key=lambda e: (counts[e], last[e]))
+
+    def _brand_before(self, pos: int, reach: int = 1200) -> int:
+        """The one-word name last used before ``pos`` (within ``reach`` characters) that
+        names no person: never given with a first name, a title or a role, nor a given
+        name itself ("Twitter has confirmed ... The company said"), or -1."""
+        cast = self.cast
+        for para in reversed(self.paras[:bisect_right([p.start for p in self.paras], pos)]):
+            if para.end < pos - reach:
+                break
+            for m in reversed(para.mentions):
+                if m.start >= pos or m.kind != "person" or m.entity < 0:
+                    continue
+                if m.extra.get("prep") or not (m.extra.get("poss") or self.sent_mentions[m.extra["sid"]][:1] == [m]):
+                    continue  # the business is a sentence's subject or an owner, not "Goa and Kerala"
+                ent = m.entity
+                if (len(cast.names[ent]) == 1 and cast.gender[ent] == "?" and not cast.roles[ent]
+                        and not is_given(cast.names[ent][0]) and not cast.names[ent][0].isupper()):
+                    return ent  # (not "AI", "POW": initials name no company)
+        return -1
 
     def _role_entries(self, role: str) -> list[tuple[int, int]]:
         """(position, entity) of each mention with ``role``, by position."""

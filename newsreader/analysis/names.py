@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsreader.analysis.given_names import gender_of
+from newsreader.analysis.places import is_place
 from newsreader.analysis.lexicon import (
     ABBREVIATIONS, ORG_HEADS, ORG_ROLES, SPEECH_VERBS, PARTICLES, PRONOUNS, ROLE_SYNONYMS, ROLES, STOPWORDS, TITLES,
 )
@@ -125,6 +126,20 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _place_opener(toks: list, i: int) -> bool:
+    """Whether the capitalised word at ``i``, one the stopword list holds ("New"),
+    opens a place's name with the words after it ("New York", "New Zealand"): at a
+    sentence start or after "in", the name keeps its first word."""
+    words = [toks[i][1]]
+    for k in range(i + 1, min(len(toks), i + 3)):
+        if toks[k][0] != "w" or not _is_cap(toks[k][1]) or toks[k - 1][3] + 1 != toks[k][2]:
+            break
+        words.append(toks[k][1])
+        if is_place(words):
+            return True
+    return False
+
+
 def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
     """Every mention among the tokens of one paragraph, in order."""
     out: list[Mention] = []
@@ -150,7 +165,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             i += 1
             continue
         nxt = toks[i + 1] if i + 1 < n else None
-        starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr"))
+        starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr")
+                                        or _place_opener(toks, i))
         if not starts_run and nxt and nxt[0] == "w" and _is_cap(nxt[1]) and not word[0].isdigit():
             # case slip at a sentence start ("sergei Lavrov") or a lower-case title
             starts_run = (i in sent_start and low not in STOPWORDS) or low in TITLES
@@ -322,7 +338,8 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
                     m.gender = prev.gender
             prev.extra["appos"] = m
         if (m.kind == "role" and prev is not None and prev.kind in ("person", "org")
-                and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1):
+                and prev.tok_end < len(toks) and toks[prev.tok_end][1] == "," and m.tok == prev.tok_end + 1
+                and not located(prev, toks)):
             if m.role in ORG_ROLES:  # "Northern Grid, the network operator,"
                 prev.kind = "org"
             elif prev.kind == "person":
@@ -336,6 +353,24 @@ def _attach_roles(out: list[Mention], toks: list) -> list[Mention]:
             m.extra["appos"] = prev.extra["appos"]  # "Tim Armstrong, Chairman and CEO said"
         keep.append(m)
     return keep
+
+
+# Prepositions of place: a name after one is where something happens ("in New
+# York, a US official told reporters"), not someone a role noun after it describes.
+_LOCATIVE = frozenset("in at near outside inside across throughout around into".split())
+_TO_SOMEONE = SPEECH_VERBS | {"according", "spoke", "talked", "turned", "went", "belongs", "next", "close"}
+
+
+def located(m: Mention, toks: list) -> bool:
+    """Whether the name ``m`` is a place: a known one, or the object of a preposition
+    of place with no given name or title in it ("at Apple Park", "in Cupertino",
+    "invite developers to Apple Park"; not "said to Ana Berg", "according to Lin")."""
+    if m.kind == "person" and is_place(m.words):
+        return True
+    if m.tok < 1 or m.role or any(gender_of(w) != "?" for w in m.words):
+        return False
+    prep = toks[m.tok - 1][1].lower()
+    return prep in _LOCATIVE or (prep == "to" and m.tok > 1 and toks[m.tok - 2][1].lower() not in _TO_SOMEONE)
 
 
 def _split_place_name(m: Mention, toks: list) -> bool:
@@ -388,7 +423,8 @@ def _occupation(low: str, k: int, lows: list) -> bool:
 def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
-    while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])):
+    while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])) and not (
+            is_place(lows[:2]) or is_place(lows[:3])):  # (not the "New" of "New York")
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())

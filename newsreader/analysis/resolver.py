@@ -7,6 +7,7 @@ leaves the speaker unnamed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article
@@ -53,7 +54,14 @@ class Resolver:
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
             return " ".join(m.words)
-        if m.kind in ("org", "place"):
+        if m.kind == "thing":
+            return None  # "a MacBook Pro": no one to name
+        if m.kind == "place":
+            return " ".join(m.words) or None  # a country or capital speaks as its government does
+        if m.kind == "org":
+            low = m.words[0].lower() if len(m.words) == 1 else ""
+            if low in ORG_HEADS and re.search(rf"\b{low}\b", art.text):
+                return m.words[0].lower()  # "Forces in the region said" by "government forces": a noun
             return " ".join(m.words) or None
         if m.kind == "pron" and m.words[0].lower() in ("i", "we") and m.extra.get("sid") is not None:
             return self._first_person(m)

@@ -156,8 +156,11 @@ class Cast:
         """The institution a bare first word stands for ("Halvard" for "Halvard
         Group" named earlier), when exactly one has that first word; or -1."""
         key = fold(word)
+        # (a name of a few capitalised words: a title-case headline run joined by "on"
+        # or "for" is no long form of its first word)
         found = [k for k in range(len(self.names)) if self.kind[k] == "org"
-                 and len(self.names[k]) > 1 and fold(self.names[k][0]) == key] if len(self.names) <= 64 else []
+                 and 1 < len(self.names[k]) <= 4 and fold(self.names[k][0]) == key
+                 and all(w[:1].isupper() for w in self.names[k])] if len(self.names) <= 64 else []
         return found[0] if len(found) == 1 else -1
 
     def display(self, k: int) -> str:

@@ -58,7 +58,11 @@ def analyse(body: str):
     from newsreader.analysis.speakers import person_key
 
     quotes = tuple(find_quotes(body))
-    keys = tuple(person_key(q.speaker) if q.speaker else None for q in quotes)
+    # a description ("the company", "the letter", "one") names no one across articles:
+    # it keeps its words in the article but no key, so the library's speakers list does
+    # not make one "company" of every company
+    keys = tuple(person_key(q.speaker) if q.speaker and not q.speaker[:1].islower() else None
+                 for q in quotes)
     return quotes, keys
 
 
