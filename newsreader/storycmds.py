@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsreader.commands import _console, _dump
 from newsreader.store import open_store
 from newsreader.store.timefmt import to_db
-from newsreader.text import clean_line, shown_date
+from newsreader.text import clean_line, counted, shown_date
 
 
 def _grouped(store) -> None:
@@ -76,15 +76,16 @@ def render_story(cmp):
 
     s = cmp.story
     lines = [Text(clean_line(s.title), style="bold"),
-             Text(f"story {s.id} · {len(s.articles)} articles from {len(s.outlets)} outlets", style="dim"),
+             Text(f"story {s.id} · {counted(len(s.articles), 'article')} from {counted(len(s.outlets), 'outlet')}",
+                  style="dim"),
              Text(""), Text("Articles", style="bold underline")]
     for a in s.articles:
         lines.append(Text.assemble((f"{a.id:>6}  ", "dim"), (clean_line(a.outlet), "bold"),
                                    f"  {shown_date(a.published)}  {a.length:,} words  ",
                                    clean_line(a.title)))
     shared = sum(q.shared for q in cmp.quotes)
-    lines += [Text(""), Text(f"Quotations ({len(cmp.quotes)}, {shared} carried by several articles)",
-                             style="bold underline")]
+    lines += [Text(""), Text(f"Quotations ({len(cmp.quotes)}, {shared or 'none'} carried by several articles)"
+                             if cmp.quotes else "Quotations (none)", style="bold underline")]
     shown: set[int] = set()
     for q in cmp.quotes:
         if q.point is not None:

@@ -114,6 +114,11 @@ def paragraphs(body: str) -> list[str]:
 _UNITS = ("kB", "MB", "GB", "TB")
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 outlet", "2 outlets", "no outlets": a count with its noun (plural by an s)."""
+    return f"{n} {noun}" if n == 1 else f"{n or 'no'} {noun}s"
+
+
 def human_size(length: int) -> str:
     """A byte count for people, in powers of 1000: "830 B", "12.3 MB"."""
     if length < 1000:

@@ -139,6 +139,7 @@ def test_stories_and_story_commands(capsys, tmp_path):
     assert {"text", "speaker", "articles"} <= set(got["quotes"][0])
     code, out, err = run(capsys, "--home", home, "story", str(story["id"]))
     assert code == 0 and "Crane collapses onto container ship" in out and "only Coastline Radio" in out
+    assert "3 articles from 3 outlets" in out
     code, out, err = run(capsys, "--home", home, "story", "999")
     assert code == 1 and err.strip() == "newsreader: error: no story with id 999"
     code, out, err = run(capsys, "--home", home, "story", "x")
@@ -157,3 +158,9 @@ def test_the_two_seed_pages_are_one_story_and_their_shared_quotations_listed_onc
     # a quotation both carry word for word is one entry, never two
     texts = [" ".join(q["text"].lower().split()) for q in got["quotes"]]
     assert len(texts) == len(set(texts))
+
+
+def test_counts_read_as_words():
+    from newsreader.text import counted
+
+    assert [counted(n, "outlet") for n in (0, 1, 2)] == ["no outlets", "1 outlet", "2 outlets"]

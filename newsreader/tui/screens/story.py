@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.models import Article
 from newsreader.store import Store
+from newsreader.text import counted
 from newsreader.tui.widgets.lists import StopList
 from newsreader.tui.widgets.speaker_list import SpeakerList
 from newsreader.tui.widgets.story_pane import StoryPane
@@ -117,12 +118,13 @@ class StoryScreen(Screen[int | None]):
         s = cmp.story
         self.query_one("#story-heading", Static).update(Content.assemble(
             Content("Story: ").stylize("dim"), Content(s.title).stylize("bold"),
-            f" · {len(s.articles)} articles from {len(s.outlets)} outlets"))
+            f" · {counted(len(s.articles), 'article')} from {counted(len(s.outlets), 'outlet')}"))
         self._fill_outlets()
         self.query_one("#story-speakers", Static).update(self._speakers())
         shared = sum(q.shared for q in cmp.quotes)
         self.query_one("#story-status", Static).update(Content(
-            f"{len(cmp.quotes)} quotations, {shared} carried by more than one article: underlined in the text"))
+            f"{counted(len(cmp.quotes), 'quotation')}, {shared or 'none'} carried by more than one article"
+            + (": underlined in the text" if shared else "") if cmp.quotes else "No quotations in these articles"))
         self.query_one(StoryPane).loading = False
         first = self.first if self.first in articles else next(iter(articles), None)
         if first is not None:
