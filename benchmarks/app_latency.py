@@ -233,8 +233,14 @@ async def last(pilot, n: int) -> list[float]:
 
 
 async def run(db: Path, presses: int, only: set[str], queries: list[str]) -> tuple[dict, dict]:
+    import sqlite3
+
     from newsreader.config import Config
 
+    # every run starts from the library as built, all unread: "open article" marks rows read,
+    # and opening a read article skips that work, so a reused --db would flatter later runs
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET read = 0, read_at = NULL WHERE read = 1")
     app = timed_app_class()(db, config=Config(refresh_minutes=0))
     results: dict[str, list[float]] = {}
     hits: dict[str, list] = {}
