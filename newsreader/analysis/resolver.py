@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article
-from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
+from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES, ROLES
+from newsreader.analysis.phrases import plural_people
 from newsreader.analysis.names import DEMONYMS, Mention
 from newsreader.analysis.speakers import fold
 
@@ -28,6 +29,23 @@ _COLLECTIVES = frozenset("""crowd audience group family team jury panel board st
 def plural_noun(noun: str) -> bool:
     """"protesters", "the two", "the crowd": group nouns, not "actress" or "witness"."""
     return noun.endswith("s") and not noun.endswith("ss") or noun in _COLLECTIVES
+
+
+def group_noun(m: Mention, art: Article) -> bool:
+    """Whether a one-word "name" opening its sentence is a plural common noun for
+    people ("Critics", "Ministers", "Marchers", "Insiders"): no title, no given name,
+    never written with a first name in the text, and shaped like a group of people."""
+    if len(m.words) != 1 or not m.extra.get("initial") or m.role or m.gender != "?":
+        return False
+    word = m.words[0]
+    low = word.lower()
+    if not word[1:].islower() or not low.endswith("s") or low.endswith(("ss", "'s", "\u2019s")):
+        return False
+    if not (plural_people(low) or low[:-1] in ROLES or low.endswith("ies") and low[:-3] + "y" in ROLES):
+        return False
+    ent = m.entity if m.entity >= 0 else art.cast.resolve(word, m.start)
+    # a surname the text gives in full elsewhere ("Bernie Sanders ... Sanders said") is a person
+    return ent < 0 or len(art.cast.names[ent]) == 1
 
 
 # Words that open a clause before the sentence's subject: "In the years since ...,"
@@ -50,6 +68,8 @@ class Resolver:
             mark = "'" if "'" in art.text[owner.end:owner.end + 2] else "\u2019"
             return f"{who}{mark}s {' '.join(m.extra['held'])}"
         if m.kind == "person":
+            if group_noun(m, art):
+                return m.words[0].lower()  # "Critics say", "Ministers were told": a group, no one's name
             ent = m.entity if m.entity >= 0 else art.cast.resolve(m.words[-1], m.start) if m.words else -1
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
@@ -122,6 +142,11 @@ class Resolver:
         phrase = " ".join((words[0] + art.text[m.start + len(m.words[0]):m.end]).split())
         head = fold(m.role or "").removesuffix("'s")  # folded: compared with folded words
         noun = (m.role or "").lower().replace("\u2019", "'").removesuffix("'s")  # the lexicon's spelling
+        if det not in DETERMINERS and words[0][:1].isupper() and words[0][1:].islower() and not (
+                len(art.cast.names[ent0]) > 1 if (ent0 := art.cast.resolve(words[0], m.start)) >= 0 else False):
+            # a bare noun phrase opening its sentence ("Regulators last week threatened",
+            # "Proponents of the bill say"): a description, not a name
+            return phrase[:1].lower() + phrase[1:]
         if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS:
             return phrase
         if len(words) == 2 and len(words[1]) >= 2 and words[1].isupper() and words[1].isalpha():

@@ -1,0 +1,40 @@
+"""find_quotes on real-feed shapes (issue 11): a capitalised plural common noun that
+opens a sentence ("Critics say", "Wardens were told") is a group described, not a
+person's name; a quotation introduced by a passive label ("Billed as “...”") is the
+writer's, not the speaker of the next clause's."""
+
+from __future__ import annotations
+
+from newsreader.analysis import find_quotes
+from newsreader.ingest.pipeline import analyse
+
+
+def said(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker, the mention the attribution rests on) for each quotation."""
+    return [(text[q.start:q.end], q.speaker,
+             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
+            for q in find_quotes(text)]
+
+
+def test_a_plural_noun_opening_a_sentence_is_a_group_in_lower_case():
+    text = ("The tramway reopened on Monday. Commuters describe the new timetable as “a slow "
+            "joke,” and the union agrees.")
+    assert said(text) == [("a slow joke,", "commuters", "Commuters")]
+
+
+def test_a_group_gets_no_speaker_key():
+    text = "Economists say the forecast is “far too rosy” for a country this indebted."
+    quotes, keys = analyse(text)
+    assert [q.speaker for q in quotes] == ["economists"] and keys == (None,)
+
+
+def test_a_bare_group_is_not_the_name_before_it_and_keeps_no_time_phrase():
+    text = ("The next target is Brindlemark. Inspectors last week threatened to close the "
+            "depot unless it removes “unsafe stock” from the yard.")
+    assert said(text) == [("unsafe stock", "inspectors", "Inspectors")]
+
+
+def test_a_surname_ending_like_a_plural_stays_a_name():
+    text = ("Councillor Rhian Walters spoke at the meeting. "
+            "Walters said the budget was “nowhere near enough”.")
+    assert [s for _q, s, _m in said(text)] == ["Rhian Walters"]
