@@ -38,3 +38,15 @@ def test_a_surname_ending_like_a_plural_stays_a_name():
     text = ("Councillor Rhian Walters spoke at the meeting. "
             "Walters said the budget was “nowhere near enough”.")
     assert [s for _q, s, _m in said(text)] == ["Rhian Walters"]
+
+
+def test_a_label_given_by_an_opening_passive_phrase_is_no_ones():
+    text = ("Introduced as a coveted “one more thing,” Dana Hill and Omar Reyes praised the "
+            "speaker, saying it would “fill the room”.")
+    got = said(text)
+    assert got[0] == ("one more thing,", None, None) and got[1][1] is not None  # (the frame's own speaks)
+
+
+def test_an_opening_participle_without_as_still_lets_the_frame_speak():
+    text = "Asked about the delay, Dana Hill said the launch was “weeks away”."
+    assert said(text) == [("weeks away", "Dana Hill", "Dana Hill")]
