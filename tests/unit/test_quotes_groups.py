@@ -50,3 +50,14 @@ def test_a_label_given_by_an_opening_passive_phrase_is_no_ones():
 def test_an_opening_participle_without_as_still_lets_the_frame_speak():
     text = "Asked about the delay, Dana Hill said the launch was “weeks away”."
     assert said(text) == [("weeks away", "Dana Hill", "Dana Hill")]
+
+
+def test_staff_named_by_their_employer_are_the_group_not_the_employer():
+    text = ("More than a thousand current Brindlemark employees have signed a letter to the board, asking for "
+            "the founder's return “in an operational role.”")
+    assert [s for _q, s, _m in said(text)] == ["Brindlemark employees"]
+
+
+def test_a_name_before_a_people_word_stays_capitalised():
+    text = "Brindlemark engineers said the rollout was “rushed”."
+    assert [s for _q, s, _m in said(text)] == ["Brindlemark engineers"]
