@@ -61,3 +61,9 @@ def test_staff_named_by_their_employer_are_the_group_not_the_employer():
 def test_a_name_before_a_people_word_stays_capitalised():
     text = "Brindlemark engineers said the rollout was “rushed”."
     assert [s for _q, s, _m in said(text)] == ["Brindlemark engineers"]
+
+
+def test_a_sentence_adverb_is_no_institution_for_the_company():
+    text = ("Brindlemark is testing the feature, he said.\n\n    4/ Therefore, it will take time.\n\n"
+            "But the company has said it intends to make some “labs” features available to everyone.")
+    assert [s for q, s, _m in said(text) if q == "labs"] != ["Therefore"]
