@@ -212,6 +212,7 @@ STOPWORDS: frozenset[str] = frozenset(
     who whom whose where why how all any each every some many most more much other
     such one two three four five six seven eight nine ten first last next new also
     however meanwhile still even just only though although because instead indeed
+    therefore thus hence moreover furthermore nonetheless nevertheless otherwise likewise
     asked asks said says according today yesterday tomorrow tonight monday tuesday
     wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep

@@ -181,12 +181,16 @@ def bare_subject(para: Para, v: int, lo: int) -> Mention | None:
            or t[1].lower() in STOPWORDS and t is words[0] or is_verb(t[1]) or t[1].endswith("ing")
            for t in words):
         return None
+    while len(words) > 1 and (words[-1][1].lower() in WHEN_WORDS or words[-1][1].lower() in _TIME_NOUNS):
+        words, v = words[:-1], v - 1  # "Regulators last week threatened": the time is no part of the subject
     phrase = tuple(t[1] for t in words)
     return Mention("desc", lo, v, toks[lo][2], toks[v - 1][3], words=phrase, role=head_noun(phrase),
                    extra={"para": para.idx})
 
 
 WHEN_WORDS = frozenset("today yesterday night morning afternoon evening late early on last this".split())
+_TIME_NOUNS = frozenset("""week month year weekend monday tuesday wednesday thursday friday saturday
+    sunday""".split())
 
 
 PREPS = frozenset("to in at on of for with by from about into over against".split())

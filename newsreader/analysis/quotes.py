@@ -37,6 +37,8 @@ def _attribute(art: Article, k: int):
         # Lawyer's Dumbest Client Ever, Trevor Noah Says"): its label speaks, or a name
         # standing alone before its verb ("Clinton Says Russians Hacked DNC, ...")
         return headline_label(first, qf) or headline_speaker(first, qf)
+    if _passive_label(first, qf):
+        return None  # "Introduced as a coveted “one last thing,” X and Y extolled ...": the writer's label
     content = art.text[sp.start:sp.end].rstrip()
     ends_clause = content.endswith(_CLAUSE_END) or (
         ql + 1 < len(last.toks) and last.toks[ql + 1][1] in _CLAUSE_END)
@@ -68,6 +70,31 @@ def _attribute(art: Article, k: int):
         return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or unframed_speaker(art, first, qf)
     return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
             or unframed_speaker(art, first, qf))
+
+
+_LABEL_FILLERS = frozenset("a an the its his her their our so-called coveted new latest".split())
+
+
+def _passive_label(para: Para, qi: int) -> bool:
+    """Whether the quotation at token ``qi`` ends a passive participle phrase opening its
+    sentence, "Introduced as a “...”", "Billed as “...”", "Known as the “...”": a name
+    the writer gives, no one's words, however the main clause after it speaks."""
+    toks = para.toks
+    sid = para.sent_of[qi]
+    lo = qi
+    while lo > 0 and para.sent_of[lo - 1] == sid and qi - lo < 6:
+        lo -= 1
+    if lo > 0 and para.sent_of[lo - 1] == sid or qi - lo < 2:
+        return False
+    first = toks[lo][1].lower()
+    if toks[lo][0] != "w" or not (first.endswith(("ed", "en")) or first in ("known", "billed", "sold", "dubbed")):
+        return False
+    k = lo + 1
+    while k < qi and toks[k][0] == "w" and toks[k][1].lower().endswith("ly"):
+        k += 1  # "Billed loudly as"
+    if k >= qi or toks[k][1].lower() != "as":
+        return False
+    return all(toks[j][0] == "w" and toks[j][1].lower() in _LABEL_FILLERS for j in range(k + 1, qi))
 
 
 _CONJUNCTIONS = frozenset("and but or yet so while although though whereas".split())

@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article
-from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES
+from newsreader.analysis.lexicon import DETERMINERS, DOCUMENTS, INDEFINITES, ORG_HEADS, ORG_ROLES, ROLES
+from newsreader.analysis.phrases import plural_people
 from newsreader.analysis.names import DEMONYMS, Mention
 from newsreader.analysis.speakers import fold
 
@@ -30,6 +31,43 @@ def plural_noun(noun: str) -> bool:
     return noun.endswith("s") and not noun.endswith("ss") or noun in _COLLECTIVES
 
 
+_STAFF = frozenset("employees staff staffers workers engineers researchers members".split())
+
+
+def _staff_of(m: Mention, art: Article) -> str | None:
+    """"Uber employees", "Google engineers": a name that only qualifies a plural of people
+    after it names the group, not the institution ("the company's employees" are not it)."""
+    if m.kind not in ("org", "person") or not m.words or "para" not in m.extra or m.extra.get("poss"):
+        return None
+    toks = art.paras[m.extra["para"]].toks
+    k = m.tok_end
+    if k < len(toks) and toks[k][0] == "w" and toks[k][1] in _STAFF and toks[k - 1][3] + 1 == toks[k][2]:
+        return f"{' '.join(m.words)} {toks[k][1]}"
+    return None
+
+
+def people_word(low: str) -> bool:
+    """"critics", "ministers", "source", "deputies": a common noun for people."""
+    return plural_people(low) or low in ROLES or low[:-1] in ROLES or low.endswith("ies") and low[:-3] + "y" in ROLES
+
+
+def group_noun(m: Mention, art: Article) -> bool:
+    """Whether a one-word "name" opening its sentence is a plural common noun for
+    people ("Critics", "Ministers", "Marchers", "Insiders"): no title, no given name,
+    never written with a first name in the text, and shaped like a group of people."""
+    if len(m.words) != 1 or not m.extra.get("initial") or m.role or m.gender != "?":
+        return False
+    word = m.words[0]
+    low = word.lower()
+    if not word[1:].islower() or not low.endswith("s") or low.endswith(("ss", "'s", "\u2019s")):
+        return False
+    if not people_word(low):
+        return False
+    ent = m.entity if m.entity >= 0 else art.cast.resolve(word, m.start)
+    # a surname the text gives in full elsewhere ("Bernie Sanders ... Sanders said") is a person
+    return ent < 0 or len(art.cast.names[ent]) == 1
+
+
 # Words that open a clause before the sentence's subject: "In the years since ...,"
 _OPENERS = frozenset("""in since when after before while although though if because as during
     until once despite""".split())
@@ -44,12 +82,17 @@ class Resolver:
     def name(self, m: Mention, lookback: bool = False) -> str | None:
         """``lookback``: leave an unresolved "the actor" to the caller (None)."""
         art = self.art
+        staff = _staff_of(m, art)
+        if staff:
+            return staff  # "Uber employees have signed a letter, asking ...": the employees, not Uber
         owner = m.extra.get("owner")
         if owner is not None:  # "Ryan’s office": Paul Ryan’s office
             who = self.name(owner) or " ".join(owner.words)
             mark = "'" if "'" in art.text[owner.end:owner.end + 2] else "\u2019"
             return f"{who}{mark}s {' '.join(m.extra['held'])}"
         if m.kind == "person":
+            if group_noun(m, art):
+                return m.words[0].lower()  # "Critics say", "Ministers were told": a group, no one's name
             ent = m.entity if m.entity >= 0 else art.cast.resolve(m.words[-1], m.start) if m.words else -1
             if ent >= 0 and (m.entity >= 0 or fold(art.cast.names[ent][-1]) == fold(m.words[-1])):
                 return art.cast.display(ent)  # (a headline's "Lind" is Tove Lind, named below)
@@ -122,6 +165,11 @@ class Resolver:
         phrase = " ".join((words[0] + art.text[m.start + len(m.words[0]):m.end]).split())
         head = fold(m.role or "").removesuffix("'s")  # folded: compared with folded words
         noun = (m.role or "").lower().replace("\u2019", "'").removesuffix("'s")  # the lexicon's spelling
+        if det not in DETERMINERS and words[0][:1].isupper() and words[0][1:].islower() and people_word(det) and not (
+                len(art.cast.names[ent0]) > 1 if (ent0 := art.cast.resolve(words[0], m.start)) >= 0 else False):
+            # a bare noun phrase opening its sentence ("Regulators last week threatened",
+            # "Proponents of the bill say"): a description, not a name
+            return phrase[:1].lower() + phrase[1:]
         if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS:
             return phrase
         if len(words) == 2 and len(words[1]) >= 2 and words[1].isupper() and words[1].isalpha():

@@ -582,7 +582,7 @@ def test_with_a_described_speaker_and_a_participle():
 
 def test_a_subject_without_a_determiner_opening_the_sentence():
     text = "Tenants of the block say the lifts are “a daily lottery.”"
-    assert mentioned(text) == [("Tenants of the block", "Tenants of the block")]
+    assert mentioned(text) == [("Tenants of the block", "tenants of the block")]  # a description: lower case, no key
 
 
 def test_went_on_to_say_keeps_the_subject_before_it():
