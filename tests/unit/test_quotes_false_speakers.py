@@ -3,14 +3,7 @@ product or a headline; a description resolves to the institution the text names.
 
 from __future__ import annotations
 
-from newsreader.analysis import find_quotes
-
-
-def said(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, speaker, the mention the attribution rests on) for each quotation."""
-    return [(text[q.start:q.end], q.speaker,
-             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
-            for q in find_quotes(text)]
+from tests.unit.quoted import said
 
 
 def test_a_place_keeps_its_first_word_after_in_and_is_no_appositive():

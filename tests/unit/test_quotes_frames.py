@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from newsreader.analysis import find_quotes
-
-
-def said(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, resolved speaker, the mention's text) for every quotation."""
-    return [(text[q.start:q.end], q.speaker,
-             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
-            for q in find_quotes(text)]
+from tests.unit.quoted import said
 
 
 def test_according_to_a_described_source_is_that_source():

@@ -5,15 +5,8 @@ writer's, not the speaker of the next clause's."""
 
 from __future__ import annotations
 
-from newsreader.analysis import find_quotes
 from newsreader.ingest.pipeline import analyse
-
-
-def said(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, speaker, the mention the attribution rests on) for each quotation."""
-    return [(text[q.start:q.end], q.speaker,
-             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
-            for q in find_quotes(text)]
+from tests.unit.quoted import said
 
 
 def test_a_plural_noun_opening_a_sentence_is_a_group_in_lower_case():

@@ -7,14 +7,7 @@ no one speaking are not.
 
 from __future__ import annotations
 
-from newsreader.analysis import find_quotes
-
-
-def said(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, resolved speaker, the mention's text) for every quotation."""
-    return [(text[q.start:q.end], q.speaker,
-             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
-            for q in find_quotes(text)]
+from tests.unit.quoted import said
 
 
 def test_partial_quote_in_reported_speech_has_the_reporting_speaker():

@@ -4,14 +4,7 @@ that is also a modal verb, a pronoun inside a reported clause)."""
 
 from __future__ import annotations
 
-from newsreader.analysis import find_quotes
-
-
-def said(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, resolved speaker, the mention's text) for every quotation."""
-    return [(text[q.start:q.end], q.speaker,
-             text[q.speaker_start:q.speaker_end] if q.speaker_start is not None else None)
-            for q in find_quotes(text)]
+from tests.unit.quoted import said
 
 
 def test_an_owners_office_after_the_quotation_is_the_speaker():
