@@ -78,11 +78,10 @@ def _lead(lines: list[Line], start: int, e: int) -> set[str]:
 
 def _candidate(ln: Line) -> bool:
     text = ln.text
-    strong, weak = boiler_weight(text)
     if ln.shape == META or not 2 <= ln.words <= 30 or len(text) > 250:
         return False
-    if ln.shape == BOILER and (strong or weak > 1 or ln.words < 4 or _URL.search(text)):
-        return False  # (a headline may hold one such word: "Search for coach expands")
+    if ln.shape == BOILER and (ln.words < 4 or _URL.search(text)):
+        return False  # (a longer one may be a headline with one such word: "Search for coach expands")
     if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
             ln.repeated and ln.words <= 3):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
@@ -92,7 +91,8 @@ def _candidate(ln: Line) -> bool:
         return False
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
-    if strong or weak >= max(2, ln.words // 2):
+    strong, weak = boiler_weight(text)
+    if strong or weak >= max(2, ln.words // 2) or (ln.shape == BOILER and weak > 1):
         return False  # "Share on Facebook", "Email this story"
     first = text.lstrip("\"'`“‘«¿¡")[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower()) or (
@@ -199,8 +199,8 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     return score
 
 
-_STRONG, _WEAK = 1.2, 0.5
-_DECK_WORDS = 10  # a heading this long may be the standfirst under a headline  # a headline's score; a weaker one is taken only when nothing passes
+_STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
+_DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 
 
 Scored = tuple[dict[int, float], dict[int, float]]
