@@ -140,7 +140,7 @@ def _check_and_mend(path: Path, version: int, report: DoctorReport, progress: Pr
     from newsreader.analysis import QUOTES_VERSION
     from newsreader.analysis.stories import STORIES_VERSION
     from newsreader.ingest.pipeline import reanalyse
-    from newsreader.ingest.stories import group_new
+    from newsreader.ingest.stories import group_new, grouped_by_older
 
     current = version == SCHEMA_VERSION
     report.checks.append(Check("schema", current, f"version {version}" + (
@@ -159,10 +159,9 @@ def _check_and_mend(path: Path, version: int, report: DoctorReport, progress: Pr
         report.checks.append(Check("quotes", not stale, f"{stale} articles' quotes are from an older quote"
                                    f" finder{_pass_said(path)}" if stale
                                    else f"found by the current quote finder ({QUOTES_VERSION})"))
-        made = store.stories_version()
-        regroup = made not in (0, STORIES_VERSION)
-        report.checks.append(Check("stories", not regroup, f"grouped by an older method ({made})" if regroup
-                                   else f"grouped by the current method ({STORIES_VERSION})"))
+        regroup = grouped_by_older(store)
+        report.checks.append(Check("stories", not regroup, f"grouped by an older method ({store.stories_version()})"
+                                   if regroup else f"grouped by the current method ({STORIES_VERSION})"))
         if not in_step:
             with store.transaction():
                 sql.rebuild_search_index(conn)

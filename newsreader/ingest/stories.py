@@ -81,14 +81,19 @@ def known_near(store: Store, new: list[StoryText], through: int, window: float
     return list(found.values()), background
 
 
+def grouped_by_older(store: Store) -> bool:
+    """Whether the library's stories were made by another grouping method than this one
+    (then the next ``group_new`` makes them again, from the first article)."""
+    return store.stories_version() not in (0, STORIES_VERSION)
+
+
 def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BATCH,
               should_stop: Callable[[], bool] | None = None) -> int:
     """Place every article stored since the last run into stories; returns how many
     articles joined or started one. Each batch is one transaction."""
     placed = 0
     through = store.stories_through()
-    # stories made by another grouping method are made again, from the first article
-    again = store.stories_version() not in (0, STORIES_VERSION)
+    again = grouped_by_older(store)
     while True:
         start = 0 if again else through
         new = store.ungrouped(batch, after=start)
@@ -103,7 +108,7 @@ def group_new(store: Store, *, settings: Settings = Settings(), batch: int = BAT
         version = STORIES_VERSION if again or start == 0 else None
         if store.place_in_stories(got, new[-1].id, since=through, version=version) is None:
             through = store.stories_through()  # another process grouped these meanwhile
-            again = store.stories_version() not in (0, STORIES_VERSION)
+            again = grouped_by_older(store)
             continue
         placed += len(got)
         through, again = new[-1].id, False
