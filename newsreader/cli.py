@@ -217,8 +217,15 @@ def _warn_config() -> None:
 def _check_home(home: str) -> None:
     if not home.strip():
         raise UsageError("--home needs a directory")
-    if Path(home).expanduser().exists() and not Path(home).expanduser().is_dir():
-        raise NewsreaderError(f"--home {home}: not a directory")
+    path = Path(home).expanduser()
+    # the nearest folder that exists decides: a file on the way ("--home notes.txt/lib") is one
+    # error here, before config.toml is looked for in it and the library's folder made under it
+    for part in (path, *path.parents):
+        if part.exists() or part.is_symlink():
+            if not part.is_dir():
+                raise NewsreaderError(f"--home {home}: " + (
+                    "not a directory" if part == path else f"{part} is a file, not a directory"))
+            break
 
 
 def _exit_on_hangup() -> None:
