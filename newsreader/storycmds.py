@@ -46,7 +46,7 @@ def story_json(cmp) -> dict:
         "id": s.id, "title": s.title,
         "articles": [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": to_db(a.published),
                       "words": a.length} for a in s.articles],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "articles": list(q.articles),
+        "quotes": [{"text": q.text, "speaker": cmp.speaker_of(q), "articles": list(q.articles),
                     "outlets": cmp.outlets_of(q.articles), "shared": q.shared, "point": q.point,
                     "wordings": [{"article": c.article, "text": c.text} for c in q.places]}
                    for q in cmp.quotes],
@@ -92,18 +92,25 @@ def render_story(cmp):
             if q.point in shown:
                 continue
             shown.add(q.point)
-            lines.append(Text(f"  {clean_line(q.speaker or '')}, one point in different words:", style="italic"))
+            lines.append(Text(f"  {clean_line(cmp.speaker_of(q) or '')}, one point in different words:",
+                              style="italic"))
             for p in (p for p in cmp.quotes if p.point == q.point):
                 lines += _quote_lines(cmp, p, "    ")
             continue
         lines += _quote_lines(cmp, q, "  ")
+    if cmp.speakers:  # as the app's story view lists them: one line a person, whatever each outlet spelt
+        lines += [Text(""), Text("Speakers and the outlets quoting them", style="bold underline")]
+        for sp in cmp.speakers:
+            lines.append(Text.assemble("  ", (clean_line(sp.name), "bold"),
+                                       (" · " + ", ".join(clean_line(o) for o in cmp.outlets_of(sp.articles)),
+                                        "dim")))
     return Group(*lines)
 
 
 def _quote_lines(cmp, q, indent: str) -> list:
     from rich.text import Text
 
-    who = clean_line(q.speaker) if q.speaker else "(unattributed)"
+    who = clean_line(cmp.speaker_of(q) or "") or "(unattributed)"
     outlets = ", ".join(clean_line(o) for o in cmp.outlets_of(q.articles))
     where = f"{outlets}" if q.shared else f"only {outlets}"
     return [Text.assemble(indent, ("“" + clean_line(q.text) + "”", "italic")),
