@@ -18,7 +18,7 @@ from typing import Iterator
 from newsreader.errors import NewsreaderError
 from newsreader.store import Filter, Store, open_store
 from newsreader.store.timefmt import to_db
-from newsreader.text import clean_line
+from newsreader.text import UNDATED, clean_line
 
 
 def _console(stderr: bool = False):
@@ -274,7 +274,7 @@ def _print_rows(rows) -> None:
         line.append(f"{a.id:>6} ", style="dim")
         line.append("*" if a.favourite else " ", style="yellow")
         line.append(" " if a.read else "N", style="cyan")
-        line.append(" undated    " if a.estimated else f" {a.published:%Y-%m-%d} ", style="dim")
+        line.append(f" {UNDATED:<10} " if a.estimated else f" {a.published:%Y-%m-%d} ", style="dim")
         line.append(a.title, style="dim" if a.read else "bold")
         line.append(f"  [{a.category}]", style="dim")
         out.print(line, soft_wrap=True)

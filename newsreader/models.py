@@ -221,6 +221,7 @@ class StoryArticle:
     length: int  # words in the body
     read: bool = False
     feed_id: int | None = None
+    estimated: bool = False  # undated: ``published`` is only where it is filed
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def render_story(cmp):
              Text(""), Text("Articles", style="bold underline")]
     for a in s.articles:
         lines.append(Text.assemble((f"{a.id:>6}  ", "dim"), (clean_line(a.outlet), "bold"),
-                                   f"  {shown_date(a.published)}  {a.length:,} words  ",
+                                   f"  {shown_date(a.published, a.estimated)}  {a.length:,} words  ",
                                    clean_line(a.title)))
     shared = sum(q.shared for q in cmp.quotes)
     lines += [Text(""), Text(f"Quotations ({len(cmp.quotes)}, {shared or 'none'} carried by several articles)"
