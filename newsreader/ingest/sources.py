@@ -32,7 +32,7 @@ _PARTS = re.compile(r"\s*(?:--+|[|»·])\s*|\s+[-–—>/:]\s+|\s*[–—]\s+|:\
 _GENERIC_LABELS = frozenset("news feeds feed rss blog blogs main mobile online home media web static".split())
 _TRIM = " .,;:!?-–—|/!！"
 _OPENS, _CLOSES = "([（【", ")]）】"
-_EMPTY_BRACKETS = re.compile(r"[(\[（【][^\w]*[)\]）】]")  # "极客公园（！）"
+_EMPTY_BRACKETS = re.compile(r"[(\[（【][\s!！?？.。…*]*[)\]）】]")  # "极客公园（！）"; "[/]" is a name's
 # words that open a title without naming anything: "Latest News चीन ...", "All TPM News"
 _LEADERS = frozenset("latest all top breaking recent neueste neuesten dernieres ultimas ultime "
                      "последние свежие все всі".split())

@@ -41,6 +41,7 @@ TAGLINE = "Quayside is a web magazine with obsessive daily coverage of everythin
     # a bracket the name closes stays; an empty pair goes
     ("Feed [i]X[/i]", "https://brackets.example/rss", None, "Feed [i]X[/i]"),
     ("码头公园（！）", "https://pier.example/rss", None, "码头公园"),
+    ("[bold]Pier[/] Feed", "https://pier.example/rss", None, "[bold]Pier[/] Feed"),
     # nothing to show: a saved page's file name
     ("page.txt", "/home/me/saved/page.txt", None, ""),
 ])
