@@ -59,10 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep the feed's own text (default: fetch pages when the items are summaries)")
     c.add_argument("--json", action="store_true")
 
-    c = cmd("feeds", "list the subscriptions, or set one's full-text fetching")
+    c = cmd("feeds", "list the subscriptions, or rename one or set its full-text fetching")
     c.add_argument("--full-text", nargs=2, metavar=("FEED", "on|off|auto"),
                    help="fetch each item's web page for FEED (by id, URL or title): on, off, or"
                         " auto (on when its items are short summaries)")
+    c.add_argument("--rename", nargs=2, metavar=("FEED", "NAME"),
+                   help="show FEED (by id, URL or name) as NAME everywhere, whatever it calls itself;"
+                        ' an empty NAME ("") gives it back the name its own title gives')
     c.add_argument("--json", action="store_true")
 
     c = cmd("remove", "unsubscribe from a feed (by id, URL or title); favourites are kept")

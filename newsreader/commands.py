@@ -179,7 +179,8 @@ def cmd_add(args) -> int:
 
 
 def _feed_dict(f, full: bool) -> dict:
-    return {"id": f.id, "url": f.url, "title": f.title, "category": f.category, "site": f.site,
+    return {"id": f.id, "url": f.url, "title": f.title, "own_title": f.own_title or f.title, "renamed": f.renamed,
+            "category": f.category, "site": f.site,
             "enabled": f.enabled, "articles": f.article_count, "unread": f.unread_count,
             "full_text": {True: "on", False: "off", None: "auto"}[f.full_text], "fetches_pages": full,
             "last_attempt": to_db(f.last_attempt), "last_success": to_db(f.last_success),
@@ -193,6 +194,13 @@ def cmd_feeds(args) -> int:
     from newsreader.ingest.fulltext import fetches_pages
 
     with open_store() as store:
+        if args.rename:
+            from newsreader.ingest.outlets import rename
+
+            ref, name = args.rename
+            feed = rename(store, store.find_feed(ref), name)
+            _console().print(f"{feed.url}: named {feed.title}" + ("" if feed.renamed else " (its own name)"))
+            return 0
         if args.full_text:
             ref, value = args.full_text
             if value.lower() not in _SWITCH:
