@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -197,7 +198,11 @@ def _first(terms: Sequence[str]) -> str | None:
 @lru_cache(maxsize=65536)
 def term_section(term: str) -> str | None:
     """The section one entry term names: a machine tag's value counts when its key
-    names a section ("structure:news/world-news"), other machine tags not at all."""
+    names a section ("structure:news/world-news"), other machine tags not at all. A term in
+    brackets is the term ("[Sport]", "【体育】")."""
+    wrapped = _WRAPPED.fullmatch(term.strip())
+    if wrapped:
+        term = next(g for g in wrapped.groups() if g)
     for sep in (":", "|"):
         head, mark, value = term.partition(sep)
         if mark and value[:1].isalnum() and " " not in head.strip():
@@ -207,6 +212,7 @@ def term_section(term: str) -> str | None:
     return section_of(term)
 
 
+_WRAPPED = re.compile(r"\[([^\[\]]+)\]|【([^【】]+)】|\(([^()]+)\)|（([^（）]+)）")
 _SECTION_KEYS = frozenset(
     "section sections structure category categories channel rubrik rubrique ressort desk department "
     "vertical kategorie categorie seccion secao sezione rubrica".split())

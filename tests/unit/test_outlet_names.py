@@ -80,3 +80,26 @@ def test_the_real_feeds_go_by_short_names_taken_from_them(shared):
             assert name == feed.title, (path.name, name)
         changed += name != feed.title
     assert changed >= 20  # the taglines, "Home | ...", "... - Latest" and the like
+
+
+def test_a_bracketed_term_names_its_section_under_a_bracketed_feed_title(tmp_path):
+    """'[Sport]' is Sport (it was lost, and the article filed under the feed's title
+    less its last ']'); what names no section goes under the whole name."""
+    from newsreader.ingest.categories import term_section
+    from newsreader.ingest.pipeline import import_file
+    from newsreader.store import Store
+
+    assert [term_section(t) for t in ("[Sport]", "【体育】", "(World)", "[i]x[/i]")] == ["Sport", "Sport", "World", None]
+    items = "".join(f"<item><title>{t}</title><guid>{t}</guid><description>Body.</description>{c}</item>"
+                    for t, c in [("One", "<category>[Sport]</category>"), ("Two", "<category>[Sport]</category>"),
+                                 ("Three", ""), ("Four", ""), ("Five", ""),
+                                 ("Six", "")])
+    path = tmp_path / "b.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Feed [i]X[/i]</title>'
+                    f"<link>https://brackets.example/</link>{items}</channel></rss>", encoding="utf-8")
+    with Store(tmp_path / "l.sqlite3") as store:
+        assert import_file(store, path).error is None
+        got = {a.title: (a.category, a.feed_title) for a in store.list_articles()}
+    assert got == {"One": ("Sport", "Feed [i]X[/i]"), "Two": ("Sport", "Feed [i]X[/i]"),
+                   "Three": ("Feed [i]X[/i]", "Feed [i]X[/i]"), "Four": ("Feed [i]X[/i]", "Feed [i]X[/i]"),
+                   "Five": ("Feed [i]X[/i]", "Feed [i]X[/i]"), "Six": ("Feed [i]X[/i]", "Feed [i]X[/i]")}
