@@ -64,7 +64,8 @@ def restore(store: Store, data: dict) -> UpsertCounts:
         for f in feeds:
             try:
                 if not all(isinstance(f.get(k), str) for k in ("url",)) or not all(
-                        f.get(k) is None or isinstance(f.get(k), str) for k in ("title", "category", "site", "own_title")):
+                        f.get(k) is None or isinstance(f.get(k), str)
+                        for k in ("title", "category", "site", "own_title")):
                     raise TypeError
                 # a backup is untrusted text like any feed: no control characters get in
                 feed_id = store.ensure_feed(clean_line(f["url"]), clean_line(f.get("title") or f["url"]),

@@ -33,7 +33,7 @@ from newsreader.models import Enclosure
 from newsreader.store.categories import UNCATEGORISED
 from newsreader.text import clean_line
 
-CATEGORIES_VERSION = 3  # 1 was the feed-wide pool of terms before the sections; 2 cut a name's last "]"
+CATEGORIES_VERSION = 3  # 1 was the feed-wide pool of terms before the sections; 2 lost "[Sport]", cut names' "]"
 MAX_LEN = 40
 EVERY = "*"  # a feed mapping's key for every article of the feed
 _AUDIO_EXT = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac")

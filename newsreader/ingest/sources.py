@@ -221,7 +221,7 @@ def _is_brand(text: str, brands: set[str]) -> bool:
 
 # words that name no outlet in a title: "Top Stories", "All Posts", "UK homepage", "US edition"
 _NOTHING = frozenset("stories story posts articles updates headlines edition editions uk us usa eu "
-                     "international global europe asia africa americas".split())
+                     "international global europe asia africa americas 主页 首页 首頁".split())
 
 
 def _names_nothing(part: str) -> bool:

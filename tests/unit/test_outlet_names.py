@@ -25,6 +25,7 @@ TAGLINE = "Quayside is a web magazine with obsessive daily coverage of everythin
     ("Home | Quay Mail", "https://quaymail.example/rss", None, "Quay Mail"),
     ("Quayfeed - Latest", "https://quayfeed.example/rss", None, "Quayfeed"),
     ("QT > Top Stories", "https://quaytimes.example/rss", None, "QT"),
+    ("quaytimes.example | 首页", "https://quaytimes.example/rss", None, "quaytimes.example"),
     ("Quaymint - All Posts", "https://quaymint.example/rss", None, "Quaymint"),
     ("Latest News Quay18", "https://quay18.example/rss", None, "Quay18"),
     # a sentence or a tagline gives way to the site's name in it, else its address's
@@ -89,7 +90,8 @@ def test_a_bracketed_term_names_its_section_under_a_bracketed_feed_title(tmp_pat
     from newsreader.ingest.pipeline import import_file
     from newsreader.store import Store
 
-    assert [term_section(t) for t in ("[Sport]", "【体育】", "(World)", "[i]x[/i]")] == ["Sport", "Sport", "World", None]
+    terms = ("[Sport]", "【体育】", "(World)", "[i]x[/i]")
+    assert [term_section(t) for t in terms] == ["Sport", "Sport", "World", None]
     items = "".join(f"<item><title>{t}</title><guid>{t}</guid><description>Body.</description>{c}</item>"
                     for t, c in [("One", "<category>[Sport]</category>"), ("Two", "<category>[Sport]</category>"),
                                  ("Three", ""), ("Four", ""), ("Five", ""),

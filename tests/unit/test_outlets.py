@@ -81,7 +81,8 @@ def test_an_old_library_gets_the_short_names(capsys, tmp_path):
 def test_a_backup_keeps_the_users_name_and_the_feeds_own_title(capsys, tmp_path):
     home, again = str(tmp_path / "home"), str(tmp_path / "again")
     assert run(capsys, "--home", home, "add", str(_feed(tmp_path / "q.rss", TAGLINE)))[0] == 0
-    assert run(capsys, "--home", home, "add", str(_feed(tmp_path / "r.rss", "Harbour Radio", "https://hr.example/")))[0] == 0
+    radio = _feed(tmp_path / "r.rss", "Harbour Radio", "https://hr.example/")
+    assert run(capsys, "--home", home, "add", str(radio))[0] == 0
     assert run(capsys, "--home", home, "feeds", "--rename", "Harbour Radio", "HR")[0] == 0
     assert run(capsys, "--home", home, "export", "--json", str(tmp_path / "b.json"))[0] == 0
     assert run(capsys, "--home", again, "import", str(tmp_path / "b.json"))[0] == 0
