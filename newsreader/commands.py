@@ -81,8 +81,8 @@ def _category_rules():
 
 
 def _categories_current(store: Store) -> None:
-    """Before listing: choose the stored categories again if their rules or the user's
-    mapping changed since (not while config.toml cannot be read)."""
+    """Before listing: name the feeds and choose the stored categories again if their
+    rules or the user's mapping changed since (not while config.toml cannot be read)."""
     from newsreader.ingest.recategorise import recategorise
 
     rules, ok = _category_rules()
@@ -213,6 +213,7 @@ def cmd_feeds(args) -> int:
             _console().print(f"{feed.title}: full text {value.lower()}"
                              + (" (its pages are fetched on refresh)" if state else " (the feed's own text is kept)"))
             return 0
+        _categories_current(store)  # the feeds named as the lists name them
         feeds = [(f, fetches_pages(store, f)) for f in store.feeds()]
     if args.json:
         _dump([_feed_dict(f, full) for f, full in feeds])
@@ -408,6 +409,7 @@ def cmd_show(args) -> int:
 
     with open_store() as store:
         reanalyse(store, article_id=args.id)  # quotes an older quote finder found
+        _categories_current(store)  # and its feed's name and category, as a list shows them
         art = store.article(args.id)
     if args.json:
         _dump(article_json(art))

@@ -9,8 +9,10 @@ from newsreader.text import clean_line, counted, shown_date
 
 
 def _grouped(store) -> None:
+    from newsreader.commands import _categories_current
     from newsreader.ingest.stories import group_new
 
+    _categories_current(store)  # outlets named as the lists name them
     group_new(store)  # articles stored by an older newsreader, or still waiting
 
 

@@ -4,6 +4,8 @@ stored libraries named again without losing a user's name."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsreader.ingest.categories import NO_RULES
 from newsreader.ingest.pipeline import import_file
 from newsreader.ingest.recategorise import STAMP_KEY, recategorise
@@ -90,3 +92,19 @@ def test_a_backup_keeps_the_users_name_and_the_feeds_own_title(capsys, tmp_path)
     got = {f["url"]: (f["title"], f["own_title"], f["renamed"]) for f in jrun(capsys, "--home", again, "feeds")}
     assert got == {str(tmp_path / "q.rss"): ("Quayside", TAGLINE, False),
                    str(tmp_path / "r.rss"): ("HR", "Harbour Radio", True)}
+
+
+@pytest.mark.parametrize("command", [["stories"], ["show", "1"], ["feeds"]])
+def test_an_old_library_is_named_again_by_any_command_that_shows_names(capsys, tmp_path, command):
+    home = tmp_path / "home"
+    home.mkdir()
+    c = library_at(home / "library.sqlite3", 8)
+    c.execute("INSERT INTO feeds (url, title, site, added_at) VALUES ('https://quayside.example/rss', ?,"
+              " 'https://quayside.example/', '2026-01-01T00:00:00Z')", (TAGLINE,))
+    c.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category, body,"
+              " content_hash) VALUES (1, 'https://quayside.example/rss', 'g', 'Pier', '2026-01-01T00:00:00Z',"
+              " '2026-01-01T00:00:00Z', 'World', 'Body.', 'h')")
+    c.close()
+    assert run(capsys, "--home", str(home), *command)[0] == 0
+    with Store(home / "library.sqlite3") as store:
+        assert store.feed(1).title == "Quayside"
