@@ -59,10 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep the feed's own text (default: fetch pages when the items are summaries)")
     c.add_argument("--json", action="store_true")
 
-    c = cmd("feeds", "list the subscriptions, or set one's full-text fetching")
+    c = cmd("feeds", "list the subscriptions, or rename one or set its full-text fetching")
     c.add_argument("--full-text", nargs=2, metavar=("FEED", "on|off|auto"),
                    help="fetch each item's web page for FEED (by id, URL or title): on, off, or"
                         " auto (on when its items are short summaries)")
+    c.add_argument("--rename", nargs=2, metavar=("FEED", "NAME"),
+                   help="show FEED (by id, URL or name) as NAME everywhere, whatever it calls itself;"
+                        ' an empty NAME ("") gives it back the name its own title gives')
     c.add_argument("--json", action="store_true")
 
     c = cmd("remove", "unsubscribe from a feed (by id, URL or title); favourites are kept")
@@ -217,8 +220,15 @@ def _warn_config() -> None:
 def _check_home(home: str) -> None:
     if not home.strip():
         raise UsageError("--home needs a directory")
-    if Path(home).expanduser().exists() and not Path(home).expanduser().is_dir():
-        raise NewsreaderError(f"--home {home}: not a directory")
+    path = Path(home).expanduser()
+    # the nearest folder that exists decides: a file on the way ("--home notes.txt/lib") is one
+    # error here, before config.toml is looked for in it and the library's folder made under it
+    for part in (path, *path.parents):
+        if part.exists() or part.is_symlink():
+            if not part.is_dir():
+                raise NewsreaderError(f"--home {home}: " + (
+                    "not a directory" if part == path else f"{part} is a file, not a directory"))
+            break
 
 
 def _exit_on_hangup() -> None:

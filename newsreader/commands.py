@@ -18,7 +18,7 @@ from typing import Iterator
 from newsreader.errors import NewsreaderError
 from newsreader.store import Filter, Store, open_store
 from newsreader.store.timefmt import to_db
-from newsreader.text import clean_line
+from newsreader.text import UNDATED, clean_line
 
 
 def _console(stderr: bool = False):
@@ -81,8 +81,8 @@ def _category_rules():
 
 
 def _categories_current(store: Store) -> None:
-    """Before listing: choose the stored categories again if their rules or the user's
-    mapping changed since (not while config.toml cannot be read)."""
+    """Before listing: name the feeds and choose the stored categories again if their
+    rules or the user's mapping changed since (not while config.toml cannot be read)."""
     from newsreader.ingest.recategorise import recategorise
 
     rules, ok = _category_rules()
@@ -179,7 +179,8 @@ def cmd_add(args) -> int:
 
 
 def _feed_dict(f, full: bool) -> dict:
-    return {"id": f.id, "url": f.url, "title": f.title, "category": f.category, "site": f.site,
+    return {"id": f.id, "url": f.url, "title": f.title, "own_title": f.own_title or f.title, "renamed": f.renamed,
+            "category": f.category, "site": f.site,
             "enabled": f.enabled, "articles": f.article_count, "unread": f.unread_count,
             "full_text": {True: "on", False: "off", None: "auto"}[f.full_text], "fetches_pages": full,
             "last_attempt": to_db(f.last_attempt), "last_success": to_db(f.last_success),
@@ -193,6 +194,13 @@ def cmd_feeds(args) -> int:
     from newsreader.ingest.fulltext import fetches_pages
 
     with open_store() as store:
+        if args.rename:
+            from newsreader.ingest.outlets import rename
+
+            ref, name = args.rename
+            feed = rename(store, store.find_feed(ref), name)
+            _console().print(f"{feed.url}: named {feed.title}" + ("" if feed.renamed else " (its own name)"))
+            return 0
         if args.full_text:
             ref, value = args.full_text
             if value.lower() not in _SWITCH:
@@ -205,6 +213,7 @@ def cmd_feeds(args) -> int:
             _console().print(f"{feed.title}: full text {value.lower()}"
                              + (" (its pages are fetched on refresh)" if state else " (the feed's own text is kept)"))
             return 0
+        _categories_current(store)  # the feeds named as the lists name them
         feeds = [(f, fetches_pages(store, f)) for f in store.feeds()]
     if args.json:
         _dump([_feed_dict(f, full) for f, full in feeds])
@@ -274,7 +283,7 @@ def _print_rows(rows) -> None:
         line.append(f"{a.id:>6} ", style="dim")
         line.append("*" if a.favourite else " ", style="yellow")
         line.append(" " if a.read else "N", style="cyan")
-        line.append(" undated    " if a.estimated else f" {a.published:%Y-%m-%d} ", style="dim")
+        line.append(f" {UNDATED:<10} " if a.estimated else f" {a.published:%Y-%m-%d} ", style="dim")
         line.append(a.title, style="dim" if a.read else "bold")
         line.append(f"  [{a.category}]", style="dim")
         out.print(line, soft_wrap=True)
@@ -400,6 +409,7 @@ def cmd_show(args) -> int:
 
     with open_store() as store:
         reanalyse(store, article_id=args.id)  # quotes an older quote finder found
+        _categories_current(store)  # and its feed's name and category, as a list shows them
         art = store.article(args.id)
     if args.json:
         _dump(article_json(art))

@@ -107,6 +107,8 @@ class Feed:
     article_count: int = 0
     unread_count: int = 0
     subscribed: bool = True  # False: a source files were imported from, not read again by refresh
+    own_title: str | None = None  # what the feed calls itself (``title`` is the name shown); None: the title
+    renamed: bool = False  # ``title`` is the user's own name for it
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ class StoryArticle:
     length: int  # words in the body
     read: bool = False
     feed_id: int | None = None
+    estimated: bool = False  # undated: ``published`` is only where it is filed
 
 
 @dataclass(frozen=True)

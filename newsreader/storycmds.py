@@ -9,8 +9,10 @@ from newsreader.text import clean_line, counted, shown_date
 
 
 def _grouped(store) -> None:
+    from newsreader.commands import _categories_current
     from newsreader.ingest.stories import group_new
 
+    _categories_current(store)  # outlets named as the lists name them
     group_new(store)  # articles stored by an older newsreader, or still waiting
 
 
@@ -46,7 +48,7 @@ def story_json(cmp) -> dict:
         "id": s.id, "title": s.title,
         "articles": [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": to_db(a.published),
                       "words": a.length} for a in s.articles],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "articles": list(q.articles),
+        "quotes": [{"text": q.text, "speaker": cmp.speaker_of(q), "articles": list(q.articles),
                     "outlets": cmp.outlets_of(q.articles), "shared": q.shared, "point": q.point,
                     "wordings": [{"article": c.article, "text": c.text} for c in q.places]}
                    for q in cmp.quotes],
@@ -81,7 +83,7 @@ def render_story(cmp):
              Text(""), Text("Articles", style="bold underline")]
     for a in s.articles:
         lines.append(Text.assemble((f"{a.id:>6}  ", "dim"), (clean_line(a.outlet), "bold"),
-                                   f"  {shown_date(a.published)}  {a.length:,} words  ",
+                                   f"  {shown_date(a.published, a.estimated)}  {a.length:,} words  ",
                                    clean_line(a.title)))
     shared = sum(q.shared for q in cmp.quotes)
     lines += [Text(""), Text(f"Quotations ({len(cmp.quotes)}, {shared or 'none'} carried by several articles)"
@@ -92,18 +94,25 @@ def render_story(cmp):
             if q.point in shown:
                 continue
             shown.add(q.point)
-            lines.append(Text(f"  {clean_line(q.speaker or '')}, one point in different words:", style="italic"))
+            lines.append(Text(f"  {clean_line(cmp.speaker_of(q) or '')}, one point in different words:",
+                              style="italic"))
             for p in (p for p in cmp.quotes if p.point == q.point):
                 lines += _quote_lines(cmp, p, "    ")
             continue
         lines += _quote_lines(cmp, q, "  ")
+    if cmp.speakers:  # as the app's story view lists them: one line a person, whatever each outlet spelt
+        lines += [Text(""), Text("Speakers and the outlets quoting them", style="bold underline")]
+        for sp in cmp.speakers:
+            lines.append(Text.assemble("  ", (clean_line(sp.name), "bold"),
+                                       (" · " + ", ".join(clean_line(o) for o in cmp.outlets_of(sp.articles)),
+                                        "dim")))
     return Group(*lines)
 
 
 def _quote_lines(cmp, q, indent: str) -> list:
     from rich.text import Text
 
-    who = clean_line(q.speaker) if q.speaker else "(unattributed)"
+    who = clean_line(cmp.speaker_of(q) or "") or "(unattributed)"
     outlets = ", ".join(clean_line(o) for o in cmp.outlets_of(q.articles))
     where = f"{outlets}" if q.shared else f"only {outlets}"
     return [Text.assemble(indent, ("“" + clean_line(q.text) + "”", "italic")),

@@ -31,6 +31,14 @@ class Comparison:
         wanted = set(article_ids)
         return list(dict.fromkeys(a.outlet for a in self.story.articles if a.id in wanted))
 
+    def speaker_of(self, quote: MergedQuote) -> str | None:
+        """The name a quotation's speaker goes by in this story: the one ``speakers`` gives
+        every wording of that person ("Sergei Lavrov" for a "Sergey Lavrov" elsewhere)."""
+        for sp in self.speakers:
+            if quote.speaker_key and sp.key == quote.speaker_key:
+                return sp.name
+        return quote.speaker
+
 
 def compare(store, story_id: int) -> Comparison:
     """The story ``story_id`` with its quotations merged and its speakers."""

@@ -131,7 +131,11 @@ def human_size(length: int) -> str:
     return f"{size:.1f} {_UNITS[-1]}"
 
 
+UNDATED = "undated"
+
+
 def shown_date(when, estimated: bool = False) -> str:
-    """An article's date as the reader shows it; one the source did not give (filed by
-    its feed's order, or its import time) says so."""
-    return f"{when:%Y-%m-%d %H:%M} UTC" + (" (estimated: no date given)" if estimated else "")
+    """An article's date as the reader shows it; one the source did not give is "undated",
+    as the lists say: the time it is filed under (its feed's order, the news beside it) is a
+    place in the list, not a date to show to the minute."""
+    return UNDATED if estimated else f"{when:%Y-%m-%d %H:%M} UTC"

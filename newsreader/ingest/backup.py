@@ -28,7 +28,8 @@ _ARTICLE_KEYS = ("id", "source", "feed_url", "guid", "link", "title", "byline", 
 def write_backup(store: Store, out: IO[str]) -> int:
     """Write the whole library to ``out`` as JSON, a row at a time; returns the article count."""
     feeds = [{"url": f.url, "title": f.title, "category": f.category, "site": f.site,
-              "subscribed": True, "full_text": f.full_text} for f in store.feeds()]
+              "subscribed": True, "full_text": f.full_text, "own_title": f.own_title, "renamed": f.renamed}
+             for f in store.feeds()]
     views = [{"name": v.name, "expr": v.expr} for v in store.saved_views()]
     out.write('{"newsreader_backup": %d, "version": %s,\n "feeds": %s,\n "views": %s,\n "articles": [\n'
               % (FORMAT, json.dumps(__version__), json.dumps(feeds, ensure_ascii=False),
@@ -63,13 +64,17 @@ def restore(store: Store, data: dict) -> UpsertCounts:
         for f in feeds:
             try:
                 if not all(isinstance(f.get(k), str) for k in ("url",)) or not all(
-                        f.get(k) is None or isinstance(f.get(k), str) for k in ("title", "category", "site")):
+                        f.get(k) is None or isinstance(f.get(k), str)
+                        for k in ("title", "category", "site", "own_title")):
                     raise TypeError
                 # a backup is untrusted text like any feed: no control characters get in
                 feed_id = store.ensure_feed(clean_line(f["url"]), clean_line(f.get("title") or f["url"]),
                                             category=clean_line(f.get("category") or "") or None,
                                             site=clean_line(f.get("site") or "") or None,
-                                            subscribed=bool(f.get("subscribed", True)))
+                                            subscribed=bool(f.get("subscribed", True)),
+                                            own_title=clean_line(f.get("own_title") or "") or None)
+                if f.get("renamed") is True:  # the user's own name, which naming again leaves alone
+                    store.update_feed(feed_id, renamed=1)
                 if isinstance(f.get("full_text"), bool):
                     store.update_feed(feed_id, full_text=int(f["full_text"]))
             except (KeyError, TypeError, AttributeError):

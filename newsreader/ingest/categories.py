@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from newsreader.ingest.sections import NEWS, PODCASTS, first_section, section_of
-from newsreader.ingest.sources import SourceFacts, facts, link_section
+from newsreader.ingest.sources import NAMES_VERSION, SourceFacts, facts, link_section
 from newsreader.models import Enclosure
 from newsreader.store.categories import UNCATEGORISED
 from newsreader.text import clean_line
 
-CATEGORIES_VERSION = 2  # 1 was the feed-wide pool of terms before the sections
+CATEGORIES_VERSION = 3  # 1 was the feed-wide pool of terms before the sections; 2 lost "[Sport]", cut names' "]"
 MAX_LEN = 40
 EVERY = "*"  # a feed mapping's key for every article of the feed
 _AUDIO_EXT = (".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac")
@@ -57,6 +58,7 @@ class Source:
     site: str | None = None
     category: str | None = None  # the subscription's own, which comes first
     id: int | None = None
+    name: str = ""  # the name the library shows for it, when not its title
 
 
 def has_audio(enclosures: Iterable[Enclosure]) -> bool:
@@ -90,17 +92,17 @@ class CategoryRules:
     def for_source(self, source: Source) -> dict[str, str]:
         """The mapping that applies to one source: its own entries over the common ones."""
         out = {_key(k): clean_line(v) for k, v in self.terms.items() if clean_line(v)}
-        title = _key(source.title)
+        titles = {_key(source.title), _key(source.name or source.title)}
         for ref, table in self.feeds.items():
             ref = ref.strip()
-            if ref and (ref == source.url or _key(ref) == title or
+            if ref and (ref == source.url or _key(ref) in titles or
                         source.id is not None and ref == str(source.id)):
                 out.update((_key(k), clean_line(v)) for k, v in table.items() if clean_line(v))
         return out
 
     def stamp(self) -> str:
         """What the stored categories were chosen under: the version and this mapping."""
-        text = json.dumps([CATEGORIES_VERSION, sorted(self.terms.items()),
+        text = json.dumps([CATEGORIES_VERSION, NAMES_VERSION, sorted(self.terms.items()),
                            sorted((k, sorted(v.items())) for k, v in self.feeds.items())])
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
@@ -196,7 +198,11 @@ def _first(terms: Sequence[str]) -> str | None:
 @lru_cache(maxsize=65536)
 def term_section(term: str) -> str | None:
     """The section one entry term names: a machine tag's value counts when its key
-    names a section ("structure:news/world-news"), other machine tags not at all."""
+    names a section ("structure:news/world-news"), other machine tags not at all. A term in
+    brackets is the term ("[Sport]", "【体育】")."""
+    wrapped = _WRAPPED.fullmatch(term.strip())
+    if wrapped:
+        term = next(g for g in wrapped.groups() if g)
     for sep in (":", "|"):
         head, mark, value = term.partition(sep)
         if mark and value[:1].isalnum() and " " not in head.strip():
@@ -206,6 +212,7 @@ def term_section(term: str) -> str | None:
     return section_of(term)
 
 
+_WRAPPED = re.compile(r"\[([^\[\]]+)\]|【([^【】]+)】|\(([^()]+)\)|（([^（）]+)）")
 _SECTION_KEYS = frozenset(
     "section sections structure category categories channel rubrik rubrique ressort desk department "
     "vertical kategorie categorie seccion secao sezione rubrica".split())

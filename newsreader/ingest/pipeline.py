@@ -137,7 +137,7 @@ def store_feed(store: Store, feed: ParsedFeed, url: str, *, category: str | None
     items = prepare(feed.articles, category)
     with store.transaction():
         feed_id = store.ensure_feed(url, title or clean_line(feed.title) or url, category=category,
-                                    site=feed.link, subscribed=subscribed)
+                                    site=feed.link, subscribed=subscribed, own_title=clean_line(feed.title) or None)
         counts = store_arrivals(store, feed_id, url, arriving(store, feed_id, items, rules), killfile)
     return feed_id, counts
 
@@ -173,10 +173,11 @@ def categorised(store: Store, feed_id: int, items: Sequence[NewArticle],
                 rules: CategoryRules = NO_RULES) -> list[NewArticle]:
     """The items with the categories their feed, as stored, and the user's mapping give
     them (the feed's subscription category first). Call inside the write's transaction."""
+    from newsreader.ingest.outlets import name_feed
     from newsreader.ingest.recategorise import choose_for, note_rules
 
     note_rules(store, rules)
-    chosen = choose_for(store.feed(feed_id), items, rules)
+    chosen = choose_for(name_feed(store, store.feed(feed_id)), items, rules)  # named first, as it is shown
     return [it if it.category == c else replace(it, category=c) for it, c in zip(items, chosen)]
 
 
@@ -318,7 +319,8 @@ def write_loaded(store: Store, loaded: Loaded, category: str | None = None,
                 feed_id = store.ensure_feed(loaded.source, loaded.title or loaded.source,
                                             category=category, site=loaded.site, subscribed=subscribing)
                 if res.kind in PAGE_KINDS and known is not None and loaded.title and loaded.title != known.title:
-                    store.update_feed(feed_id, title=loaded.title)  # a page read again names its site now
+                    # a page read again names its site now (its name is made from that)
+                    store.update_feed(feed_id, title=loaded.title, own_title=None)
                 items = arriving(store, feed_id, loaded.items, rules)
                 counts = store_arrivals(store, feed_id, loaded.source, items, killfile)
                 if subscribing:

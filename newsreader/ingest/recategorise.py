@@ -14,6 +14,7 @@ from itertools import groupby
 from typing import Callable, Protocol, Sequence
 
 from newsreader.ingest.categories import UNCATEGORISED, CategoryRules, Entry, Source, choose, has_audio
+from newsreader.ingest.outlets import name_feeds
 from newsreader.models import Enclosure, Feed
 from newsreader.store import Store
 
@@ -35,7 +36,8 @@ def _stand_in(category: str) -> tuple[str, ...]:
 
 def choose_for(feed: Feed | None, items: Sequence[_Terms], rules: CategoryRules) -> list[str]:
     """The categories of a feed's articles (new items, or stored ones) under ``rules``."""
-    source = Source() if feed is None else Source(feed.title, feed.url, feed.site, feed.category, feed.id)
+    source = Source() if feed is None else Source(feed.own_title or feed.title, feed.url, feed.site, feed.category,
+                                                  feed.id, feed.title)
     entries = [Entry(it.sections if it.sections is not None else _stand_in(getattr(it, "category", "")),
                      it.tags, it.link, has_audio(it.enclosures)) for it in items]
     return choose(entries, source, rules)
@@ -68,6 +70,7 @@ def recategorise(store: Store, rules: CategoryRules, *, force: bool = False,
     returns how many articles changed category. A stop request leaves everything as it was."""
     if not force and is_current(store, rules):
         return 0
+    name_feeds(store)  # the names first: a feed's articles may be filed under its name
     feeds = {f.id: f for f in store.feeds(subscribed_only=False)}
     changes: list[tuple[int, str, tuple[str, ...] | None]] = []
     moved = 0

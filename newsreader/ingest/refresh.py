@@ -330,7 +330,7 @@ def _store(store: Store, feed: Feed, res: FetchResult, got: Digest, started: dat
         return
     ok = _ok_fields(feed, res, started)
     if feed.title in (feed.url, res.url) and got.title:
-        ok["title"] = got.title  # subscribed by address alone: the feed names itself
+        ok["title"] = ok["own_title"] = got.title  # subscribed by address alone: the feed names itself
     with store.transaction():
         url = _move(store, feed, res)
         feed_id = store.ensure_feed(url, feed.title, category=feed.category, site=got.link)

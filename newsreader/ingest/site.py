@@ -80,6 +80,17 @@ def site_in_title(title: str | None, headline: str | None = None) -> str | None:
     return tidy_name(last) if len(last.split()) <= 4 else None
 
 
+def split_title_bar(title: str | None) -> tuple[str | None, str | None]:
+    """A headline read from a browser's title bar, and the site the bar names after a pipe:
+    "Pier to be rebuilt | Quay Times" -> ("Pier to be rebuilt", "Quay Times"); any other
+    title comes back whole, with no site (a dash or a colon is common in headlines)."""
+    head, sep, last = (title or "").rpartition(" | ")
+    name = tidy_name(last) if sep and len(last.split()) <= 4 and len(head.split()) >= 3 else None
+    if name is None or any(w.lower() in _FURNITURE for w in re.findall(r"\w+", name)):
+        return title, None
+    return head.strip(), name
+
+
 # --- pages saved as text ---------------------------------------------------------
 
 
@@ -143,9 +154,16 @@ def _repeated_name(chrome: list[str]) -> str | None:
 
 def text_page_site(text: str, headline: str | None = None, chrome: list[str] = ()) -> str | None:
     """The outlet of a page saved as text: its masthead (a name alone in the first lines,
-    above the headline), else the name its footer gives (the last ©-line, "X is part of"),
-    else a name its furniture (``chrome``: the lines that are not the article) keeps saying."""
+    above the headline), else the browser's title bar kept at its top ("Headline | Site"),
+    else the name its footer gives (the last ©-line, "X is part of"), else a name its
+    furniture (``chrome``: the lines that are not the article) keeps saying, else the host
+    of the address the page prints (a browser's header or footer, "Source: https://...")."""
     raw_lines = [ln for ln in text.splitlines() if ln.strip()]
+    return (_masthead(raw_lines, headline) or _title_bar(raw_lines, headline) or _footer(raw_lines)
+            or _repeated_name(list(chrome)) or _printed_host(raw_lines, headline))
+
+
+def _masthead(raw_lines: list[str], headline: str | None) -> str | None:
     for i, raw in enumerate(raw_lines[:6]):
         if headline and " ".join(raw.split()) == headline:
             break
@@ -154,6 +172,10 @@ def text_page_site(text: str, headline: str | None = None, chrome: list[str] = (
             continue  # an item of a menu laid out a line each ("News", "What's On", "Jobs")
         if _masthead_like(raw) and (name := tidy_name(raw)):
             return name
+    return None
+
+
+def _footer(raw_lines: list[str]) -> str | None:
     foot = len(raw_lines) * 3 // 4
     for i in range(len(raw_lines) - 1, -1, -1):
         raw = raw_lines[i]
@@ -164,7 +186,56 @@ def text_page_site(text: str, headline: str | None = None, chrome: list[str] = (
             owner = _owner(raw)
             if owner:
                 return owner
-    return _repeated_name(list(chrome))
+    return None
+
+
+HEAD_LINES = 6  # where a masthead or a title bar sits
+
+
+def _title_bar(raw_lines: list[str], headline: str | None) -> str | None:
+    """The site a title bar names beside the headline: "Headline | Site", "Site: Headline"
+    (a breadcrumb that ends with the headline names sections, not the site)."""
+    if not headline:
+        return None
+    for raw in raw_lines[:HEAD_LINES]:
+        line = " ".join(raw.split())
+        if line == headline or headline not in line or breadcrumb(line) or re.search(r"[»›>/]", line):
+            continue
+        before, _, after = line.partition(headline)
+        if before.strip() and after.strip():
+            continue  # words on both sides: a sentence about it, not a bar
+        if before.strip():  # "Site: Headline", "Site | Headline"
+            m = re.search(r"(?:\s+[|:·•–—-]|\s*[|·•]|:)\s*$", before)
+            name = before[:m.start()].strip() if m else ""
+        else:  # "Headline | Site", "Headline - Site", "Headline : Site"
+            m = re.match(r"\s*(?:[|·•]|\s[:–—-]|:)\s*", after)
+            name = after[m.end():].strip() if m else ""
+        if name and len(name.split()) <= 4 and not find_date(name) and not any(
+                w.lower() in _FURNITURE for w in re.findall(r"\w+", name)):
+            return tidy_name(name)
+    return None
+
+
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.I)
+_LABEL = re.compile(r"^(?:url|source|link|permalink|address|originally published (?:at|on)|read online at)\s*:?\s*$",
+                    re.I)
+EDGE_LINES = 8  # a browser prints the address in the page's header or footer
+
+
+def _printed_host(raw_lines: list[str], headline: str | None) -> str | None:
+    """The host of the page's own address, printed at its top or bottom: a line that is the
+    address alone (or after "Source:", "URL:"), or one whose path spells the headline's words."""
+    words = {w for w in re.findall(r"\w+", (headline or "").casefold()) if len(w) > 3}
+    for raw in [*raw_lines[:EDGE_LINES], *raw_lines[-EDGE_LINES:]]:
+        line = " ".join(raw.split())
+        for m in _URL.finditer(line):
+            url = m[0].rstrip(".,;")
+            alone = _LABEL.match(line[:m.start()]) or not line[:m.start()].strip()
+            alone = alone and not line[m.end():].strip(" .,;")
+            slug = set(re.findall(r"\w+", url.split("://", 1)[1].partition("/")[2].casefold()))
+            if (alone or len(words & slug) >= 2) and (host := host_name(url)):
+                return host
+    return None
 
 
 _FOOTER = re.compile(r"©|\(c\)\s*\d|copyright|\b(?:is part of|is published by)\b", re.I)

@@ -98,7 +98,7 @@ def add_subscription(store: Store, target: str, *, category: str | None = None,
                                      subscribed=True, killfile=killfile, rules=rules)
         fields = dict(last_attempt=now, last_success=now, last_error=None, failures=0)
         if title:
-            fields["title"] = title
+            fields.update(title=title, renamed=1)  # the user's own name: it stays
         if full_text is not None:
             fields["full_text"] = int(full_text)
         if got.fetched is not None:

@@ -24,7 +24,7 @@ from newsreader.ingest._textpage_stretch import (ABOUT_LABEL, END_LABEL, anchor,
 from newsreader.ingest._textpage_title import headline_scores, headline_strength
 from newsreader.ingest._textpage_zones import comment_lines, teaser_lines
 from newsreader.ingest.byline import tail_byline
-from newsreader.ingest.site import host_name, text_page_site
+from newsreader.ingest.site import host_name, split_title_bar, text_page_site
 from newsreader.models import ParsedArticle
 from newsreader.text import clean_line, clean_text, strip_unsafe
 
@@ -277,11 +277,12 @@ def parse_text_page(text: str, source: str | None = None) -> ParsedArticle:
     body = clean_text("\n\n".join(_body_lines(lines, s, e, skip)))
     if not body:
         raise IngestError("no article text found")
-    title = meta.title or clean_line(body.split("\n", 1)[0])[:120]
+    headline = split_title_bar(meta.title)[0]  # the bar's site is read with the others below
+    title = headline or clean_line(body.split("\n", 1)[0])[:120]
     byline = meta.byline or tail_byline([ln.text for ln in lines[e + 1 : e + 1 + _TAIL]])
     link = source if source and re.match(r"https?://", source) else None
     chrome = [ln.text for ln in lines[:s]] + [ln.text for ln in lines[e + 1:]]
-    site = text_page_site(text, meta.title, chrome) or host_name(link)
+    site = text_page_site(text, headline, chrome) or host_name(link)
     return ParsedArticle(
         title=clean_line(title),
         body=body,

@@ -22,6 +22,7 @@ class FeedQueries:
             retry_after=from_db(row["retry_after"]),
             full_text=None if row["full_text"] is None else bool(row["full_text"]),
             article_count=row["n"], unread_count=row["unread"], subscribed=bool(row["subscribed"]),
+            own_title=row["own_title"], renamed=bool(row["renamed"]),
         )
 
     _FEED_SELECT = (
@@ -63,8 +64,9 @@ class FeedQueries:
         return found[0]
 
     def ensure_feed(self, url: str, title: str, *, category: str | None = None,
-                    site: str | None = None, subscribed: bool = False) -> int:
-        """The id of the source at ``url``, made if new; a subscription is never demoted."""
+                    site: str | None = None, subscribed: bool = False, own_title: str | None = None) -> int:
+        """The id of the source at ``url``, made if new; a subscription is never demoted.
+        ``own_title`` is what the feed calls itself, when ``title`` is another name."""
         row = self.conn.execute("SELECT id, subscribed FROM feeds WHERE url = ?", (url,)).fetchone()
         if row:
             sets, args = [], []
@@ -80,8 +82,9 @@ class FeedQueries:
                 self.conn.execute(f"UPDATE feeds SET {', '.join(sets)} WHERE id = ?", (*args, row[0]))
             return row[0]
         cur = self.conn.execute(
-            "INSERT INTO feeds (url, title, category, site, subscribed, added_at) VALUES (?,?,?,?,?,?)",
-            (url, title or url, category, site, int(subscribed), to_db(now_utc())),
+            "INSERT INTO feeds (url, title, category, site, subscribed, added_at, own_title)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (url, title or url, category, site, int(subscribed), to_db(now_utc()), own_title),
         )
         return cur.lastrowid
 
@@ -89,7 +92,7 @@ class FeedQueries:
         """Set feed columns (title, url, etag, last_error, failures, ...)."""
         allowed = {"title", "url", "category", "site", "enabled", "etag", "last_modified",
                    "body_hash", "last_attempt", "last_success", "last_error", "failures",
-                   "retry_after", "subscribed", "full_text"}
+                   "retry_after", "subscribed", "full_text", "own_title", "renamed"}
         bad = set(fields) - allowed
         if bad:
             raise ValueError(f"unknown feed fields {sorted(bad)}")

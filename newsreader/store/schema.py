@@ -188,8 +188,18 @@ V8 = """
 CREATE INDEX articles_hidden ON articles(id) WHERE hidden = 1;
 """
 
+# Version 9: a feed's name apart from its own title. ``title`` is the name every list
+# shows and sorts by ("Engadget"); ``own_title`` what the feed called itself when it was
+# first read ("Engadget is a web magazine with ...": its words name a section, and the
+# name is made from it again when the naming rules change; NULL, stored before: the title
+# is its own); ``renamed`` is 1 when the title is the user's own name, which always stays.
+V9 = """
+ALTER TABLE feeds ADD COLUMN own_title TEXT;
+ALTER TABLE feeds ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

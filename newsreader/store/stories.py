@@ -176,10 +176,11 @@ class StoryQueries:
         if row is None:
             raise NotFound(f"no story with id {story_id}")
         rows = self.conn.execute(
-            "SELECT a.id, a.title, coalesce(f.title, a.source), a.published, a.body, a.read, a.feed_id"
+            "SELECT a.id, a.title, coalesce(f.title, a.source), a.published, a.body, a.read, a.feed_id,"
+            " a.published_estimated"
             " FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
             " WHERE a.story_id = ? ORDER BY a.published, a.id", (story_id,))
-        arts = tuple(StoryArticle(r[0], r[1], r[2], from_db(r[3]), len(r[4].split()), bool(r[5]), r[6])
+        arts = tuple(StoryArticle(r[0], r[1], r[2], from_db(r[3]), len(r[4].split()), bool(r[5]), r[6], bool(r[7]))
                      for r in rows)
         return Story(row[0], row[1], from_db(row[2]) if row[2] else None,
                      from_db(row[3]) if row[3] else None, arts)

@@ -120,6 +120,7 @@ class NewsreaderApp(App[None]):
         """After an upgrade of the category rules or a change of the mapping in the config,
         choose every article's category again, in the background (not while the config
         cannot be read: its mapping is unknown, and the library keeps its categories)."""
+        from newsreader.ingest.outlets import name_feeds
         from newsreader.ingest.recategorise import is_current, recategorise
 
         if self.config_problem:
@@ -132,12 +133,16 @@ class NewsreaderApp(App[None]):
                 recategorise(store, rules)  # nothing to move: just note the rules
                 return
             self.call_from_thread(self._status, RECATEGORISING)
+            renamed = name_feeds(store)  # the feeds' names may have changed with the rules too
             moved = recategorise(store, rules, should_stop=lambda: worker.is_cancelled)
         if not worker.is_cancelled:
-            self.call_from_thread(self._recategorised, moved)
+            self.call_from_thread(self._recategorised, moved, renamed)
 
-    def _recategorised(self, moved: int) -> None:
+    def _recategorised(self, moved: int, renamed: int = 0) -> None:
         if isinstance(self.screen, WelcomeScreen):
+            return
+        if not moved and renamed:
+            self.main.after_refresh("")  # the lists show the feeds' new names
             return
         if not moved:
             if str(self.main.query_one("#status-line", Static).content) == RECATEGORISING:

@@ -358,3 +358,13 @@ def test_a_backup_is_cleaned_like_any_feed(capsys, tmp_path):
     feeds = jrun(capsys, "feeds")
     assert feeds and all("\x1b" not in f["title"] and "\u202e" not in f["title"] for f in feeds)
     assert all(f["category"] in (None, "World") for f in feeds)
+
+
+def test_a_home_under_a_file_is_one_line(capsys, tmp_path, newsreader_home):
+    (tmp_path / "notes.txt").write_text("not a folder")
+    for home in (tmp_path / "notes.txt" / "library", tmp_path / "notes.txt" / "a" / "b", tmp_path / "notes.txt"):
+        code, out, err = run(capsys, "--home", str(home), "list")
+        assert code == 1 and not out, home
+        assert len(err.strip().splitlines()) == 1 and "not a directory" in err, err
+        assert "warning" not in err
+    assert (tmp_path / "notes.txt").read_text() == "not a folder"

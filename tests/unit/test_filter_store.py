@@ -240,10 +240,7 @@ def test_saved_views_are_kept_by_name_in_any_case(store):
 
 def test_version_7_library_gets_the_index_of_hidden_articles_and_lists_leave_them_out(tmp_path):
     path = tmp_path / "v7.sqlite3"
-    Store(path).close()
-    c = sqlite3.connect(path, isolation_level=None)  # as version 7 left it: no index of hidden articles
-    c.execute("DROP INDEX articles_hidden")
-    c.execute("PRAGMA user_version = 7")
+    c = library_at(path, 7)  # as version 7 left it: no index of hidden articles
     c.execute("INSERT INTO feeds (url, title, added_at) VALUES ('f', 'Old Feed', '2026-01-01T00:00:00Z')")
     for i, hidden in enumerate((0, 1, 0)):
         c.execute("INSERT INTO articles (feed_id, source, guid, title, published, imported_at, category,"

@@ -159,3 +159,38 @@ def test_shared_pages_have_names_only_bylines_and_a_site(shared):
     # (a few of these pages are signed by nobody: a wire story, an account named "admin")
     _check_pages(sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "data/articles/html").glob("*.html")),
                  0.7)
+
+
+def test_text_page_site_from_its_title_bar_or_the_address_it_prints():
+    title = "Pier to be rebuilt before winter"
+
+    def site(top: str, foot: str = "") -> str | None:
+        text = f"{top}\n\n" + "\n\n".join([PROSE] * 4) + f"\n\n{foot}\n"
+        return parse_text_page(text, "/saved/page.txt").site
+
+    assert site(f"{title} | Quay Times\n\nHome » Local » Pier\n\n{title}\n\nBy Petra Holm") == "Quay Times"
+    assert site(f"Quay Times: {title}\n\n{title}\n\nBy Petra Holm") == "Quay Times"
+    assert site(f"{title} - The Quay Times\n\n{title}\n\nBy Petra Holm") == "The Quay Times"
+    # the bar alone, read as the headline: the headline loses the bar, the site is the bar's
+    bare = parse_text_page(f"{title} | Quay Times\n\nBy Petra Holm\n\n" + "\n\n".join([PROSE] * 4), "/p.txt")
+    assert (bare.title, bare.site) == (title, "Quay Times")
+    # an address a browser printed at the top, or a "Source:" line at the foot
+    assert site(f"https://www.quay.example/local/2025/03/04/pier-to-be-rebuilt-before-winter\n\n{title}\n\n"
+                "By Petra Holm") == "quay.example"
+    assert site(f"{title}\n\nBy Petra Holm", "Source: https://news.quay.example/a/123") == "news.quay.example"
+    # not a site: a breadcrumb that ends with the headline, a share link, a bar of furniture
+    assert site(f"Home » Local » {title}\n\n{title}\n\nBy Petra Holm") is None
+    assert site(f"{title}\n\nBy Petra Holm", "Share on https://social.example/intent?text=x") is None
+    assert site(f"{title} | Subscribe\n\n{title}\n\nBy Petra Holm") is None
+    assert site(f"{title}\n\nBy Petra Holm") is None
+
+
+def test_a_page_that_names_no_site_keeps_its_file_name(tmp_path):
+    bar = tmp_path / "saved-0042.txt"
+    bar.write_text("Pier to be rebuilt before winter | Quay Times\n\n" + "\n\n".join([PROSE] * 4), encoding="utf-8")
+    bare = tmp_path / "saved-0043.txt"
+    bare.write_text("Pier to be rebuilt before winter\n\n" + "\n\n".join([PROSE] * 4), encoding="utf-8")
+    with Store(tmp_path / "lib.sqlite3") as store:
+        assert import_file(store, bar).error is None and import_file(store, bare).error is None
+        listed = {Path(a.source).name: a.feed_title for a in store.iter_articles()}
+    assert listed == {"saved-0042.txt": "Quay Times", "saved-0043.txt": "saved-0043.txt"}

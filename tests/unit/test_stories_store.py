@@ -164,3 +164,43 @@ def test_counts_read_as_words():
     from newsreader.text import counted
 
     assert [counted(n, "outlet") for n in (0, 1, 2)] == ["no outlets", "1 outlet", "2 outlets"]
+
+
+def test_the_story_command_names_a_speaker_as_the_story_view_does():
+    """One person spelt two ways by two outlets is one speaker in ``story``, as in the app."""
+    from datetime import datetime, timezone
+
+    from rich.console import Console
+
+    from newsreader.analysis.stories.align import Carried, merge_quotes
+    from newsreader.models import Story, StoryArticle
+    from newsreader.storycmds import render_story, story_json
+    from newsreader.storyview import Comparison, speakers_of
+
+    when = datetime(2025, 9, 12, tzinfo=timezone.utc)
+    story = Story(1, "Talks", when, when, (StoryArticle(1, "A", "Post", when, 100),
+                                           StoryArticle(2, "B", "Radio", when, 100)))
+    merged = merge_quotes([1, 2], [
+        Carried(1, 0, 30, "No troops of theirs will do.", "Sergei Lavrov", "lavrov"),
+        Carried(1, 40, 70, "We said so in March already.", "Sergei Lavrov", "lavrov"),
+        Carried(2, 0, 30, "This is unacceptable to us all.", "Sergey Lavrov", "lavrov")])
+    cmp = Comparison(story, tuple(merged), speakers_of(merged))
+    console = Console(width=200, record=True)
+    console.print(render_story(cmp))
+    text = console.export_text()
+    assert "Sergey" not in text and text.count("— Sergei Lavrov") == 3
+    assert "Sergei Lavrov · Post, Radio" in text  # the speakers, as the app lists them
+    assert {q["speaker"] for q in story_json(cmp)["quotes"]} == {"Sergei Lavrov"}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
+def test_the_seed_story_lists_each_speaker_once(capsys, tmp_path):
+    home = str(tmp_path / "home")
+    assert run(capsys, "--home", home, "import", *map(str, sorted(SEEDS.glob("*.txt"))))[0] == 0
+    stories = json.loads(run(capsys, "--home", home, "stories", "--json")[1])
+    got = json.loads(run(capsys, "--home", home, "story", str(stories[0]["id"]), "--json")[1])
+    names = {sp["name"] for sp in got["speakers"]}
+    assert {q["speaker"] for q in got["quotes"] if q["speaker"]} <= names
+    code, out, _ = run(capsys, "--home", home, "story", str(stories[0]["id"]))
+    said = {line.split("— ", 1)[1].split(" · ")[0] for line in out.splitlines() if "— " in line}
+    assert code == 0 and said <= names | {"(unattributed)"}, said - names

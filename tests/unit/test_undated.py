@@ -149,3 +149,35 @@ def test_a_feed_with_no_dates_read_first_goes_under_the_dated_news_stored(store,
     archive.write_bytes(rss("Archive", [("a0", None), ("a1", None), ("a2", None)]))
     assert refresh_all(store, workers=0).added == 1
     assert titles(store)[0] == "Archive a0"
+
+
+def test_list_show_and_story_all_call_an_undated_article_undated(capsys, tmp_path):
+    """The time an undated article is filed under is no date: every view says "undated"."""
+    from tests.unit.clirun import run
+
+    news, archive = tmp_path / "news.rss", tmp_path / "archive.rss"
+    news.write_bytes(rss("News", [("n1", T)]))
+    archive.write_bytes(rss("Archive", [("a1", None)]))
+    home = str(tmp_path / "home")
+    assert run(capsys, "--home", home, "import", str(news), str(archive))[0] == 0
+    code, out, _ = run(capsys, "--home", home, "list")
+    rows = {line.split()[0]: line for line in out.splitlines()}
+    assert code == 0 and " undated " in rows["2"] and "2024-05-01" in rows["1"]
+    code, out, _ = run(capsys, "--home", home, "show", "2")
+    assert code == 0 and " · undated" in out.splitlines()[1] and "2024-05-01" not in out
+    assert "2024-05-01 12:00 UTC" in run(capsys, "--home", home, "show", "1")[1]
+
+
+def test_a_story_marks_its_undated_article(tmp_path):
+    from newsreader.store import NewArticle
+
+    with Store(tmp_path / "l.sqlite3") as s:
+        feed = s.ensure_feed("https://a.example/rss", "A")
+        s.upsert_articles(feed, "https://a.example/rss", [
+            NewArticle("g1", "Dated", "Body.", "World", "h1", "2024-05-01T12:00:00Z"),
+            NewArticle("g2", "Undated", "Body.", "World", "h2", None, estimate="2024-05-01T11:59:59Z")])
+        s.conn.execute("INSERT INTO stories (id, title, first_published, last_published) VALUES (1, 'S', ?, ?)",
+                       ("2024-05-01T12:00:00Z", "2024-05-01T12:00:00Z"))
+        s.conn.execute("UPDATE articles SET story_id = 1")
+        arts = {a.title: a for a in s.story(1).articles}
+    assert arts["Undated"].estimated and not arts["Dated"].estimated

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from newsreader.models import Article
 from newsreader.store import Store
-from newsreader.text import counted
+from newsreader.text import UNDATED, counted
 from newsreader.tui.widgets.lists import StopList
 from newsreader.tui.widgets.speaker_list import SpeakerList
 from newsreader.tui.widgets.story_pane import StoryPane
@@ -50,7 +50,8 @@ class OutletList(StopList):
             else:
                 prompt = Content.assemble(
                     Content(a.outlet).stylize(outlet), "\n", Content(a.title), "\n",
-                    Content(f"{a.published:%d %b %Y} · {a.length:,} words · {shared} shared").stylize(meta))
+                    Content(f"{UNDATED if a.estimated else f'{a.published:%d %b %Y}'} · {a.length:,} words"
+                            f" · {shared} shared").stylize(meta))
             self.add_option(Option(prompt, id=str(a.id)))
 
 

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import PAGE, Filter
+from newsreader.text import UNDATED
 from newsreader.tui.paging import Fetch, Walked, walk
 from newsreader.tui.views import View, age
 from newsreader.tui.widgets.lists import StopList
@@ -272,7 +273,7 @@ class ArticleList(StopList):
                                       partial=True)
         star = Content("★ " if row.favourite else "").stylize(
             self.get_visual_style("article-list--star", partial=True))
-        when = "undated" if row.estimated else age(row.published, self._clock())
+        when = UNDATED if row.estimated else age(row.published, self._clock())
         meta = f"{row.feed_title or row.source} · {when}"
         meta_style = self.get_visual_style("article-list--meta", partial=True)
         # part of a story other outlets tell too (t opens it)
