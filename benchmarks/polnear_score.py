@@ -70,16 +70,16 @@ def parse_ann(ann: str) -> list[Attribution]:
         spans[m.group(1)] = (m.group(2), parts)
     out = []
     for m in _ELINE.finditer(ann):
-        args = dict(a.split(":", 1) for a in m.group(2).split()[1:] if ":" in a)
-        role = {k.rstrip("0123456789"): v for k, v in args.items()}
-        if "Content" not in role or role["Content"] not in spans:
+        # an attribution may have several parts of a role ("Content:T52 Content2:T56" for
+        # "“...,” he said. “...”"): every part belongs to it, not only the last
+        role: dict[str, Spans] = {}
+        for arg in m.group(2).split()[1:]:
+            key, _, ref = arg.partition(":")
+            if ref in spans:
+                role.setdefault(key.rstrip("0123456789"), []).extend(spans[ref][1])
+        if "Content" not in role:
             continue
-        att = Attribution(content=spans[role["Content"]][1])
-        if role.get("Source") in spans:
-            att.source = spans[role["Source"]][1]
-        if role.get("Cue") in spans:
-            att.cue = spans[role["Cue"]][1]
-        out.append(att)
+        out.append(Attribution(content=role["Content"], source=role.get("Source", []), cue=role.get("Cue", [])))
     return out
 
 
