@@ -84,6 +84,7 @@ def parse_ann(ann: str) -> list[Attribution]:
 
 
 _OPEN_BEFORE = set(" \t([{\u2014\u2013-/")
+_CLOSE_AFTER = set(".,;:!?)\u2026")  # a left mark after these (or a letter) may close
 
 
 def quote_segments(text: str) -> Spans:
@@ -111,7 +112,8 @@ def quote_segments(text: str) -> Spans:
             if start is None and single is None and (ch == "\u201c" or (
                     ch == '"' and before in _OPEN_BEFORE and not after.isspace())):
                 start = i + 2 if skip else i + 1
-            elif start is not None and ch in ("\u201d", '"'):
+            elif start is not None and (ch in ("\u201d", '"') or ch == "\u201c" and (before.isalnum() or before in _CLOSE_AFTER)):
+                # (a left mark right after the words closes them: "“a fine idea“ and", a typo)
                 segs.append((base + start, base + i))
                 start = None
             elif start is None and single is None and ch in ("\u2018", "'") and before in _OPEN_BEFORE \

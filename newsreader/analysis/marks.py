@@ -17,7 +17,7 @@ MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00
 # re-opening it) has a mark that can close it; an apostrophe inside a word never does.
 _OPENERS = {"\u201c": "c", "\u201e": "c", "\u201d": "c", "\u00ab": "g", '"': "s",
             "''": "t", "``": "t", "\u2018\u2018": "t", "\u2018": "c1", "'": "s1"}
-_CLOSERS = {"c": ("\u201d", "\u201c", '"'), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"', "\u201d"), "t": ("''", "\u2019\u2019"),
+_CLOSERS = {"c": ("\u201d", "\u201c", '"'), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"', "\u201d", "\u201c"), "t": ("''", "\u2019\u2019"),
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
@@ -174,6 +174,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
             if fam == "c1" and mark == "\u2019" and _plural_possessive(text, i, pend, last_close[mark]):
                 continue  # "Danvers’ day" inside ‘...’
             if mark in _CLOSERS[fam]:
+                if mark == "\u201c" and fam == "s" and not (prev.isalnum() or prev in ".,;:!?)\u2026"):
+                    continue  # ("... said "a “fine” idea": a left mark after a space opens, never closes)
                 if mark == "\u201c" and opener == "\u201c" and not (prev and not prev.isspace()):
                     # a fresh opener: the earlier quote never closed, start again here
                     state = (fam, mark, end_m, i, p, -1)
@@ -182,8 +184,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                     continue
                 if text[cstart:i].strip():
                     cend = i
-                    while fam == "g" and text[cend - 1] in _GUILLEMET_SPACE:
-                        cend -= 1
+                    while text[cend - 1].isspace():  # "...'Title Sponsor,' \"": the space between a
+                        cend -= 1  # nested quotation's mark and the closing one is no part of the words
                     spans.append(Span(cstart, cend, open_at, end_m, opara, p, prev_part=part))
                 state = None
         if state is not None:

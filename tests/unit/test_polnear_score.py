@@ -73,3 +73,11 @@ def test_a_directory_without_the_corpus_layout_is_a_clear_error(tmp_path):
         assert "text/ and attributions/" in str(exc)
     else:
         raise AssertionError("no error for a directory without text/ and attributions/")
+
+
+def test_a_left_curly_mark_right_after_the_words_closes_a_quotation():
+    # a typo the corpus has: “…“ for “…”; after a space the mark opens a quotation
+    bench = _bench()
+    text = "She said the plan was “a real mess“ and left. He called it “fine” too.\n“Not so,“ Ana said."
+    got = [text[a:b] for a, b in bench.quote_segments(text)]
+    assert got == ["a real mess", "fine", "Not so,"]
