@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import ORG_HEADS
+from newsreader.analysis.lexicon import NAMING_VERBS, ORG_HEADS, SPEECH_VERBS
+from newsreader.analysis.phrases import mentions_before
 from newsreader.analysis.subjects import clause_subject, headline_case, sentence_subject
 from newsreader.analysis.turns import para_heading
 
@@ -48,21 +49,24 @@ def unframed_speaker(art: Article, para: Para, qi: int):
     he, she, they, we or I, a role, an institution with a name of several words or
     an institution's head word ("the Kremlin"), or a described person or body. A
     lone capitalised word (a product, a place, "Redirect") is not enough."""
-    found = sentence_subject(para, qi) or clause_subject(para, qi)
-    if found is None:
-        return None
     k = para.toks[qi][4]  # the quotation's span (a quotation token holds its index)
     sp = art.spans[k]
     content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()
     words = [w for w in _WORD_CHARS.findall(content) if len(w) > 1 or w.isupper()]  # (not the s of What’s)
-    if len(words) < 2 or all(w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
+    cue = _reported(para, qi) if len(words) < 3 else -1
+    reported = cue >= 0
+    found = sentence_subject(para, qi) or clause_subject(para, qi) or (_cue_subject(para, cue) if reported else None)
+    if found is None:
+        return None
+    if (len(words) < 2 and not reported) or all(
+            w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return None  # a term or a title: "in “typical” podcasting", "is on tour with ‘Buzzed’",
         # "stars in ‘The Big Sick’"
     toks = para.toks
     nxt = qi + 1
     while nxt < len(toks) and (toks[nxt][1] in "[]" or toks[nxt][1].isdigit()):
         nxt += 1  # past a link marker: "“sharing to Reels” [1] feature"
-    if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and (
+    if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and not reported and (
             toks[nxt][1] not in _FUNCTION_WORDS - _AUX_WORDS and not toks[nxt][1].endswith(("ly", "ing", "ed"))):
         return None  # a name for a thing: "a new “sharing to Reels” feature", "“X VPN” is not alone"
     if found[1].lower() in _LAUNCH_VERBS:
@@ -109,12 +113,52 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
         # a sign, slogan or title with nobody saying it, full stop inside the marks
         # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
         bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
-        return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
+        if len(words) < 3:
+            return _reported(para, qi) >= 0
+        return not _title_case(_WORDS.findall(bare), bare)
     if _title_case(words, content) and len(words) >= 2 and not headline_case(para):
         # a name-like quotation is a title, unless it opens its sentence in a speech
         # slot ("“Your Honor,” I said"), or the whole line is set in title case
         return content.endswith((",", "!", "?")) and starts_sentence(para, qi)
     return True
+
+
+# Verbs of speech and naming in forms that are seldom nouns ("said", "calling", "calls";
+# not "state", "comments", "report")
+_CUES = frozenset(w for w in SPEECH_VERBS | NAMING_VERBS if w.endswith(("ed", "ing"))) | frozenset(
+    "said told wrote spoke say says tell tells call calls dubs labels brands".split())
+
+
+def _reported(para: Para, qi: int) -> int:
+    """The verb of speech or naming (its token, else -1) that reports the clause a
+    short quotation sits in ("Trump blamed it on “sickos”", "his aide calls it a “blueprint”")."""
+    toks = para.toks
+    lo = para.sent_lo[para.sent_of[qi]]
+    for k in range(qi - 1, max(lo, qi - 20) - 1, -1):
+        if toks[k][0] == "w" and toks[k][1].lower() in _CUES:
+            if k > 0 and toks[k - 1][1].lower() in _PASSIVE_AUX and not (
+                    qi + 1 < len(toks) and toks[qi + 1][1].lower() == "by"):
+                return -1  # "is said to be “quietly confident”", "what is called a “debate”": no one
+            return k
+    return -1
+
+
+_PASSIVE_AUX = frozenset("is are was were be been being so-".split())
+
+
+def _cue_subject(para: Para, v: int):
+    """The mention right before verb ``v`` (past a comma closing an apposition, or an
+    adverb): "Jake Sullivan, calls", "the newspaper often calls"."""
+    toks = para.toks
+    b = v
+    while b > 0 and (toks[b - 1][1] == "," or toks[b - 1][1].lower().endswith("ly")) and v - b < 2:
+        b -= 1
+    m = next(mentions_before(para, b, max(0, b - 12)), None)
+    if m is None or m.tok_end != b or m.extra.get("prep") or m.extra.get("poss"):
+        return None
+    if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):
+        return None
+    return (m, toks[v][1]) if m.kind in ("person", "org", "pron", "desc", "role") else None
 
 
 # Nouns for features, products and labels a quoted name qualifies.

@@ -24,3 +24,19 @@ def test_a_straight_opening_mark_may_close_with_a_left_curly_mark_after_a_word()
             "The council did not reply.")
     assert quoted(text) == ["The tolls will rise next year,", "We cannot pay them."]
 
+
+
+def said(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start:q.end], q.speaker) for q in find_quotes(text) if q.kind == "quote"]
+
+
+def test_a_short_quotation_in_a_clause_a_speech_verb_reports_is_a_quotation():
+    text = ("The harbour plan went to the council on Monday. Her chief aide, Jon Vale, calls the plan "
+            "a “blueprint” for the town. Ola Brenn told reporters the delays were “bureaucratic” at best.")
+    assert said(text) == [("blueprint", "Jon Vale"), ("bureaucratic", "Ola Brenn")]
+
+
+def test_a_short_quotation_without_a_verb_of_speech_or_with_a_passive_one_is_none():
+    text = ("The “express” lane opened on Monday. The mayor is said to be “furious” about it. "
+            "Drivers used what is called a “zipper” merge.")
+    assert said(text) == []
