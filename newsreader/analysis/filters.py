@@ -99,6 +99,9 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
         return False  # a nickname inside a name: Andrew “Boz” Bosworth
     if _LETTERS.search(content) is None or content[:1] in "/^#$<{":
         return False  # code, paths, figures: "/source", "^/source(.*)", "$1"
+    if _single(art.text, sp.open_at) and _alone(art, sp, para) and _double_style(art):
+        return False  # a line wholly in single marks where quotations take double ones: a
+        # subheading drawn from the text ("'A fight from start to finish.'"), no one speaking
     if qi > 0 and _title_slot(para.toks[qi - 1][1]):
         bare = content.rstrip(".,")
         if _title_case(_WORDS.findall(bare), bare):
@@ -159,6 +162,27 @@ def _cue_subject(para: Para, v: int):
     if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):
         return None
     return (m, toks[v][1]) if m.kind in ("person", "org", "pron", "desc", "role") else None
+
+
+def _single(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` is one single quotation mark (not '' standing for a double)."""
+    return text[at] in "'\u2018" and text[at + 1:at + 2] not in ("'", "\u2018")
+
+
+def _alone(art: Article, sp, para: Para) -> bool:
+    """Whether the quotation is all its paragraph holds (a full stop after it aside)."""
+    text = art.text
+    return not text[para.start:sp.open_at].strip() and text[sp.close_end:para.end].strip() in ("", ".")
+
+
+def _double_style(art: Article) -> bool:
+    """Whether the article quotes in double marks: more of its quotations open with
+    one than with a single mark (worked out once an article)."""
+    style = art.memo.get("double")
+    if style is None:
+        singles = sum(_single(art.text, sp.open_at) for sp in art.spans)
+        style = art.memo["double"] = len(art.spans) - singles > singles
+    return bool(style)
 
 
 # Nouns for features, products and labels a quoted name qualifies.

@@ -40,3 +40,14 @@ def test_a_short_quotation_without_a_verb_of_speech_or_with_a_passive_one_is_non
     text = ("The “express” lane opened on Monday. The mayor is said to be “furious” about it. "
             "Drivers used what is called a “zipper” merge.")
     assert said(text) == []
+
+
+def test_a_line_wholly_in_single_marks_is_a_subheading_where_quotations_take_double_marks():
+    text = ("The ferry will stop in May, the council said on Monday.\n\n"
+            "\"We have no money left,\" said Ola Brenn, who chairs the board.\n\n"
+            "'A decision nobody wanted.'\n\n"
+            "\"It is a sad day for the island,\" said Ines Roa, a fisherman.")
+    assert [q for q, _ in said(text)] == ["We have no money left,", "It is a sad day for the island,"]
+    # where single marks are the article's quotation marks, such a line is a quotation
+    british = text.replace('"', "'").replace("'A decision nobody wanted.'", "'We will fight it.'")
+    assert "We will fight it." in [q for q, _ in said(british)]
