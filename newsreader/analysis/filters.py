@@ -235,7 +235,7 @@ def _title_slot(word: str) -> bool:
 
 def _title_case(words: list[str], content: str) -> bool:
     """A title of a work or a slogan: every longer word capitalised, no full stop."""
-    long_ = [w for w in words if len(w) > 3 or len(w) == 3 and w.lower() not in _TITLE_SMALL]
+    long_ = [w for w in words if len(w) >= 3 and w.lower() not in _TITLE_SMALL]  # (not "with", "from")
     return ((len(long_) >= 2 or len(words) <= 2) and bool(long_) and all(w[:1].isupper() for w in long_)
             and not content.endswith((".", "!", "?", ".,")))
 

@@ -51,3 +51,9 @@ def test_a_line_wholly_in_single_marks_is_a_subheading_where_quotations_take_dou
     # where single marks are the article's quotation marks, such a line is a quotation
     british = text.replace('"', "'").replace("'A decision nobody wanted.'", "'We will fight it.'")
     assert "We will fight it." in [q for q, _ in said(british)]
+
+
+def test_a_title_with_short_lower_case_words_after_a_title_slot_is_no_quotation():
+    text = ("Ines Roa was the first guest on “Breakfast with Ola Brenn.” "
+            "\"I talked about the ferry,\" Roa said later.")
+    assert [q for q, _ in said(text)] == ["I talked about the ferry,"]
