@@ -102,7 +102,8 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
     if _single(art.text, sp.open_at) and _alone(art, sp, para) and _double_style(art):
         return False  # a line wholly in single marks where quotations take double ones: a
         # subheading drawn from the text ("'A fight from start to finish.'"), no one speaking
-    if qi > 0 and _title_slot(para.toks[qi - 1][1]):
+    slot = qi - 2 if qi > 1 and para.toks[qi - 1][1] == "," and para.toks[qi - 2][1].lower() in _WORKS else qi - 1
+    if slot >= 0 and _title_slot(para.toks[slot][1]):  # (also "his memoir, “Hard Choices.”")
         bare = content.rstrip(".,")
         if _title_case(_WORDS.findall(bare), bare):
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
@@ -223,6 +224,11 @@ _TITLE_CUES = frozenset(
     """on titled entitled called named dubbed book memoir show film movie series program
     programme column album song novel play podcast documentary episode phrase term slogan
     motto hashtag""".split())
+
+
+# Nouns for works whose title may follow after a comma ("his memoir, “Hard Choices.”")
+_WORKS = frozenset("""book memoir show film movie series program programme column album song novel
+    play podcast documentary episode""".split())
 
 
 def _title_slot(word: str) -> bool:

@@ -57,3 +57,9 @@ def test_a_title_with_short_lower_case_words_after_a_title_slot_is_no_quotation(
     text = ("Ines Roa was the first guest on “Breakfast with Ola Brenn.” "
             "\"I talked about the ferry,\" Roa said later.")
     assert [q for q, _ in said(text)] == ["I talked about the ferry,"]
+
+
+def test_a_title_set_off_by_a_comma_after_its_noun_is_no_quotation():
+    text = ("Ola Brenn wrote about the ferry in her memoir, “Salt and Timetables.” "
+            "\"I loved that boat,\" Brenn said on Monday.")
+    assert [q for q, _ in said(text)] == ["I loved that boat,"]
