@@ -103,8 +103,10 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
         return False  # a line wholly in single marks where quotations take double ones: a
         # subheading drawn from the text ("'A fight from start to finish.'"), no one speaking
     slot = qi - 2 if qi > 1 and para.toks[qi - 1][1] == "," and para.toks[qi - 2][1].lower() in _WORKS else qi - 1
-    if slot >= 0 and _title_slot(para.toks[slot][1]):  # (also "his memoir, “Hard Choices.”")
-        bare = content.rstrip(".,")
+    if slot >= 0 and _shouted(para.toks, slot):
+        return True  # "chants of “Ted! Ted!”", "cries of “Shame!”": a crowd's words
+    if slot >= 0 and _title_slot(para.toks[slot][1]):
+        bare = content.rstrip(".,")  # (also "his memoir, “Hard Choices.”")
         if _title_case(_WORDS.findall(bare), bare):
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
     if len(words) <= 3 and _examples(para.toks, qi):
@@ -163,6 +165,14 @@ def _cue_subject(para: Para, v: int):
     if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):
         return None
     return (m, toks[v][1]) if m.kind in ("person", "org", "pron", "desc", "role") else None
+
+
+# Nouns for words a crowd calls out: "chants of “Ted! Ted!”" is speech, no title.
+_CALLS = frozenset("chant chants cries cry shouts shout calls cheers roar roars".split())
+
+
+def _shouted(toks: list, slot: int) -> bool:
+    return toks[slot][1].lower() == "of" and slot > 0 and toks[slot - 1][1].lower() in _CALLS
 
 
 def _single(text: str, at: int) -> bool:

@@ -63,3 +63,9 @@ def test_a_title_set_off_by_a_comma_after_its_noun_is_no_quotation():
     text = ("Ola Brenn wrote about the ferry in her memoir, “Salt and Timetables.” "
             "\"I loved that boat,\" Brenn said on Monday.")
     assert [q for q, _ in said(text)] == ["I loved that boat,"]
+
+
+def test_words_a_crowd_calls_out_are_quoted_speech_not_a_title():
+    text = ("Ola Brenn walked on stage to chants of “Ferry Now, Ferry Now” from the harbour crowd. "
+            "The band then played the chorus of “Salt Road Blues” twice.")
+    assert [q for q, _ in said(text)] == ["Ferry Now, Ferry Now"]
