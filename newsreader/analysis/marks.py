@@ -23,7 +23,8 @@ _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
 # Words that cannot follow a plural possessive: after "terms’ and" the mark closed a quote.
 _NOT_OWNED = frozenset("""and or but nor as to in on at for with from by of that which who because
-    while when after before than then so if said says say told adds added is was are were has had""".split())
+    while when where what how why after before than then so if said says say told adds added is was are
+    were has had""".split())
 _GUILLEMET_SPACE = " \u00a0\u202f"  # spaces French typesetting puts inside « »
 _BEFORE_SINGLE = set(" \t\n([{\u2014\u2013/:;\u00a0") | {""}
 

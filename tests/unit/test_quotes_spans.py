@@ -69,3 +69,10 @@ def test_words_a_crowd_calls_out_are_quoted_speech_not_a_title():
     text = ("Ola Brenn walked on stage to chants of “Ferry Now, Ferry Now” from the harbour crowd. "
             "The band then played the chorus of “Salt Road Blues” twice.")
     assert [q for q, _ in said(text)] == ["Ferry Now, Ferry Now"]
+
+
+def test_a_single_mark_after_an_s_closes_before_a_wh_word():
+    # "terms’ where" is no plural possessive: the quotation ends at the mark
+    text = ("Ola Brenn said the council had set ‘new terms’ where the ferry was concerned, "
+            "and the board called it ‘a dreadful idea from the start’ on Monday.")
+    assert [q for q, _ in said(text)][:1] == ["new terms"]
