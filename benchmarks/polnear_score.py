@@ -101,6 +101,7 @@ def quote_segments(text: str) -> Spans:
         start = None
         single = None
         skip = False
+        depth = 0
         for i, ch in enumerate(line):
             if skip:  # the second mark of a doubled ''
                 skip = False
@@ -112,6 +113,11 @@ def quote_segments(text: str) -> Spans:
             if start is None and single is None and (ch == "\u201c" or (
                     ch == '"' and before in _OPEN_BEFORE and not after.isspace())):
                 start = i + 2 if skip else i + 1
+            elif start is not None and ch == "\u201c" and before.isspace() and (
+                    line.count("\u201d", i) - line.count("\u201c", i + 1) >= 2):
+                depth += 1  # “... “list” are ...”: a quotation inside the open one
+            elif start is not None and ch == "\u201d" and depth:
+                depth -= 1
             elif start is not None and (ch in ("\u201d", '"') or ch == "\u201c" and (before.isalnum() or before in _CLOSE_AFTER)):
                 # (a left mark right after the words closes them: "“a fine idea“ and", a typo)
                 segs.append((base + start, base + i))

@@ -124,6 +124,26 @@ def _plural_possessive(text: str, i: int, pend: int, last: int) -> bool:
     return word not in _NOT_OWNED  # "real terms’ and that ...": the quotation ends there
 
 
+def _nested_lefts(marks: list[tuple[int, str]]) -> dict[int, int]:
+    """Left double marks that open a quotation inside another (“... “list” are ...”),
+    by their index among ``marks``, each with the offset of the right mark closing it:
+    where the marks after one hold at least two more right marks than left ones,
+    enough to close it and the quotation around it. One pass from the end."""
+    out: dict[int, int] = {}
+    balance = 0  # right marks minus left marks after the current one
+    next_right = -1
+    for j in range(len(marks) - 1, -1, -1):
+        at, mark = marks[j]
+        if mark == "\u201d":
+            balance += 1
+            next_right = at
+        elif mark == "\u201c":
+            if balance >= 2 and next_right >= 0:
+                out[j] = next_right
+            balance -= 1
+    return out
+
+
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     """Every quotation span in ``text``, in order. A quotation carried over several
     paragraphs gives one span per paragraph, each linked to the one before."""
@@ -144,7 +164,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
         guil = [mark for _, mark in marks if mark in "\u00ab\u00bb"]
         reversed_g = bool(guil) and guil[0] == "\u00bb" and "\u00ab" in guil
         spaced = french and not reversed_g
-        for i, mark in marks:
+        nested = _nested_lefts(marks)
+        for j, (i, mark) in enumerate(marks):
             if i < skip_to:
                 continue
             end_m = i + len(mark)
@@ -178,6 +199,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 if mark == "\u201c" and fam == "s" and not (prev.isalnum() or prev in ".,;:!?)\u2026"):
                     continue  # ("... said "a “fine” idea": a left mark after a space opens, never closes)
                 if mark == "\u201c" and opener == "\u201c" and not (prev and not prev.isspace()):
+                    if j in nested:  # “... “list” are ...”: a quotation inside the open one
+                        skip_to = nested[j] + 1
+                        continue
                     # a fresh opener: the earlier quote never closed, start again here
                     state = (fam, mark, end_m, i, p, -1)
                     continue

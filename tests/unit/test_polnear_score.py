@@ -81,3 +81,10 @@ def test_a_left_curly_mark_right_after_the_words_closes_a_quotation():
     text = "She said the plan was “a real mess“ and left. He called it “fine” too.\n“Not so,“ Ana said."
     got = [text[a:b] for a, b in bench.quote_segments(text)]
     assert got == ["a real mess", "fine", "Not so,"]
+
+
+def test_a_quotation_in_double_marks_inside_another_is_read_as_part_of_it():
+    bench = _bench()
+    text = "Ana said that “the board kept its “harbour list” secret” and left. “Go,” she said."
+    got = [text[a:b] for a, b in bench.quote_segments(text)]
+    assert got == ["the board kept its “harbour list” secret", "Go,"]

@@ -76,3 +76,9 @@ def test_a_single_mark_after_an_s_closes_before_a_wh_word():
     text = ("Ola Brenn said the council had set ‘new terms’ where the ferry was concerned, "
             "and the board called it ‘a dreadful idea from the start’ on Monday.")
     assert [q for q, _ in said(text)][:1] == ["new terms"]
+
+
+def test_a_quotation_in_double_marks_inside_another_is_part_of_it():
+    text = ("Ola Brenn said that “the board kept its “harbour list” secret until May” and left. "
+            "Ines Roa said “the ferry is safe.”")
+    assert [q for q, _ in said(text)] == ["the board kept its “harbour list” secret until May", "the ferry is safe."]
