@@ -14,7 +14,11 @@ A gold direct quotation is a stretch of text between double quotation marks
 (within one paragraph; an unclosed quotation runs to the paragraph's end, as a
 quotation continued into the next paragraph does) that lies mostly inside an
 annotated Content. Its span is the text inside the marks, as ``Quote`` gives
-it. A quotation counts for quote+speaker when the span is exact and the
+it. A left double mark right after a word or a stop closes a quotation (the
+corpus's typo for a right one); one after a space inside an open quotation
+opens a quotation inside it when enough right marks follow to close both. An
+attribution's Content may come in parts (Content, Content2): every part counts.
+A quotation counts for quote+speaker when the span is exact and the
 reported speaker mention (``speaker_start``..``speaker_end``) overlaps the
 annotated Source; where the annotators marked no Source, when none is reported.
 
