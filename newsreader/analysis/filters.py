@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import NAMING_VERBS, ORG_HEADS, SPEECH_VERBS
-from newsreader.analysis.phrases import mentions_before
+from newsreader.analysis.phrases import ADVERBS, mentions_before
 from newsreader.analysis.subjects import clause_subject, headline_case, sentence_subject
 from newsreader.analysis.turns import para_heading
 
@@ -137,18 +137,34 @@ _CUES = frozenset(w for w in SPEECH_VERBS | NAMING_VERBS if w.endswith(("ed", "i
 
 def _reported(para: Para, qi: int) -> int:
     """The verb of speech or naming (its token, else -1) that reports the clause a
-    short quotation sits in ("Trump blamed it on “sickos”", "his aide calls it a “blueprint”")."""
+    short quotation sits in ("Trump blamed it on “sickos”", "his aide calls it a “blueprint”").
+    Not an adjective ("the proposed “family glitch”"), a passive with no "by" after
+    the quotation ("is said to be “quietly confident”", "it's called a “duffin”") or
+    a naming verb after a noun ("a device called an “Isaac”"): no one says those."""
     toks = para.toks
     lo = para.sent_lo[para.sent_of[qi]]
     for k in range(qi - 1, max(lo, qi - 20) - 1, -1):
-        if toks[k][0] == "w" and toks[k][1].lower() in _CUES:
-            if k > 0 and toks[k - 1][1].lower() in _PASSIVE_AUX and not (
-                    qi + 1 < len(toks) and toks[qi + 1][1].lower() == "by"):
-                return -1  # "is said to be “quietly confident”", "what is called a “debate”": no one
-            return k
+        if toks[k][0] != "w" or toks[k][1].lower() not in _CUES:
+            continue
+        b = k - 1
+        while b > lo and (toks[b][1].lower().endswith("ly") or toks[b][1].lower() in ADVERBS):
+            b -= 1  # "are simply said", "also called"
+        before = toks[b][1].lower().replace("\u2019", "'") if b >= lo else ""
+        if before in _DETERMINERS:
+            continue  # an adjective: "the proposed", "an alleged"
+        agent = qi + 1 < len(toks) and toks[qi + 1][1].lower() == "by"
+        if (before in _PASSIVE_AUX or before.endswith("'s") and before[:-2] in _PRONOUNS) and not agent:
+            return -1
+        if toks[k][1].lower() in _NAMING_PAST and before.isalpha() and before == toks[b][1] and (
+                before not in _PRONOUNS) and not agent and toks[k + 1][1].lower() not in ("for", "on", "off"):
+            return -1  # (a lower-case word: a noun the participle qualifies)
+        return k
     return -1
 
 
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
+_PRONOUNS = frozenset("he she they we i you who it that what there".split())
+_NAMING_PAST = frozenset("called dubbed named labeled labelled termed branded nicknamed".split())
 _PASSIVE_AUX = frozenset("is are was were be been being so-".split())
 
 

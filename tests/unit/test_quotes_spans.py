@@ -82,3 +82,11 @@ def test_a_quotation_in_double_marks_inside_another_is_part_of_it():
     text = ("Ola Brenn said that “the board kept its “harbour list” secret until May” and left. "
             "Ines Roa said “the ferry is safe.”")
     assert [q for q, _ in said(text)] == ["the board kept its “harbour list” secret until May", "the ferry is safe."]
+
+
+def test_no_one_reports_a_short_quotation_after_an_adjective_a_passive_or_a_participle_naming_it():
+    text = ("The proposed regulation would close the “family glitch” in the law. "
+            "Bakers sell a cross of doughnut and muffin; it's called a “duffin” in the trade. "
+            "Each clerk has a handheld device called an “ibis” for stock. "
+            "Ola Brenn also called the plan “a mistake” on Monday.")
+    assert [q for q, _ in said(text)] == ["a mistake"]
