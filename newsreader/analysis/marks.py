@@ -154,9 +154,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     skip_to = -1
     for p, (pstart, pend) in enumerate(paras):
         marks = [(m.start(), m.group()) for m in MARK.finditer(text, pstart, pend)]
-        last_close = {"\u2019": -1, "'": -1}
+        last_close = {"\u2019": -1, "'": -1, "\u201d": -1}
         for i, mark in marks:
-            if _single_closes(text, i, mark, pstart, pend):
+            if mark == "\u201d" or _single_closes(text, i, mark, pstart, pend):
                 last_close[mark] = i
         nxt_para = paras[p + 1] if p + 1 < len(paras) else None
         reopen = _opener_at(text, nxt_para[0], nxt_para[1]) if nxt_para else None
@@ -176,8 +176,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 if reversed_g and mark in "\u00ab\u00bb":
                     fam = "gr" if mark == "\u00bb" else None
                 if fam is None or end_m >= pend or (
-                        nxt.isspace() and not (fam == "g" and spaced and nxt in _GUILLEMET_SPACE)):
-                    continue
+                        nxt.isspace() and not (fam == "g" and spaced and nxt in _GUILLEMET_SPACE)
+                        and not (mark == "\u201c" and last_close["\u201d"] > i and (not prev or prev.isspace()))):
+                    continue  # (a left mark with a space after it opens when a right one follows: "“ … if")
                 if fam in _SINGLE:
                     closer = _CLOSERS[fam][0]
                     if prev not in _BEFORE_SINGLE or nxt in "'\u2019" or (
@@ -185,7 +186,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                         continue
                 elif mark in ('"', "''", "``", "\u201d") and prev not in _BEFORE_OPEN:
                     continue
-                if fam == "g":  # French typesetting: « a space inside the marks »
+                if fam == "g" or mark == "\u201c":  # French typesetting: « a space inside the marks »
                     while end_m < pend and text[end_m] in _GUILLEMET_SPACE:
                         end_m += 1
                 state = (fam, mark, end_m, i, p, -1)

@@ -86,3 +86,9 @@ def test_no_one_reports_a_short_quotation_after_an_adjective_a_passive_or_a_part
             "Each clerk has a handheld device called an “ibis” for stock. "
             "Ola Brenn also called the plan “a mistake” on Monday.")
     assert quoted(text) == ["a mistake"]
+
+
+def test_a_left_curly_mark_followed_by_a_space_opens_where_a_right_mark_follows():
+    text = ("The Courier reported, “ … if the vote were held today, the ferry would stay,” "
+            "and Ola Brenn agreed. Nobody said “ so.")
+    assert quoted(text) == ["… if the vote were held today, the ferry would stay,"]
