@@ -199,6 +199,8 @@ def _single(text: str, at: int) -> bool:
 def _alone(art: Article, sp, para: Para) -> bool:
     """Whether the quotation is all its paragraph holds (a full stop after it aside)."""
     text = art.text
+    if sp.open_at - para.start > 8 or para.end - sp.close_end > 8:
+        return False  # (bounded: a long paragraph of many quotations stays linear)
     return not text[para.start:sp.open_at].strip() and text[sp.close_end:para.end].strip() in ("", ".")
 
 
