@@ -14,7 +14,11 @@ A gold direct quotation is a stretch of text between double quotation marks
 (within one paragraph; an unclosed quotation runs to the paragraph's end, as a
 quotation continued into the next paragraph does) that lies mostly inside an
 annotated Content. Its span is the text inside the marks, as ``Quote`` gives
-it. A quotation counts for quote+speaker when the span is exact and the
+it. A left double mark right after a word or a stop closes a quotation (the
+corpus's typo for a right one); one after a space inside an open quotation
+opens a quotation inside it when enough right marks follow to close both. An
+attribution's Content may come in parts (Content, Content2): every part counts.
+A quotation counts for quote+speaker when the span is exact and the
 reported speaker mention (``speaker_start``..``speaker_end``) overlaps the
 annotated Source; where the annotators marked no Source, when none is reported.
 
@@ -70,20 +74,21 @@ def parse_ann(ann: str) -> list[Attribution]:
         spans[m.group(1)] = (m.group(2), parts)
     out = []
     for m in _ELINE.finditer(ann):
-        args = dict(a.split(":", 1) for a in m.group(2).split()[1:] if ":" in a)
-        role = {k.rstrip("0123456789"): v for k, v in args.items()}
-        if "Content" not in role or role["Content"] not in spans:
+        # an attribution may have several parts of a role ("Content:T52 Content2:T56" for
+        # "“...,” he said. “...”"): every part belongs to it, not only the last
+        role: dict[str, Spans] = {}
+        for arg in m.group(2).split()[1:]:
+            key, _, ref = arg.partition(":")
+            if ref in spans:
+                role.setdefault(key.rstrip("0123456789"), []).extend(spans[ref][1])
+        if "Content" not in role:
             continue
-        att = Attribution(content=spans[role["Content"]][1])
-        if role.get("Source") in spans:
-            att.source = spans[role["Source"]][1]
-        if role.get("Cue") in spans:
-            att.cue = spans[role["Cue"]][1]
-        out.append(att)
+        out.append(Attribution(content=role["Content"], source=role.get("Source", []), cue=role.get("Cue", [])))
     return out
 
 
 _OPEN_BEFORE = set(" \t([{\u2014\u2013-/")
+_CLOSE_AFTER = set(".,;:!?)\u2026")  # a left mark after these (or a letter) may close
 
 
 def quote_segments(text: str) -> Spans:
@@ -100,6 +105,7 @@ def quote_segments(text: str) -> Spans:
         start = None
         single = None
         skip = False
+        depth = 0
         for i, ch in enumerate(line):
             if skip:  # the second mark of a doubled ''
                 skip = False
@@ -111,7 +117,13 @@ def quote_segments(text: str) -> Spans:
             if start is None and single is None and (ch == "\u201c" or (
                     ch == '"' and before in _OPEN_BEFORE and not after.isspace())):
                 start = i + 2 if skip else i + 1
-            elif start is not None and ch in ("\u201d", '"'):
+            elif start is not None and ch == "\u201c" and before.isspace() and (
+                    line.count("\u201d", i) - line.count("\u201c", i + 1) >= 2):
+                depth += 1  # “... “list” are ...”: a quotation inside the open one
+            elif start is not None and ch == "\u201d" and depth:
+                depth -= 1
+            elif start is not None and (ch in ("\u201d", '"') or ch == "\u201c" and (before.isalnum() or before in _CLOSE_AFTER)):
+                # (a left mark right after the words closes them: "“a fine idea“ and", a typo)
                 segs.append((base + start, base + i))
                 start = None
             elif start is None and single is None and ch in ("\u2018", "'") and before in _OPEN_BEFORE \

@@ -96,6 +96,7 @@ class Article:
         self.roles: dict[str, list[tuple[int, int]]] = {}
         self._roles_sorted = True
         self.orgs: list[tuple[int, int]] = []  # (position, entity) of each institution mention
+        self.memo: dict[str, object] = {}  # what the filters work out once an article
         self._layout()
         self._resolve()
 

@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.lexicon import ORG_HEADS
+from newsreader.analysis.lexicon import NAMING_VERBS, ORG_HEADS, SPEECH_VERBS
+from newsreader.analysis.phrases import ADVERBS, mentions_before
 from newsreader.analysis.subjects import clause_subject, headline_case, sentence_subject
 from newsreader.analysis.turns import para_heading
 
@@ -48,21 +49,24 @@ def unframed_speaker(art: Article, para: Para, qi: int):
     he, she, they, we or I, a role, an institution with a name of several words or
     an institution's head word ("the Kremlin"), or a described person or body. A
     lone capitalised word (a product, a place, "Redirect") is not enough."""
-    found = sentence_subject(para, qi) or clause_subject(para, qi)
-    if found is None:
-        return None
     k = para.toks[qi][4]  # the quotation's span (a quotation token holds its index)
     sp = art.spans[k]
     content = _LINK_MARK.sub("", art.text[sp.start:sp.end]).strip()
     words = [w for w in _WORD_CHARS.findall(content) if len(w) > 1 or w.isupper()]  # (not the s of What’s)
-    if len(words) < 2 or all(w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
+    cue = _reported(para, qi) if len(words) < 3 else -1
+    reported = cue >= 0
+    found = sentence_subject(para, qi) or clause_subject(para, qi) or (_cue_subject(para, cue) if reported else None)
+    if found is None:
+        return None
+    if (len(words) < 2 and not reported) or all(
+            w[:1].isupper() or w.isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return None  # a term or a title: "in “typical” podcasting", "is on tour with ‘Buzzed’",
         # "stars in ‘The Big Sick’"
     toks = para.toks
     nxt = qi + 1
     while nxt < len(toks) and (toks[nxt][1] in "[]" or toks[nxt][1].isdigit()):
         nxt += 1  # past a link marker: "“sharing to Reels” [1] feature"
-    if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and (
+    if nxt < len(toks) and toks[nxt][0] == "w" and toks[nxt][1].islower() and len(words) <= 4 and not reported and (
             toks[nxt][1] not in _FUNCTION_WORDS - _AUX_WORDS and not toks[nxt][1].endswith(("ly", "ing", "ed"))):
         return None  # a name for a thing: "a new “sharing to Reels” feature", "“X VPN” is not alone"
     if found[1].lower() in _LAUNCH_VERBS:
@@ -95,8 +99,14 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
         return False  # a nickname inside a name: Andrew “Boz” Bosworth
     if _LETTERS.search(content) is None or content[:1] in "/^#$<{":
         return False  # code, paths, figures: "/source", "^/source(.*)", "$1"
-    if qi > 0 and _title_slot(para.toks[qi - 1][1]):
-        bare = content.rstrip(".,")
+    if _single(art.text, sp.open_at) and _alone(art, sp, para) and _double_style(art):
+        return False  # a line wholly in single marks where quotations take double ones: a
+        # subheading drawn from the text ("'A fight from start to finish.'"), no one speaking
+    slot = qi - 2 if qi > 1 and para.toks[qi - 1][1] == "," and para.toks[qi - 2][1].lower() in _WORKS else qi - 1
+    if slot >= 0 and _shouted(para.toks, slot):
+        return True  # "chants of “Ted! Ted!”", "cries of “Shame!”": a crowd's words
+    if slot >= 0 and _title_slot(para.toks[slot][1]):
+        bare = content.rstrip(".,")  # (also "his memoir, “Hard Choices.”")
         if _title_case(_WORDS.findall(bare), bare):
             return False  # "on CNN’s “New Day.”", "host of “The Nightly Show.”": a title
     if len(words) <= 3 and _examples(para.toks, qi):
@@ -109,12 +119,99 @@ def keep_quotation(art: Article, k: int, attributed: bool, cont: bool = False) -
         # a sign, slogan or title with nobody saying it, full stop inside the marks
         # in the American way ("a sign reading “Marry Me Now.”") is no quotation either
         bare = content[:-1] if content.endswith(".") and not content.endswith("..") else content
-        return len(words) >= 3 and not _title_case(_WORDS.findall(bare), bare)
+        if len(words) < 3:
+            return _reported(para, qi) >= 0
+        return not _title_case(_WORDS.findall(bare), bare)
     if _title_case(words, content) and len(words) >= 2 and not headline_case(para):
         # a name-like quotation is a title, unless it opens its sentence in a speech
         # slot ("“Your Honor,” I said"), or the whole line is set in title case
         return content.endswith((",", "!", "?")) and starts_sentence(para, qi)
     return True
+
+
+# Verbs of speech and naming in forms that are seldom nouns ("said", "calling", "calls";
+# not "state", "comments", "report")
+_CUES = frozenset(w for w in SPEECH_VERBS | NAMING_VERBS if w.endswith(("ed", "ing"))) | frozenset(
+    "said told wrote spoke say says tell tells call calls dubs labels brands".split())
+
+
+def _reported(para: Para, qi: int) -> int:
+    """The verb of speech or naming (its token, else -1) that reports the clause a
+    short quotation sits in ("Trump blamed it on “sickos”", "his aide calls it a “blueprint”").
+    Not an adjective ("the proposed “family glitch”"), a passive with no "by" after
+    the quotation ("is said to be “quietly confident”", "it's called a “duffin”") or
+    a naming verb after a noun ("a device called an “Isaac”"): no one says those."""
+    toks = para.toks
+    lo = para.sent_lo[para.sent_of[qi]]
+    for k in range(qi - 1, max(lo, qi - 20) - 1, -1):
+        if toks[k][0] != "w" or toks[k][1].lower() not in _CUES:
+            continue
+        b = k - 1
+        while b > lo and (toks[b][1].lower().endswith("ly") or toks[b][1].lower() in ADVERBS):
+            b -= 1  # "are simply said", "also called"
+        before = toks[b][1].lower().replace("\u2019", "'") if b >= lo else ""
+        if before in _DETERMINERS:
+            continue  # an adjective: "the proposed", "an alleged"
+        agent = qi + 1 < len(toks) and toks[qi + 1][1].lower() == "by"
+        if (before in _PASSIVE_AUX or before.endswith("'s") and before[:-2] in _PRONOUNS) and not agent:
+            return -1
+        if toks[k][1].lower() in _NAMING_PAST and before.isalpha() and before == toks[b][1] and (
+                before not in _PRONOUNS) and not agent and toks[k + 1][1].lower() not in ("for", "on", "off"):
+            return -1  # (a lower-case word: a noun the participle qualifies)
+        return k
+    return -1
+
+
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
+_PRONOUNS = frozenset("he she they we i you who it that what there".split())
+_NAMING_PAST = frozenset("called dubbed named labeled labelled termed branded nicknamed".split())
+_PASSIVE_AUX = frozenset("is are was were be been being so-".split())
+
+
+def _cue_subject(para: Para, v: int):
+    """The mention right before verb ``v`` (past a comma closing an apposition, or an
+    adverb): "Jake Sullivan, calls", "the newspaper often calls"."""
+    toks = para.toks
+    b = v
+    while b > 0 and (toks[b - 1][1] == "," or toks[b - 1][1].lower().endswith("ly")) and v - b < 2:
+        b -= 1
+    m = next(mentions_before(para, b, max(0, b - 12)), None)
+    if m is None or m.tok_end != b or m.extra.get("prep") or m.extra.get("poss"):
+        return None
+    if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):
+        return None
+    return (m, toks[v][1]) if m.kind in ("person", "org", "pron", "desc", "role") else None
+
+
+# Nouns for words a crowd calls out: "chants of “Ted! Ted!”" is speech, no title.
+_CALLS = frozenset("chant chants cries cry shouts shout calls cheers roar roars".split())
+
+
+def _shouted(toks: list, slot: int) -> bool:
+    return toks[slot][1].lower() == "of" and slot > 0 and toks[slot - 1][1].lower() in _CALLS
+
+
+def _single(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` is one single quotation mark (not '' standing for a double)."""
+    return text[at] in "'\u2018" and text[at + 1:at + 2] not in ("'", "\u2018")
+
+
+def _alone(art: Article, sp, para: Para) -> bool:
+    """Whether the quotation is all its paragraph holds (a full stop after it aside)."""
+    text = art.text
+    if sp.open_at - para.start > 8 or para.end - sp.close_end > 8:
+        return False  # (bounded: a long paragraph of many quotations stays linear)
+    return not text[para.start:sp.open_at].strip() and text[sp.close_end:para.end].strip() in ("", ".")
+
+
+def _double_style(art: Article) -> bool:
+    """Whether the article quotes in double marks: more of its quotations open with
+    one than with a single mark (worked out once an article)."""
+    style = art.memo.get("double")
+    if style is None:
+        singles = sum(_single(art.text, sp.open_at) for sp in art.spans)
+        style = art.memo["double"] = len(art.spans) - singles > singles
+    return bool(style)
 
 
 # Nouns for features, products and labels a quoted name qualifies.
@@ -157,6 +254,11 @@ _TITLE_CUES = frozenset(
     motto hashtag""".split())
 
 
+# Nouns for works whose title may follow after a comma ("his memoir, “Hard Choices.”")
+_WORKS = frozenset("""book memoir show film movie series program programme column album song novel
+    play podcast documentary episode""".split())
+
+
 def _title_slot(word: str) -> bool:
     """A word after which a capitalised quotation names a work: a possessive
     ("Fox News Channel’s “Hannity,”"), on/titled/book/show ..., or for/of ("a position
@@ -167,7 +269,7 @@ def _title_slot(word: str) -> bool:
 
 def _title_case(words: list[str], content: str) -> bool:
     """A title of a work or a slogan: every longer word capitalised, no full stop."""
-    long_ = [w for w in words if len(w) > 3 or len(w) == 3 and w.lower() not in _TITLE_SMALL]
+    long_ = [w for w in words if len(w) >= 3 and w.lower() not in _TITLE_SMALL]  # (not "with", "from")
     return ((len(long_) >= 2 or len(words) <= 2) and bool(long_) and all(w[:1].isupper() for w in long_)
             and not content.endswith((".", "!", "?", ".,")))
 

@@ -17,13 +17,14 @@ MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[\u201c\u201d\u201e\u00ab\u00
 # re-opening it) has a mark that can close it; an apostrophe inside a word never does.
 _OPENERS = {"\u201c": "c", "\u201e": "c", "\u201d": "c", "\u00ab": "g", '"': "s",
             "''": "t", "``": "t", "\u2018\u2018": "t", "\u2018": "c1", "'": "s1"}
-_CLOSERS = {"c": ("\u201d", "\u201c", '"'), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"', "\u201d"), "t": ("''", "\u2019\u2019"),
+_CLOSERS = {"c": ("\u201d", "\u201c", '"'), "g": ("\u00bb",), "gr": ("\u00ab",), "s": ('"', "\u201d", "\u201c"), "t": ("''", "\u2019\u2019"),
             "c1": ("\u2019",), "s1": ("'",)}
 _SINGLE = ("c1", "s1")
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,\u00a0") | {""}
 # Words that cannot follow a plural possessive: after "terms’ and" the mark closed a quote.
 _NOT_OWNED = frozenset("""and or but nor as to in on at for with from by of that which who because
-    while when after before than then so if said says say told adds added is was are were has had""".split())
+    while when where what how why after before than then so if said says say told adds added is was are
+    were has had""".split())
 _GUILLEMET_SPACE = " \u00a0\u202f"  # spaces French typesetting puts inside « »
 _BEFORE_SINGLE = set(" \t\n([{\u2014\u2013/:;\u00a0") | {""}
 
@@ -123,6 +124,26 @@ def _plural_possessive(text: str, i: int, pend: int, last: int) -> bool:
     return word not in _NOT_OWNED  # "real terms’ and that ...": the quotation ends there
 
 
+def _nested_lefts(marks: list[tuple[int, str]]) -> dict[int, int]:
+    """Left double marks that open a quotation inside another (“... “list” are ...”),
+    by their index among ``marks``, each with the offset of the right mark closing it:
+    where the marks after one hold at least two more right marks than left ones,
+    enough to close it and the quotation around it. One pass from the end."""
+    out: dict[int, int] = {}
+    balance = 0  # right marks minus left marks after the current one
+    next_right = -1
+    for j in range(len(marks) - 1, -1, -1):
+        at, mark = marks[j]
+        if mark == "\u201d":
+            balance += 1
+            next_right = at
+        elif mark == "\u201c":
+            if balance >= 2 and next_right >= 0:
+                out[j] = next_right
+            balance -= 1
+    return out
+
+
 def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     """Every quotation span in ``text``, in order. A quotation carried over several
     paragraphs gives one span per paragraph, each linked to the one before."""
@@ -133,9 +154,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     skip_to = -1
     for p, (pstart, pend) in enumerate(paras):
         marks = [(m.start(), m.group()) for m in MARK.finditer(text, pstart, pend)]
-        last_close = {"\u2019": -1, "'": -1}
+        last_close = {"\u2019": -1, "'": -1, "\u201d": -1}
         for i, mark in marks:
-            if _single_closes(text, i, mark, pstart, pend):
+            if mark == "\u201d" or _single_closes(text, i, mark, pstart, pend):
                 last_close[mark] = i
         nxt_para = paras[p + 1] if p + 1 < len(paras) else None
         reopen = _opener_at(text, nxt_para[0], nxt_para[1]) if nxt_para else None
@@ -143,7 +164,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
         guil = [mark for _, mark in marks if mark in "\u00ab\u00bb"]
         reversed_g = bool(guil) and guil[0] == "\u00bb" and "\u00ab" in guil
         spaced = french and not reversed_g
-        for i, mark in marks:
+        nested = _nested_lefts(marks)
+        for j, (i, mark) in enumerate(marks):
             if i < skip_to:
                 continue
             end_m = i + len(mark)
@@ -154,8 +176,9 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                 if reversed_g and mark in "\u00ab\u00bb":
                     fam = "gr" if mark == "\u00bb" else None
                 if fam is None or end_m >= pend or (
-                        nxt.isspace() and not (fam == "g" and spaced and nxt in _GUILLEMET_SPACE)):
-                    continue
+                        nxt.isspace() and not (fam == "g" and spaced and nxt in _GUILLEMET_SPACE)
+                        and not (mark == "\u201c" and last_close["\u201d"] > i and (not prev or prev.isspace()))):
+                    continue  # (a left mark with a space after it opens when a right one follows: "“ … if")
                 if fam in _SINGLE:
                     closer = _CLOSERS[fam][0]
                     if prev not in _BEFORE_SINGLE or nxt in "'\u2019" or (
@@ -163,7 +186,7 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                         continue
                 elif mark in ('"', "''", "``", "\u201d") and prev not in _BEFORE_OPEN:
                     continue
-                if fam == "g":  # French typesetting: « a space inside the marks »
+                if fam == "g" or mark == "\u201c":  # French typesetting: « a space inside the marks »
                     while end_m < pend and text[end_m] in _GUILLEMET_SPACE:
                         end_m += 1
                 state = (fam, mark, end_m, i, p, -1)
@@ -174,7 +197,12 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
             if fam == "c1" and mark == "\u2019" and _plural_possessive(text, i, pend, last_close[mark]):
                 continue  # "Danvers’ day" inside ‘...’
             if mark in _CLOSERS[fam]:
+                if mark == "\u201c" and fam == "s" and not (prev.isalnum() or prev in ".,;:!?)\u2026"):
+                    continue  # ("... said "a “fine” idea": a left mark after a space opens, never closes)
                 if mark == "\u201c" and opener == "\u201c" and not (prev and not prev.isspace()):
+                    if j in nested:  # “... “list” are ...”: a quotation inside the open one
+                        skip_to = nested[j] + 1
+                        continue
                     # a fresh opener: the earlier quote never closed, start again here
                     state = (fam, mark, end_m, i, p, -1)
                     continue
@@ -182,8 +210,8 @@ def find_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
                     continue
                 if text[cstart:i].strip():
                     cend = i
-                    while fam == "g" and text[cend - 1] in _GUILLEMET_SPACE:
-                        cend -= 1
+                    while text[cend - 1].isspace():  # "...'Title Sponsor,' \"": the space between a
+                        cend -= 1  # nested quotation's mark and the closing one is no part of the words
                     spans.append(Span(cstart, cend, open_at, end_m, opara, p, prev_part=part))
                 state = None
         if state is not None:

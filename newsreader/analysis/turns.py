@@ -27,7 +27,7 @@ _NOT_SPEAKERS = frozenset(
     wind weather temperature price cost score result results summary background
     key points breaking live exclusive opinion analysis analyses part chapter step""".split()
 )
-_END = (".", "?", "!", "\u201d", '"', ":", "\u2026", ")", "\u00bb", "\u2019", "'")
+_END = (".", "?", "!", "\u201d", "\u201c", '"', ":", "\u2026", ")", "\u00bb", "\u2019", "'")  # (“ too: a typo for ”)
 
 
 def heading_like(text: str) -> bool:

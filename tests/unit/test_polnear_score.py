@@ -45,6 +45,16 @@ def test_discontinuous_spans_notes_and_discuss_lines_are_read_or_skipped():
     assert att.content == [(10, 20), (25, 30)] and att.source == [(0, 3)] and att.cue == [(4, 8)]
 
 
+def test_every_part_of_a_role_belongs_to_its_attribution():
+    # "“We will,” Ana said. “Soon.”": one attribution, its Content in two parts
+    bench = _bench()
+    ann = ("T1\tContent 0 10\t“We will,”\nT2\tSource 11 14\tAna\nT3\tCue 15 19\tsaid\n"
+           "T4\tAttribution 15 19\tsaid\nE1\tAttribution:T4 Cue:T3 Source:T2 Content:T1 Content2:T5\n"
+           "T5\tContent 21 28\t“Soon.”\n")
+    [att] = bench.parse_ann(ann)
+    assert att.content == [(0, 10), (21, 28)] and att.source == [(11, 14)] and att.cue == [(15, 19)]
+
+
 def test_scores_count_exact_spans_and_overlapping_speaker_mentions():
     bench = _bench()
     res = bench.score(bench.load_split(DATA, None))
@@ -63,3 +73,18 @@ def test_a_directory_without_the_corpus_layout_is_a_clear_error(tmp_path):
         assert "text/ and attributions/" in str(exc)
     else:
         raise AssertionError("no error for a directory without text/ and attributions/")
+
+
+def test_a_left_curly_mark_right_after_the_words_closes_a_quotation():
+    # a typo the corpus has: “…“ for “…”; after a space the mark opens a quotation
+    bench = _bench()
+    text = "She said the plan was “a real mess“ and left. He called it “fine” too.\n“Not so,“ Ana said."
+    got = [text[a:b] for a, b in bench.quote_segments(text)]
+    assert got == ["a real mess", "fine", "Not so,"]
+
+
+def test_a_quotation_in_double_marks_inside_another_is_read_as_part_of_it():
+    bench = _bench()
+    text = "Ana said that “the board kept its “harbour list” secret” and left. “Go,” she said."
+    got = [text[a:b] for a, b in bench.quote_segments(text)]
+    assert got == ["the board kept its “harbour list” secret", "Go,"]
