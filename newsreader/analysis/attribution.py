@@ -21,6 +21,7 @@ from newsreader.analysis.phrases import (
     verb_after_subject,
 )
 from newsreader.analysis.possessed import possessed_after, possessed_before
+from newsreader.analysis.relatives import relative_subject
 from newsreader.analysis.subjects import headline_label, sentence_subject
 
 _PARTICIPLE_LEADS = frozenset(", and after before while when in by upon".split())
@@ -81,15 +82,9 @@ def _subject_before(para: Para, v: int, lo: int) -> Mention | None:
     if held is not None:
         return held  # "Powell’s office said": the office, not a name before it
     limit = v
-    w = v - 1
-    while w > lo and v - w <= 3 and toks[w][1].lower() in AUXILIARIES:
-        w -= 1
-    if w > lo and toks[w][1].lower() == "who" and toks[w - 1][1] == ",":
-        for m in mentions_before(para, w - 1, lo):  # "X, who told reporters ...", "X, who has called"
-            if m.tok_end == w - 1 and m.kind != "pron":
-                return Mention("rel", w, w + 1, toks[w][2], toks[w][3], words=("who",),
-                               extra={"para": para.idx, "antecedent": m})
-            break
+    rel = relative_subject(para, v, lo, _subject_before)  # "X, who told reporters", "a sign that read"
+    if rel is not None:
+        return rel
     if v - 1 > lo and toks[v - 1][1] == ",":
         first = mention_at(para, lo, lo + 1)
         if (first is not None and first.tok == lo and first.kind in ("person", "role") and first.tok_end + 1 < v - 1
@@ -475,6 +470,8 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         for k in range(v - 1, max(lo, v - 60) - 1, -1):
             if toks[k][0] == "w" and is_verb(toks[k][1]) and not toks[k][1].lower().endswith("ing"):
                 m = _subject_before(para, k, lo)
+                if m is not None and m.kind == "rel":
+                    continue  # "X ... paying an architect who said ..., saying": not the main clause
                 if m is not None:
                     return m
         main = sentence_subject(para, v)  # past an opening phrase: "In response to X, Y rallied ..., saying"
@@ -494,6 +491,10 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         if m is not None:
             return m
     m = _subject_before(para, v, lo)
+    if m is not None and m.kind == "rel" and toks[m.tok - 1][1] in (",", "\u2014", "\u2013") and any(
+            toks[c][1] == toks[m.tok - 1][1] and toks[c + 1][0] != "q" for c in range(v + 1, qi)):
+        return m.extra["antecedent"]  # "X, who has called Y “...”, told ... “...”": the relative
+        # clause closed before this quotation; the main clause's subject speaks
     desc = descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
     if desc is not None and (m is None or m.tok_end <= desc.tok) and not (
             m is not None and m.kind == "person" and m.tok_end == desc.tok - 1 and toks[m.tok_end][1] == ","

@@ -1,0 +1,35 @@
+"""find_quotes: the speaker mention is the subject of the clause the cue is in, on
+sentences written for it (a relative pronoun, a coordinated verb, a participle)."""
+
+from __future__ import annotations
+
+from tests.unit.quoted import said
+
+
+def test_a_relative_pronoun_after_a_name_is_the_mention_and_the_name_resolves_it():
+    text = ("The ferry board met on Monday. Among its critics was Marta Quell, who has in the past "
+            "called the timetable “a shambles.”")
+    assert said(text) == [("a shambles.", "Marta Quell", "who")]
+
+
+def test_a_relative_pronoun_past_an_aside_in_commas_is_the_mention():
+    text = ("The plan drew fire from Olek Brand, who, at a hearing on Friday, accused the council of "
+            "“wasting every penny.”")
+    assert said(text) == [("wasting every penny.", "Olek Brand", "who")]
+
+
+def test_a_relative_pronoun_after_a_role_phrase_stands_for_the_person_described():
+    text = ("“We are ready,” said Ines Varga, the port authority's chief engineer, who added that the "
+            "cranes were “older than anyone working here.”")
+    assert said(text) == [("We are ready,", "Ines Varga", "Ines Varga"),
+                          ("older than anyone working here.", "Ines Varga", "who")]
+
+
+def test_a_relative_clause_inside_an_object_leaves_the_main_subject_speaking():
+    text = ("Tomas Ek told a young farmer who suggested giving up that “the land does not forgive quitters.”")
+    assert said(text)[0][1] == "Tomas Ek"
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
+    text = ("Ana Ruiz refused to pay a builder who said he was owed money, saying, “The work was never finished.”")
+    assert said(text) == [("The work was never finished.", "Ana Ruiz", "Ana Ruiz")]
