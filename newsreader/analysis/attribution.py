@@ -16,7 +16,7 @@ from newsreader.analysis.lexicon import (
 )
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
-    AMBIGUOUS, AUXILIARIES, PASSIVE, PREPS, WHEN_WORDS, Found, descriptive, descriptive_before, head_noun, is_verb,
+    AMBIGUOUS, AUXILIARIES, FINITE, PASSIVE, PREPS, WHEN_WORDS, Found, descriptive, descriptive_before, head_noun, is_verb,
     mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, trailing_verb,
     verb_after_subject,
 )
@@ -459,6 +459,32 @@ def _outer_report(para: Para, p: int, lo: int) -> Found | None:
     return (m, toks[k][1]) if m is not None else None
 
 
+def _coordinated_subject(para: Para, a: int, lo: int) -> Mention | None:
+    """The subject of a verb joined by "and" at token ``a`` to a clause before it:
+    "he backed Ana Ruiz over Ek and said", "as she thanked the state and boomed".
+    The clause's own verb is the nearest past-tense or speech verb before "and"; with
+    none ("Ruiz and Ek said") the words before "and" are a subject, not a clause."""
+    toks = para.toks
+    for k in range(a - 1, max(lo, a - 30), -1):
+        word = toks[k][1]
+        low = word.lower()
+        if toks[k][0] == "p" and word in ";:":
+            return None
+        if toks[k][0] != "w" or not word.islower() or low in AUXILIARIES or low.endswith("ing"):
+            continue
+        if is_verb(low, naming=True) or low in FINITE or len(low) > 4 and low.endswith("ed"):
+            b = k
+            while b > lo and toks[b - 1][1].lower() in AUXILIARIES:
+                b -= 1
+            m = _subject_before(para, b, lo)
+            if m is None or m.tok_end != b or m.kind == "rel" or m.extra.get("prep"):
+                continue  # ("cast Ana as unqualified and accused": no subject right before)
+            if any(t[1].lower() in CLAUSE_BREAKS and t[1].lower() != "and" for t in toks[lo:m.tok]):
+                return None  # "X was quick to back him after he won and said": the main clause's
+            return m
+    return None
+
+
 def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
     toks = para.toks
     word = toks[v][1].lower()
@@ -477,8 +503,13 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
         main = sentence_subject(para, v)  # past an opening phrase: "In response to X, Y rallied ..., saying"
         return main[0] if main is not None else _first_subject(para, lo, v)
     a = v - 1
-    while a > lo and toks[a][1].lower() in ("then", "also", "later", "quickly", "again"):
+    while a > lo and (toks[a][1].lower() in ("then", "also", "later", "quickly", "again")
+                      or toks[a][1].islower() and toks[a][1].endswith("ly")):
         a -= 1  # "... and then tweeted that"
+    if a > lo and toks[a][1].lower() == "and" and not word.endswith("ing"):
+        m = _coordinated_subject(para, a, lo)
+        if m is not None:
+            return m  # "he backed Ana Ruiz over Ek and said": the subject of the verb before "and"
     if a > lo and toks[a][1].lower() == "and" and (
             a - 1 <= lo or toks[a - 1][0] != "w" or toks[a - 1][1].islower()):
         # "China accused ... in the South China Sea, and warned that ...": the verb

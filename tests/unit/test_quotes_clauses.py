@@ -33,3 +33,21 @@ def test_a_relative_clause_inside_an_object_leaves_the_main_subject_speaking():
 def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause():
     text = ("Ana Ruiz refused to pay a builder who said he was owed money, saying, “The work was never finished.”")
     assert said(text) == [("The work was never finished.", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_verb_after_and_takes_the_subject_of_the_verb_before_it_not_its_object():
+    text = ("Ines Varga chaired the meeting. Later, she thanked Olek Brand for his work and said, "
+            "“Nobody did more for this harbour.”")
+    assert said(text) == [("Nobody did more for this harbour.", "Ines Varga", "she")]
+
+
+def test_a_verb_after_and_in_a_subordinate_clause_keeps_the_main_subject():
+    text = ("Tomas Ek was quick to praise the mayor after she won the vote and said that the port "
+            "would be “in safe hands.”")
+    assert said(text) == [("in safe hands.", "Tomas Ek", "Tomas Ek")]
+
+
+def test_two_names_joined_by_and_before_the_verb_are_a_subject():
+    text = "Ana Ruiz and Olek Brand said the deal was “a fair one.”"
+    assert said(text)[0][0] == "a fair one."
+    assert said(text)[0][2] in ("Ana Ruiz", "Olek Brand")
