@@ -276,6 +276,10 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
                 got[k] = got[prev][:3] + ("cont",)
                 continue
         sid = para.sent_of[qi]
+        frame = _frame_before(art, sp.para, qi) if sid > 0 else None
+        if frame is not None:
+            got[k] = (res.name(frame[0]), frame[0].start, frame[0].end, "cont")
+            continue
         if sid > 0:
             for m in art.sent_mentions[sid - 1]:
                 if m.extra.get("prep") or m.extra.get("poss") or m.extra["para"] < sp.para - 1:
@@ -295,6 +299,23 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
+
+
+def _frame_before(art: Article, p: int, qi: int):
+    """A speech verb and its subject in the sentence just before token ``qi`` in
+    paragraph ``p``, when that sentence quotes nothing:
+    "Also, Ek is no conservative, he said. “...”" is his, not Ek's."""
+    para = art.paras[p]
+    if qi == 0 or para.sent_lo.get(para.sent_of[qi]) != qi:
+        return None  # (a paragraph's opening quotation is more often framed after it)
+    end = qi - 1
+    lo = para.sent_lo[para.sent_of[end]]
+    if para_heading(art, para) or any(t[0] == "q" for t in para.toks[lo:end + 1]):
+        return None
+    found = leading(para, end)
+    if found is None or not is_verb(found[1]) or found[0].kind == "pron" and found[0].gender == "o":
+        return None
+    return found
 
 
 def _carry_parts(art: Article, got: dict) -> None:

@@ -51,3 +51,14 @@ def test_two_names_joined_by_and_before_the_verb_are_a_subject():
     text = "Ana Ruiz and Olek Brand said the deal was “a fair one.”"
     assert said(text)[0][0] == "a fair one."
     assert said(text)[0][2] in ("Ana Ruiz", "Olek Brand")
+
+
+def test_a_lone_quotation_takes_the_frame_closing_the_sentence_before_it():
+    text = ("Ines Varga spoke after the vote. Also, Peter Brand is no engineer, she said. "
+            "“He has never built a pier.”")
+    assert said(text) == [("He has never built a pier.", "Ines Varga", "she")]
+
+
+def test_a_lone_quotation_after_a_sentence_without_a_speech_verb_keeps_its_subject():
+    text = "Ines Varga walked to the pier. “It will hold for another century.”"
+    assert said(text) == [("It will hold for another century.", "Ines Varga", "Ines Varga")]
