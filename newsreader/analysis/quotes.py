@@ -16,7 +16,7 @@ from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import is_verb
 from newsreader.analysis.resolver import Resolver
-from newsreader.analysis.subjects import headline_case, headline_label, headline_speaker
+from newsreader.analysis.subjects import credit_line, headline_case, headline_label, headline_speaker
 from newsreader.analysis.turns import interview_turns, para_heading
 from newsreader.models import Quote
 
@@ -67,8 +67,9 @@ def _attribute(art: Article, k: int):
             if (lead is not None and lead[1] != "according to" and lead[0].kind != "pron"
                     and lead_q > 0 and lead_para.toks[lead_q - 1][1].lower() in ("said", "says", "told", "wrote", ":", ",")):
                 return lead  # (the verb frames the quotation itself: "X ... said “...,” according to")
-        return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or unframed_speaker(art, first, qf)
-    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
+        return (after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or credit_line(art, k)
+                or unframed_speaker(art, first, qf))
+    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql) or credit_line(art, k)
             or unframed_speaker(art, first, qf))
 
 

@@ -62,3 +62,19 @@ def test_a_lone_quotation_takes_the_frame_closing_the_sentence_before_it():
 def test_a_lone_quotation_after_a_sentence_without_a_speech_verb_keeps_its_subject():
     text = "Ines Varga walked to the pier. “It will hold for another century.”"
     assert said(text) == [("It will hold for another century.", "Ines Varga", "Ines Varga")]
+
+
+def test_a_credit_line_under_a_quotation_filling_its_paragraph_names_the_speaker():
+    text = ("The candidates on the harbour plan, in their own words.\n\n"
+            "“Every crane on this quay is older than I am.”\n\n"
+            "- Ines Varga.\n\n"
+            "“We will rebuild the pier before we rebuild the offices.”\n\n"
+            "\u2014 Peter Brand, port director")
+    assert [(q, who) for q, who, _ in said(text)] == [
+        ("Every crane on this quay is older than I am.", "Ines Varga"),
+        ("We will rebuild the pier before we rebuild the offices.", "Peter Brand")]
+
+
+def test_a_dash_line_that_is_a_sentence_credits_no_one():
+    text = "“Every crane on this quay is older than I am.”\n\n- Ines Varga said the cranes are sound."
+    assert said(text) == [("Every crane on this quay is older than I am.", None, None)]
