@@ -87,8 +87,17 @@ def is_sentence_end(toks: list, i: int) -> bool:
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
-            return False
+            # "the U.S. He said", "Acme Inc. The firm": a pronoun or "The" after an
+            # initial or a company suffix opens a sentence; after a title ("Dr.") never
+            return (i + 1 < len(toks) and toks[i + 1][1] in _SENTENCE_OPENERS
+                    and prev.lower() not in TITLES and prev.lower() not in _NAME_ABBREVIATIONS)
     return True
+
+
+# Words that open a sentence and never continue a name after an initial: "U.S. He".
+_SENTENCE_OPENERS = frozenset("He She They It We I The But This That Those These His Her Their".split())
+# Abbreviations that stand before a name or a number, never at a sentence's end.
+_NAME_ABBREVIATIONS = frozenset("st mt no vs approx fig ft ave blvd".split())
 
 
 _DETERMINERS = frozenset("the a an one his her their its our".split())
@@ -217,7 +226,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     continue
                 break
             if k == "p":
-                if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1):
+                if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1) and (
+                        not is_sentence_end(toks, j)):  # (not "the U.S. He said")
                     j += 1
                     continue
                 if w in "-\u2010" and words:

@@ -78,3 +78,14 @@ def test_a_credit_line_under_a_quotation_filling_its_paragraph_names_the_speaker
 def test_a_dash_line_that_is_a_sentence_credits_no_one():
     text = "“Every crane on this quay is older than I am.”\n\n- Ines Varga said the cranes are sound."
     assert said(text) == [("Every crane on this quay is older than I am.", None, None)]
+
+
+def test_a_pronoun_after_initials_opens_a_new_sentence_and_is_the_subject():
+    text = ("Peter Brand says the port lost trade to rivals in the U.K. He says the board has been "
+            "“asleep at the wheel.”")
+    assert said(text) == [("asleep at the wheel.", "Peter Brand", "He")]
+
+
+def test_initials_inside_a_name_still_run_on():
+    text = "“The pier will stand,” said J. R. Ekdahl, the harbour engineer."
+    assert said(text)[0][2] == "J. R. Ekdahl"
