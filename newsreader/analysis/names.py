@@ -149,6 +149,15 @@ def _place_opener(toks: list, i: int) -> bool:
     return False
 
 
+def _modal_name(toks: list, i: int, sent_start: set[int]) -> bool:
+    """"Will" inside a sentence, capitalised, before a lower-case word or a comma: a
+    surname ("..., Will wrote", "which Will claims"), not the modal, which is written
+    small there."""
+    return (toks[i][1] == "Will" and i not in sent_start and i > 0
+            and toks[i - 1][1] not in (":", "(", "\u2014", "\u2013", "-")
+            and i + 1 < len(toks) and (toks[i + 1][1].islower() or toks[i + 1][1] in (",", ".")))
+
+
 def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
     """Every mention among the tokens of one paragraph, in order."""
     out: list[Mention] = []
@@ -175,7 +184,7 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr")
-                                        or _place_opener(toks, i))
+                                        or _place_opener(toks, i) or _modal_name(toks, i, sent_start))
         if not starts_run and nxt and nxt[0] == "w" and _is_cap(nxt[1]) and not word[0].isdigit():
             # case slip at a sentence start ("sergei Lavrov") or a lower-case title
             starts_run = (i in sent_start and low not in STOPWORDS) or low in TITLES
@@ -434,7 +443,9 @@ def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) ->
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
     while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])) and not (
-            is_place(lows[:2]) or is_place(lows[:3])):  # (not the "New" of "New York")
+            is_place(lows[:2]) or is_place(lows[:3])) and not (
+            len(words) == 1 and words[0][0] == "Will"):  # (not the "New" of "New York"; "Will" alone
+        # reaches here only inside a sentence, as a surname: _modal_name)
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())

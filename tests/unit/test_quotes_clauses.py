@@ -89,3 +89,14 @@ def test_a_pronoun_after_initials_opens_a_new_sentence_and_is_the_subject():
 def test_initials_inside_a_name_still_run_on():
     text = "“The pier will stand,” said J. R. Ekdahl, the harbour engineer."
     assert said(text)[0][2] == "J. R. Ekdahl"
+
+
+def test_will_inside_a_sentence_capitalised_is_a_surname_not_the_modal():
+    text = ("The columnist Ada Will wrote about the harbour. In her column on Sunday, Will described "
+            "the new pier as “a monument to waste.”")
+    assert said(text) == [("a monument to waste.", "Ada Will", "Will")]
+
+
+def test_will_opening_a_question_is_still_the_modal():
+    text = "“Will the pier hold?” asked Peter Brand."
+    assert said(text) == [("Will the pier hold?", "Peter Brand", "Peter Brand")]
