@@ -17,8 +17,8 @@ from newsreader.analysis.lexicon import (
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
     AMBIGUOUS, AUXILIARIES, FINITE, PASSIVE, PREPS, WHEN_WORDS, Found, descriptive, descriptive_before, head_noun, is_verb,
-    mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, trailing_verb,
-    verb_after_subject,
+    mention_at, mentions_before, named_after_titles, person_ending, phrasal, plural_people, quantity_before,
+    trailing_verb, verb_after_subject,
 )
 from newsreader.analysis.possessed import possessed_after, possessed_before
 from newsreader.analysis.relatives import relative_subject
@@ -526,7 +526,8 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
             toks[c][1] == toks[m.tok - 1][1] and toks[c + 1][0] != "q" for c in range(v + 1, qi)):
         return m.extra["antecedent"]  # "X, who has called Y “...”, told ... “...”": the relative
         # clause closed before this quotation; the main clause's subject speaks
-    desc = descriptive_before(para, v, lo, word.endswith("ing"))  # "The ad says “...”"
+    desc = descriptive_before(para, v, lo, word.endswith("ing")) or quantity_before(para, v, lo)
+    # ("The ad says “...”", "21 percent said “...”")
     if desc is not None and (m is None or m.tok_end <= desc.tok) and not (
             m is not None and m.kind == "person" and m.tok_end == desc.tok - 1 and toks[m.tok_end][1] == ","
             and toks[v - 1][1] == ","):

@@ -316,3 +316,40 @@ def finite(low: str) -> bool:
     """A word that may be a finite verb: a modal or irregular past, or -ed, or -s."""
     return low in FINITE or low in ("is", "are", "has", "does") or (
         len(low) > 3 and low.endswith(("ed", "s")) and not low.endswith(("ss", "'s", "us", "is")))
+
+
+_QUANT_LEADS = frozenset("about only nearly almost roughly just some over under fewer more than".split())
+
+
+def quantity_before(para: Para, v: int, lo: int) -> Mention | None:
+    """A share of people as the subject of verb ``v``: "21 percent said", "About four
+    in 10 said", "Only 52 percent of registered voters agreed" (a poll's respondents)."""
+    toks = para.toks
+    b = v - 1
+    while b > lo and (toks[b][1].lower() in AUXILIARIES or toks[b][1].lower() in ADVERBS):
+        b -= 1
+    end = b + 1
+    k = b
+    if k - 2 >= lo and toks[k][1].islower() and not (toks[k][1] in ("percent",) or toks[k][1].isdigit()):
+        of = next((j for j in range(k - 1, max(lo - 1, k - 5), -1) if toks[j][1].lower() == "of"), -1)
+        if of < 0 or not all(t[0] == "w" and t[1].islower() for t in toks[of + 1:k + 1]):
+            return None
+        k = of - 1  # "52 percent of registered voters"
+    if k - 1 >= lo and toks[k][1].lower() in ("percent", "%"):
+        k -= 1
+    elif k - 2 >= lo and toks[k - 1][1].lower() == "in" and toks[k][1].isdigit():
+        k -= 2  # "four in 10"
+    else:
+        return None
+    if k < lo or not (toks[k][1].replace(".", "").isdigit() or toks[k][1].lower() in _NUMBER_WORDS):
+        return None
+    while k - 1 >= lo and toks[k - 1][1].lower() in _QUANT_LEADS:
+        k -= 1
+    if k > lo and toks[k - 1][0] == "w" and toks[k - 1][1].lower() not in ("and", "but", "while", "which", "whom"):
+        return None  # ("cut taxes by 20 percent said": no subject)
+    words = tuple(t[1] for t in toks[k:end])
+    return Mention("desc", k, end, toks[k][2], toks[end - 1][3], words=words, role="percent",
+                   extra={"para": para.idx, "share": True})
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half".split())

@@ -100,3 +100,15 @@ def test_will_inside_a_sentence_capitalised_is_a_surname_not_the_modal():
 def test_will_opening_a_question_is_still_the_modal():
     text = "“Will the pier hold?” asked Peter Brand."
     assert said(text) == [("Will the pier hold?", "Peter Brand", "Peter Brand")]
+
+
+def test_a_share_of_people_is_the_speaker_of_a_poll_answer():
+    text = ("The survey asked how the port was run. About four in 10 said it was “badly managed,” "
+            "and 12 percent said “very well.”")
+    assert said(text) == [("badly managed,", "About four in 10", "About four in 10"),
+                          ("very well.", "12 percent", "12 percent")]
+
+
+def test_a_percentage_after_a_verb_is_no_speaker():
+    text = "Peter Brand cut the harbour fees by 20 percent, said the cuts were “overdue.”"
+    assert said(text) == [("overdue.", "Peter Brand", "Peter Brand")]
