@@ -76,6 +76,9 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
     if m.kind == "pron" and (m.gender == "o" or m.words[0].lower() in ("i", "we")):
         return None  # "It has not helped that ...": no one; "We talk about “smart” watches": the writers
     k = m.tok_end
+    if toks[k][1] == "(":  # "Gov. Pat McCrory (R) blamed ..."
+        close = next((c for c in range(k + 1, min(qi, k + 8)) if toks[c][1] == ")"), -1)
+        k = close + 1 if close > 0 else k
     if toks[k][1] == ",":  # "Clinton, the former secretary of state, mocked ..."
         k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1
     if k >= qi or toks[k][0] != "w" or toks[k][1].lower() in CLAUSE_BREAKS or toks[k][1][:1].isupper():
