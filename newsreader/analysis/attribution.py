@@ -13,6 +13,7 @@ from bisect import bisect_left
 from newsreader.analysis.article import Para
 from newsreader.analysis.lexicon import (
     CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, INDEFINITES, INFINITIVE_VERBS, PRONOUNS, ROLES, SPEECH_VERBS, TITLES,
+    TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
@@ -203,13 +204,18 @@ def trailing(para: Para, qi: int) -> Found | None:
     if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
             and toks[j][1].islower() and trailing_verb(toks[j][1])):
         return m, toks[j][1]  # "“...!” beamed Donald Hartley of Madison"
+    if (toks[j][1] in TRAILING_VERBS and j + 1 < n and toks[j + 1][1].lower() in _INVERTED_DETS
+            and para.sent_of[j] == para.sent_of[qi]):
+        desc = descriptive(para, j + 1, n)  # "“...,” read the statement", "begins a message that"
+        if desc is not None:
+            return person_ending(para, desc) or desc, toks[j][1]
     if (toks[j][1].islower() or toks[j][1].isupper() and m is not None and m.tok > j) and (
             toks[j][1].lower() not in DETERMINERS and not trailing_verb(toks[j][1])):
         named = named_after_titles(para, j)  # "“...,” former governor Jeb Bush said"
         if named is None:
             named = _lower_subject(para, j, n)  # "“...,” federal prosecutors wrote"
         if named is not None:
-            k = named.tok_end
+            k = _past_qualifier(para, named.tok_end)  # ("former Gov. Jeb Bush of Florida said")
             if k < n and (is_verb(toks[k][1]) or para.sent_of[j] == para.sent_of[qi] and (
                     trailing_verb(toks[k][1]) or phrasal(toks, k))):
                 return named, toks[k][1]
@@ -346,8 +352,8 @@ def _past_qualifier(para: Para, k: int) -> int:
         return close + 1 if close > 0 else k
     if k < n and toks[k][1].lower() in ("of", "at", "from"):
         m = mention_at(para, k + 1, k + 3)
-        if m is not None and m.kind in ("org", "person") and all(
-                t[1].lower() == "the" for t in toks[k + 1:m.tok]):
+        if m is not None and m.kind in ("org", "person", "place") and all(
+                t[1].lower() == "the" for t in toks[k + 1:m.tok]):  # (and "Jeb Bush of Florida said")
             return m.tok_end
     return k
 

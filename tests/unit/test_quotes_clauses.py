@@ -112,3 +112,15 @@ def test_a_share_of_people_is_the_speaker_of_a_poll_answer():
 def test_a_percentage_after_a_verb_is_no_speaker():
     text = "Peter Brand cut the harbour fees by 20 percent, said the cuts were “overdue.”"
     assert said(text) == [("overdue.", "Peter Brand", "Peter Brand")]
+
+
+def test_an_inverted_reading_verb_takes_the_document_after_it():
+    text = ("“Our harbour has never been busier,” read the council's newsletter. "
+            "“Every berth is booked,” reads a notice by the gate.")
+    assert said(text) == [("Our harbour has never been busier,", "the council's newsletter", "the council's newsletter"),
+                          ("Every berth is booked,", "a notice by the gate", "a notice by the gate")]
+
+
+def test_a_title_and_a_name_of_a_place_before_the_verb_after_a_quotation():
+    text = "Others were unmoved. “The fees must go,” former Gov. Ana Ruiz of Oregon said on Friday."
+    assert said(text) == [("The fees must go,", "Ana Ruiz", "Ana Ruiz")]
