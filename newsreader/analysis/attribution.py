@@ -389,6 +389,7 @@ def leading(para: Para, qi: int) -> Found | None:
                 if m is not None:
                     return m, "according to"
             if (is_verb(low, naming=True) or verb_after_subject(para, k, lo)) and not (
+                    t[1][:1].isupper() and _inside_name(para, k)) and not (  # (not "Peter Brand")
                     k > lo and toks[k - 1][1].lower() in PASSIVE and not _progressive(toks, k)) and not (
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
                 m = _verb_subject(para, k, lo, qi)
@@ -421,6 +422,12 @@ def leading(para: Para, qi: int) -> Found | None:
         return None  # outside a title-case headline only a person's name labels a line, not
         # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
     return found
+
+
+def _inside_name(para: Para, k: int) -> bool:
+    """Whether token ``k`` is a later word of a name ("Brand" of "Peter Brand")."""
+    m = mention_at(para, k, k)
+    return m is not None and m.tok < k < m.tok_end and m.kind in ("person", "org")
 
 
 def _progressive(toks: list, k: int) -> bool:

@@ -149,6 +149,9 @@ def _place_opener(toks: list, i: int) -> bool:
     return False
 
 
+_CONTRACTED = re.compile(r"([a-z]+)['\u2019](?:s|re|ve|d|ll)$")
+
+
 def _modal_name(toks: list, i: int, sent_start: set[int]) -> bool:
     """"Will" inside a sentence, capitalised, before a lower-case word or a comma: a
     surname ("..., Will wrote", "which Will claims"), not the modal, which is written
@@ -173,13 +176,21 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
         if word.islower() and word not in interest:
             # the common case, a plain lower-case word: only a case slip at a
             # sentence start ("sergei Lavrov") can begin a mention here
-            if i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper():
+            if (i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper()) and not (
+                    len(word) < 9 and _CONTRACTED.match(word)):  # (but "he’s" holds a pronoun)
                 i += 1
                 continue
         kind, word, s, e = t[0], t[1], t[2], t[3]
         low = word.lower()
         if low in PRONOUNS and low != "i":
             out.append(Mention("pron", i, i + 1, s, e, (word,), gender=PRONOUNS[low]))
+            i += 1
+            continue
+        base = _CONTRACTED.match(low)
+        if base is not None and base.group(1) in PRONOUNS and base.group(1) not in ("i", "it"):
+            # "he’s predicting", "they've said": the pronoun of a contraction is a subject
+            cut = len(base.group(1))
+            out.append(Mention("pron", i, i + 1, s, s + cut, (word[:cut],), gender=PRONOUNS[base.group(1)]))
             i += 1
             continue
         nxt = toks[i + 1] if i + 1 < n else None

@@ -124,3 +124,15 @@ def test_an_inverted_reading_verb_takes_the_document_after_it():
 def test_a_title_and_a_name_of_a_place_before_the_verb_after_a_quotation():
     text = "Others were unmoved. “The fees must go,” former Gov. Ana Ruiz of Oregon said on Friday."
     assert said(text) == [("The fees must go,", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_pronoun_in_a_contraction_is_the_subject_of_a_progressive_verb():
+    text = ("Ana Ruiz toured the docks on Monday. And she’s predicting that the Harbour Trust “has no "
+            "chance” of winning the vote.")
+    assert said(text) == [("has no chance", "Ana Ruiz", "she")]
+
+
+def test_a_word_inside_a_name_is_no_speech_verb():
+    from newsreader.analysis import find_quotes
+    text = "Ana Ruiz spoke first. She thinks that Olek Brand “has no chance.”"
+    assert [q.cue for q in find_quotes(text)] == ["thinks"]  # not "Brand", a naming verb's form
