@@ -388,7 +388,7 @@ def leading(para: Para, qi: int) -> Found | None:
                 m = _according_to(para, k + 2)
                 if m is not None:
                     return m, "according to"
-            if (is_verb(low, naming=True) or verb_after_subject(para, k, lo)) and not (
+            if (is_verb(low, naming=True) or verb_after_subject(para, k, lo) or _puts_it(toks, k, qi)) and not (
                     t[1][:1].isupper() and _inside_name(para, k)) and not (  # (not "Peter Brand")
                     k > lo and toks[k - 1][1].lower() in PASSIVE and not _progressive(toks, k)) and not (
                     k > lo and toks[k - 1][1].lower() == "to" and k + 1 < qi and toks[k + 1][1].lower() in ("a", "an", "the")):
@@ -422,6 +422,12 @@ def leading(para: Para, qi: int) -> Found | None:
         return None  # outside a title-case headline only a person's name labels a line, not
         # "BRITISH BOWLS: Lawn bowls might not usually scream “...”"
     return found
+
+
+def _puts_it(toks: list, k: int, qi: int) -> bool:
+    """"As Amar, a law professor, put it, “...”": "put it" frames the words that follow."""
+    return (toks[k][1].lower() in ("put", "puts") and k + 2 < qi + 1 and toks[k + 1][1].lower() == "it"
+            and (k + 2 == qi or toks[k + 2][1] in (",", ":", "\u2014")))
 
 
 def _inside_name(para: Para, k: int) -> bool:

@@ -136,3 +136,9 @@ def test_a_word_inside_a_name_is_no_speech_verb():
     from newsreader.analysis import find_quotes
     text = "Ana Ruiz spoke first. She thinks that Olek Brand “has no chance.”"
     assert [q.cue for q in find_quotes(text)] == ["thinks"]  # not "Brand", a naming verb's form
+
+
+def test_put_it_frames_the_quotation_after_it():
+    text = "As Ines Varga, the harbour master, put it, “A port without ships is a car park.”"
+    assert said(text) == [("A port without ships is a car park.", "Ines Varga", "Ines Varga")]
+
