@@ -424,6 +424,21 @@ def leading(para: Para, qi: int) -> Found | None:
     return found
 
 
+def _opening_phrase(para: Para, lo: int, v: int) -> Mention | None:
+    """A determiner phrase opening the sentence up to its first past-tense verb, as the
+    subject of a participle later on: "One aide in the tower tried to play it down,
+    saying ..."."""
+    toks = para.toks
+    if lo >= v or toks[lo][1].lower() not in DETERMINERS:
+        return None
+    e = next((k for k in range(lo + 2, min(v, lo + 12)) if toks[k][0] == "w" and toks[k][1].islower() and (
+        toks[k][1] in FINITE or toks[k][1].endswith("ed"))), -1)
+    desc = descriptive(para, lo, e) if e > 0 else None
+    if desc is None or desc.tok_end != e:
+        return None
+    return person_ending(para, desc) or desc
+
+
 def _puts_it(toks: list, k: int, qi: int) -> bool:
     """"As Amar, a law professor, put it, “...”": "put it" frames the words that follow."""
     return (toks[k][1].lower() in ("put", "puts") and k + 2 < qi + 1 and toks[k + 1][1].lower() == "it"
@@ -520,7 +535,7 @@ def _verb_subject(para: Para, v: int, lo: int, qi: int) -> Mention | None:
                 if m is not None:
                     return m
         main = sentence_subject(para, v)  # past an opening phrase: "In response to X, Y rallied ..., saying"
-        return main[0] if main is not None else _first_subject(para, lo, v)
+        return main[0] if main is not None else _opening_phrase(para, lo, v) or _first_subject(para, lo, v)
     a = v - 1
     while a > lo and (toks[a][1].lower() in ("then", "also", "later", "quickly", "again")
                       or toks[a][1].islower() and toks[a][1].endswith("ly")):

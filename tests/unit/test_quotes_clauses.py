@@ -142,3 +142,8 @@ def test_put_it_frames_the_quotation_after_it():
     text = "As Ines Varga, the harbour master, put it, “A port without ships is a car park.”"
     assert said(text) == [("A port without ships is a car park.", "Ines Varga", "Ines Varga")]
 
+
+
+def test_a_participle_takes_a_determiner_phrase_opening_the_sentence():
+    text = "One engineer at the yard tried to calm the crowd, saying the crane was “perfectly safe.”"
+    assert said(text) == [("perfectly safe.", "one engineer at the yard", "One engineer at the yard")]
