@@ -165,7 +165,8 @@ def trailing(para: Para, qi: int) -> Found | None:
     """``“...,” said X`` / ``“...,” X said`` / ``“...,” according to X``."""
     toks, n = para.toks, len(para.toks)
     j = qi + 1
-    while j < n and toks[j][1] in (",", "\u2014", "\u2013", "-"):
+    while j < n and (toks[j][1] in (",", "\u2014", "\u2013", "-") or toks[j][1] in ("'", "\u2019") and j == qi + 1):
+        # (and a stray third mark: "''...,''' Mr. Ek said")
         j += 1
     if j >= n or toks[j][0] != "w":
         return None
@@ -219,7 +220,7 @@ def trailing(para: Para, qi: int) -> Found | None:
             if k < n and (is_verb(toks[k][1]) or para.sent_of[j] == para.sent_of[qi] and (
                     trailing_verb(toks[k][1]) or phrasal(toks, k))):
                 return named, toks[k][1]
-    if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]):
+    if m is not None and any(t[1].lower() not in DETERMINERS for t in toks[j:m.tok]) and not _titled_role(toks, j, m):
         return None  # "“...” for the governor, ... said X": the role is no subject
     first = m
     if (m is not None and m.kind in ("org", "person") and m.tok <= j + 1 and m.tok_end < n
@@ -273,6 +274,18 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         k += 1
     return None
+
+
+def _titled_role(toks: list, j: int, m: Mention) -> bool:
+    """Whether the words from ``j`` to role ``m`` are a determiner and a few lower-case
+    modifiers of it: "“...,” the former Florida governor said" (not "a commitment the
+    council later wrote", nor "for the governor")."""
+    words = toks[j:m.tok]
+    if (m.kind != "role" or not words or words[0][1].lower() not in DETERMINERS or len(words) > 4
+            or toks[m.tok][1].lower() in DETERMINERS):
+        return False
+    return all(t[0] == "w" and t[1].islower() and t[1] not in DETERMINERS and t[1] not in PREPS
+               and t[1] not in CLAUSE_BREAKS and not is_verb(t[1]) for t in words[1:])
 
 
 def _named_after_comma(para: Para, lo: int) -> Mention | None:

@@ -147,3 +147,19 @@ def test_put_it_frames_the_quotation_after_it():
 def test_a_participle_takes_a_determiner_phrase_opening_the_sentence():
     text = "One engineer at the yard tried to calm the crowd, saying the crane was “perfectly safe.”"
     assert said(text) == [("perfectly safe.", "one engineer at the yard", "One engineer at the yard")]
+
+
+def test_a_role_with_lower_case_modifiers_after_a_quotation_is_the_speaker():
+    text = "Ana Ruiz ran the port for a decade. “Nobody reads the fine print,” the former Oregon governor said."
+    assert said(text)[0][2] == "Oregon governor"
+
+
+def test_a_role_in_a_later_clause_after_a_quotation_is_no_speaker():
+    text = ("Peter Brand said the firm would run the pier for “at least 15 years,” a promise the "
+            "council later wrote into the permit.")
+    assert said(text) == [("at least 15 years,", "Peter Brand", "Peter Brand")]
+
+
+def test_a_stray_third_mark_after_a_quotation_does_not_hide_its_frame():
+    text = "Ana Ruiz spoke. ''We asked for 'fair terms,''' Mr. Brand said."
+    assert said(text)[0][2] == "Brand"
