@@ -10,13 +10,14 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.attribution import leading, trailing
+from newsreader.analysis.attribution import leading
 from newsreader.analysis.filters import is_english, keep_quotation, starts_sentence, unframed_speaker
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import is_verb
 from newsreader.analysis.resolver import Resolver
 from newsreader.analysis.subjects import credit_line, headline_case, headline_label, headline_speaker
+from newsreader.analysis.trailing import trailing
 from newsreader.analysis.turns import interview_turns, para_heading
 from newsreader.models import Quote
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsreader.analysis.article import Para
-from newsreader.analysis.lexicon import CLAUSE_BREAKS, DETERMINERS
+from newsreader.analysis.lexicon import CLAUSE_BREAKS
 from newsreader.analysis.names import Mention
-from newsreader.analysis.phrases import (
-    ADVERBS, AUXILIARIES, PREPS, descriptive, finite, is_verb, mentions_before, person_ending, plural_people,
-)
+from newsreader.analysis.phrases import ADVERBS, AUXILIARIES, PREPS, is_verb, mentions_before
 
 _RELATIVES = frozenset("who which".split())  # ("a sign that read" is the sign's)
 _DASHES = (",", "\u2014", "\u2013", "-")
