@@ -152,17 +152,22 @@ def _place_opener(toks: list, i: int) -> bool:
 _CONTRACTED = re.compile(r"([a-z]+)['\u2019](?:s|re|ve|d|ll)$")
 
 
-def _modal_name(toks: list, i: int, sent_start: set[int]) -> bool:
-    """"Will" inside a sentence, capitalised, before a lower-case word or a comma: a
-    surname ("..., Will wrote", "which Will claims"), not the modal, which is written
-    small there."""
-    return (toks[i][1] == "Will" and i not in sent_start and i > 0
-            and toks[i - 1][1] not in (":", "(", "\u2014", "\u2013", "-")
-            and i + 1 < len(toks) and (toks[i + 1][1].islower() or toks[i + 1][1] in (",", ".")))
+def _word_name(toks: list, i: int, sent_start: set[int], surnames: frozenset) -> bool:
+    """A capitalised function word read as a surname: "Will" inside a sentence before
+    a lower-case word or a comma ("..., Will wrote"; the modal is written small there),
+    or the surname of someone named in full before ("Ian Read ... “...,” Read said",
+    "Al From ... From said") inside a sentence or before a speech verb."""
+    word = toks[i][1]
+    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+    inside = i not in sent_start and i > 0 and toks[i - 1][1] not in (":", "(", "\u2014", "\u2013", "-")
+    if word == "Will":
+        return inside and (nxt.islower() or nxt in (",", "."))
+    return word in surnames and (inside and (nxt.islower() or nxt in (",", ".")) or nxt.lower() in SPEECH_VERBS)
 
 
-def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
-    """Every mention among the tokens of one paragraph, in order."""
+def scan_mentions(toks: list, sent_start: set[int], surnames: frozenset = frozenset()) -> list[Mention]:
+    """Every mention among the tokens of one paragraph, in order. ``surnames``: function
+    words that are surnames of people named before ("Read" of Ian Read)."""
     out: list[Mention] = []
     n = len(toks)
     i = 0
@@ -195,7 +200,7 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr")
-                                        or _place_opener(toks, i) or _modal_name(toks, i, sent_start))
+                                        or _place_opener(toks, i) or _word_name(toks, i, sent_start, surnames))
         if not starts_run and nxt and nxt[0] == "w" and _is_cap(nxt[1]) and not word[0].isdigit():
             # case slip at a sentence start ("sergei Lavrov") or a lower-case title
             starts_run = (i in sent_start and low not in STOPWORDS) or low in TITLES
@@ -294,7 +299,7 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             # "(D-Ill.)", "R-VA", "(D)": a party and state; "U.S.", "U.N.": initials, no name
             i = j
             continue
-        m = _classify(words, i, j, toks, i in sent_start)
+        m = _classify(words, i, j, toks, i in sent_start, keep_first=_word_name(toks, i, sent_start, surnames))
         if m.kind == "org" and not m.words:
             i = j  # "Speaking at ...", "Early in his campaign": an opening word, no name
             continue
@@ -450,13 +455,12 @@ def _occupation(low: str, k: int, lows: list) -> bool:
     return k == 0 and len(lows) >= 3 and len(low) > 5 and low.endswith("ist")
 
 
-def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
+def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool, keep_first: bool = False) -> Mention:
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
     while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])) and not (
             is_place(lows[:2]) or is_place(lows[:3])) and not (
-            len(words) == 1 and words[0][0] == "Will"):  # (not the "New" of "New York"; "Will" alone
-        # reaches here only inside a sentence, as a surname: _modal_name)
+            keep_first and len(words) == 1):  # (not the "New" of "New York", nor a surname: _word_name)
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())

@@ -163,3 +163,14 @@ def test_a_role_in_a_later_clause_after_a_quotation_is_no_speaker():
 def test_a_stray_third_mark_after_a_quotation_does_not_hide_its_frame():
     text = "Ana Ruiz spoke. ''We asked for 'fair terms,''' Mr. Brand said."
     assert said(text)[0][2] == "Brand"
+
+
+def test_a_function_word_that_is_the_surname_of_someone_named_before_is_a_name():
+    text = ("Ian Read, the yard's chief, spoke on Monday.\n\n"
+            "“The deal is good for the town,” Read said.")
+    assert said(text) == [("The deal is good for the town,", "Ian Read", "Read")]
+
+
+def test_a_function_word_opening_a_sentence_is_not_taken_for_a_surname():
+    text = "Ian Read spoke on Monday. Read the plan, he said: “It is all there.”"
+    assert said(text)[0][2] == "he"
