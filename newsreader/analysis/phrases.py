@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Para
 from newsreader.analysis.lexicon import (
-    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, NAMING_VERBS, ROLES, SPEECH_VERBS, STOPWORDS, TRAILING_VERBS,
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, NAMING_VERBS, ROLES, SPEECH_VERBS, STOPWORDS, TITLES, TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
 
@@ -274,7 +274,8 @@ def named_after_titles(para: Para, lo: int) -> Mention | None:
                 m is None and toks[k][1].isupper() and len(toks[k][1]) <= 4):  # ("US Senator Jeff Sessions")
             return None
         low = toks[k][1].lower()
-        if is_verb(low) or low in CLAUSE_BREAKS - {"and"} or low in WHEN_WORDS or low in PREPS or (
+        if is_verb(low) or low in CLAUSE_BREAKS - {"and"} or low in WHEN_WORDS or low in PREPS and not (
+                low == "of" and k > lo and toks[k - 1][1].lower() in TITLES) or (  # ("secretary of state X")
                 toks[k][1].islower() and low.endswith(("'s", "\u2019s"))):
             return None  # ("said last night’s Democratic wins were": no titles)
     return None

@@ -174,3 +174,8 @@ def test_a_function_word_that_is_the_surname_of_someone_named_before_is_a_name()
 def test_a_function_word_opening_a_sentence_is_not_taken_for_a_surname():
     text = "Ian Read spoke on Monday. Read the plan, he said: “It is all there.”"
     assert said(text)[0][2] == "he"
+
+
+def test_a_title_with_of_before_a_name_after_the_verb():
+    text = "Ports were discussed.\n\n“The first berth opens in May,” said former minister of transport Ana Ruiz."
+    assert said(text) == [("The first berth opens in May,", "Ana Ruiz", "Ana Ruiz")]
