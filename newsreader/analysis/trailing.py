@@ -102,6 +102,8 @@ def trailing(para: Para, qi: int) -> Found | None:
         named = named_after_titles(para, j)  # "“...,” former governor Jeb Bush said"
         if named is None:
             named = _lower_subject(para, j, n)  # "“...,” federal prosecutors wrote"
+        if named is not None and named.kind == "person":
+            named = _last_named(para, named)
         if named is not None:
             k = _past_qualifier(para, named.tok_end)  # ("former Gov. Jeb Bush of Florida said")
             if k < n and (is_verb(toks[k][1]) or para.sent_of[j] == para.sent_of[qi] and (
@@ -161,6 +163,31 @@ def trailing(para: Para, qi: int) -> Found | None:
             return None
         k += 1
     return None
+
+
+def _last_named(para: Para, m: Mention) -> Mention:
+    """The speaker a run of names and titles before the verb ends on: "former FBI agent
+    Tim Gill" (an acronym first), "former George Bush speechwriter Noam Neusner" (the
+    first name qualifies the title), "experts Ana Ruiz and Olek Brand" (two speakers:
+    the first is reported, the run read to its end)."""
+    toks, n = para.toks, len(para.toks)
+    for _ in range(3):
+        k = m.tok_end
+        if k < n and toks[k][1] == "and":
+            nxt = mention_at(para, k + 1, k + 2)
+            if nxt is not None and nxt.kind == "person" and nxt.tok == k + 1:
+                head = Mention(m.kind, m.tok, nxt.tok_end, m.start, m.end, m.words, m.role, m.gender, m.entity,
+                               m.extra)
+                return head  # (the mention stays the first name; the verb follows the second)
+        j = k
+        while j < min(n, k + 3) and toks[j][0] == "w" and toks[j][1].islower() and (
+                toks[j][1] in TITLES or toks[j][1].endswith(("er", "or", "ist", "ant", "ent"))):
+            j += 1
+        nxt = mention_at(para, j, j + 1) if j > k or m.words[0].isupper() and len(m.words) == 1 else None
+        if nxt is None or nxt.kind != "person" or not k <= nxt.tok <= j or nxt.extra.get("poss"):
+            return m
+        m = nxt
+    return m
 
 
 def _titled_role(toks: list, j: int, m: Mention) -> bool:

@@ -179,3 +179,9 @@ def test_a_function_word_opening_a_sentence_is_not_taken_for_a_surname():
 def test_a_title_with_of_before_a_name_after_the_verb():
     text = "Ports were discussed.\n\n“The first berth opens in May,” said former minister of transport Ana Ruiz."
     assert said(text) == [("The first berth opens in May,", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_run_of_names_and_titles_before_the_verb_ends_on_the_speaker():
+    text = ("It was a long night.\n\n“The cranes are safe,” former ILA inspector Tomas Ek explained. "
+            "“We checked every bolt,” former Ana Ruiz deputy Olek Brand wrote in a memo.")
+    assert [m for _, _, m in said(text)] == ["Tomas Ek", "Olek Brand"]
