@@ -79,6 +79,14 @@ def verb_after_subject(para: Para, k: int, lo: int) -> bool:
     return desc is not None and desc.tok_end == k and (desc.role in DOCUMENTS or desc.role in ROLES)
 
 
+def closing_verb(toks: list, k: int) -> bool:
+    """A word that may be a noun ("states", "reports", "notes") is a speech verb when it
+    closes the sentence or clause right after its subject: "“...,” the ad states."."""
+    low = toks[k][1].lower()
+    return (low in AMBIGUOUS and low in SPEECH_VERBS and low.endswith("s") and toks[k][1].islower()
+            and k + 1 < len(toks) and toks[k + 1][1] in (".", ","))
+
+
 def is_verb(word: str, naming: bool = False) -> bool:
     low = word.lower()
     if low in AMBIGUOUS:
@@ -99,7 +107,8 @@ def descriptive(para: Para, d: int, stop: int) -> Mention | None:
         if _initial_dot(toks, e):
             e += 1  # "the U.S. media"
             continue
-        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in NOT_IN_SUBJECT - {"to"}:
+        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in NOT_IN_SUBJECT - {"to"} or (
+                e > d + 1 and closing_verb(toks, e)):
             break  # ("a coroner has ruled": the auxiliary opens the predicate)
         e += 1
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.attribution import leading
 from newsreader.analysis.filters import is_english, keep_quotation, starts_sentence, unframed_speaker
+from newsreader.analysis.lexicon import SPEECH_VERBS
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import is_verb
@@ -141,7 +142,8 @@ def _sentence_end(art: Article, para: Para, qi: int):
         if k - comma > 28 and not blocked:
             break
         found = trailing(para, comma)
-        if found is not None and found[0].tok > comma and (is_verb(found[1]) or found[1] == "according to"):
+        if found is not None and found[0].tok > comma and (
+                is_verb(found[1]) or found[1].lower() in SPEECH_VERBS or found[1] == "according to"):
             return found  # (not "..., most of them uncredited": only a speech verb reports here)
     return None
 

@@ -16,7 +16,7 @@ from newsreader.analysis.lexicon import (
 )
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import (
-    AMBIGUOUS, AUXILIARIES, PREPS, Found, descriptive, head_noun, is_verb, mention_at, named_after_titles,
+    AMBIGUOUS, AUXILIARIES, PREPS, Found, closing_verb, descriptive, head_noun, is_verb, mention_at, named_after_titles,
     person_ending, phrasal, plural_people, trailing_verb,
 )
 from newsreader.analysis.possessed import possessed_after
@@ -27,7 +27,7 @@ def _cue_in(para: Para, desc: Mention, tight: bool) -> int | None:
     after it, or (in the quotation's own sentence) a verb that only this slot makes
     a cue ("the sign read.", "the candidate fumed"), closing the clause."""
     toks, n = para.toks, len(para.toks)
-    if desc.tok_end < n and is_verb(toks[desc.tok_end][1]):
+    if desc.tok_end < n and (is_verb(toks[desc.tok_end][1]) or closing_verb(toks, desc.tok_end)):
         return desc.tok_end
     if not tight:
         return None
@@ -88,6 +88,10 @@ def trailing(para: Para, qi: int) -> Found | None:
             if v is not None:
                 desc = descriptive(para, j, v)
                 if desc is not None:
+                    if (m is not None and m.kind in ("org", "person") and m.tok == desc.tok + 1 and len(m.words) > 1
+                            and m.tok_end == desc.tok_end and not m.extra.get("poss")):
+                        return m, toks[v][1]  # "the Harbour Gazette reports": the name (but "the
+                        # German said", "the AFP said" are resolved as described speakers)
                     return person_ending(para, desc) or desc, toks[v][1]
     if (m is not None and m.tok == j + 1 and m.kind == "person" and not m.extra.get("poss")
             and toks[j][1].islower() and trailing_verb(toks[j][1])):

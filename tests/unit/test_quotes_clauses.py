@@ -185,3 +185,17 @@ def test_a_run_of_names_and_titles_before_the_verb_ends_on_the_speaker():
     text = ("It was a long night.\n\n“The cranes are safe,” former ILA inspector Tomas Ek explained. "
             "“We checked every bolt,” former Ana Ruiz deputy Olek Brand wrote in a memo.")
     assert [m for _, _, m in said(text)] == ["Tomas Ek", "Olek Brand"]
+
+
+def test_a_noun_like_speech_verb_closing_the_sentence_after_its_subject_is_the_cue():
+    text = ("The campaign bought time on every station.\n\n“She is the only one who can fix the port,” "
+            "a voice-over in the ad states. The crowd at the pier cheered as the mayor arrived for the "
+            "“harbour day” fair, the Harbour Gazette reports.")
+    got = said(text)
+    assert got[0][2] == "a voice-over in the ad"
+    assert got[1][1:] == ("Harbour Gazette", "Harbour Gazette")
+
+
+def test_a_plural_noun_ending_a_phrase_is_no_cue():
+    text = "He read the company's reports, and “nothing added up,” Ana Ruiz said."
+    assert said(text)[0][2] == "Ana Ruiz"
