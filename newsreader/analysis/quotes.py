@@ -263,6 +263,8 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
         para = art.paras[sp.para]
         qi = para.qtok[k]
         if not starts_sentence(para, qi):
+            if _bare_sentence_after(art, got, k):
+                got[k] = got[k - 1][:3] + ("cont",)  # "“...,” she says. It's “...”": still hers
             continue
         nxt = para.toks[qi + 1][1] if qi + 1 < len(para.toks) else ""
         if (nxt in ("is", "was", "makes", "lets", "means", "has", "gives", "shows", "allows")
@@ -303,6 +305,25 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
+
+
+def _bare_sentence_after(art: Article, got: dict, k: int) -> bool:
+    """Whether quotation ``k`` sits inside a sentence that names no one and follows,
+    in the same paragraph, the sentence of an attributed quotation: "“...,” she says.
+    It's “...”", "“...,” Ek added. But that is not the same as “...”"."""
+    prev = got.get(k - 1)
+    sp, before = art.spans[k], art.spans[k - 1] if k > 0 else None
+    if prev is None or prev[3] == "cont" or before is None or before.last_para != sp.para:
+        return False
+    para = art.paras[sp.para]
+    qi, pq = para.qtok[k], para.qtok.get(k - 1, -1)
+    lo = para.sent_lo[para.sent_of[qi]]
+    if pq < 0 or para.sent_of[pq] >= para.sent_of[qi] or qi - lo > 12:
+        return False
+    if prev[1] is None or not any(para.toks[j][2] == prev[1] for j in range(pq, lo)):
+        return False  # (the frame of the quotation before is in its own sentence, before this one)
+    i = bisect_left(para.mtoks, lo)
+    return not any(m.tok < qi and not (m.kind == "pron" and m.gender == "o") for m in para.mentions[i:i + 6])
 
 
 def _frame_before(art: Article, p: int, qi: int):

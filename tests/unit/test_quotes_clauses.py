@@ -199,3 +199,14 @@ def test_a_noun_like_speech_verb_closing_the_sentence_after_its_subject_is_the_c
 def test_a_plural_noun_ending_a_phrase_is_no_cue():
     text = "He read the company's reports, and “nothing added up,” Ana Ruiz said."
     assert said(text)[0][2] == "Ana Ruiz"
+
+
+def test_a_quotation_in_a_sentence_naming_no_one_after_an_attributed_one_keeps_its_speaker():
+    text = "“The cranes are older than I am,” Ana Ruiz said. But that is not the same as “unsafe to use.”"
+    assert said(text) == [("The cranes are older than I am,", "Ana Ruiz", "Ana Ruiz"),
+                          ("unsafe to use.", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_a_quotation_in_a_sentence_with_its_own_subject_is_not_carried_over():
+    text = "“The cranes are old,” Ana Ruiz said. Peter Brand called them “perfectly sound.”"
+    assert said(text)[1][1:] == ("Peter Brand", "Peter Brand")
