@@ -79,6 +79,9 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return True
     if t != ".":
         return False
+    if (0 < i < len(toks) - 1 and toks[i - 1][1].isdigit() and toks[i + 1][1][:1].isdigit()
+            and toks[i - 1][3] == toks[i][2] and toks[i][3] == toks[i + 1][2]):
+        return False  # a decimal point: "$1.6 billion", "2.5 percent"
     if i + 1 < len(toks) and (toks[i + 1][1] in ",;)" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
         return False  # "in Scranton, Pa., where ...", "(D-Ill.)": an abbreviation the list lacks
     if (i + 2 < len(toks) and len(toks[i + 1][1]) == 1 and toks[i + 1][1].isupper() and toks[i + 2][1] == "."

@@ -210,3 +210,9 @@ def test_a_quotation_in_a_sentence_naming_no_one_after_an_attributed_one_keeps_i
 def test_a_quotation_in_a_sentence_with_its_own_subject_is_not_carried_over():
     text = "“The cranes are old,” Ana Ruiz said. Peter Brand called them “perfectly sound.”"
     assert said(text)[1][1:] == ("Peter Brand", "Peter Brand")
+
+
+def test_a_decimal_point_does_not_end_the_sentence():
+    text = ("In May, Ana Ruiz called the plan to spend $2.5 billion on a new quay “a monument to waste,” "
+            "and asked for a vote.")
+    assert said(text) == [("a monument to waste,", "Ana Ruiz", "Ana Ruiz")]
