@@ -185,7 +185,8 @@ def scan_mentions(toks: list, sent_start: set[int], surnames: frozenset = frozen
             # the common case, a plain lower-case word: only a case slip at a
             # sentence start ("sergei Lavrov") can begin a mention here
             if (i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper()) and not (
-                    len(word) < 9 and _CONTRACTED.match(word)):  # (but "he’s" holds a pronoun)
+                    len(word) < 9 and ("\u2019" in word or "'" in word) and _CONTRACTED.match(word)):
+                # (but "he’s" holds a pronoun)
                 i += 1
                 continue
         kind, word, s, e = t[0], t[1], t[2], t[3]
@@ -302,7 +303,8 @@ def scan_mentions(toks: list, sent_start: set[int], surnames: frozenset = frozen
             # "(D-Ill.)", "R-VA", "(D)": a party and state; "U.S.", "U.N.": initials, no name
             i = j
             continue
-        m = _classify(words, i, j, toks, i in sent_start, keep_first=_word_name(toks, i, sent_start, surnames))
+        m = _classify(words, i, j, toks, i in sent_start,
+                      keep_first=words[0][0].lower() in STOPWORDS and _word_name(toks, i, sent_start, surnames))
         if m.kind == "org" and not m.words:
             i = j  # "Speaking at ...", "Early in his campaign": an opening word, no name
             continue
