@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from newsreader.analysis.given_names import gender_of, is_given
 from newsreader.analysis.marks import Span, find_spans, paragraphs
-from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, TITLES
+from newsreader.analysis.lexicon import BUSINESS_NOUNS, PUBLIC_HEADS, ROLES, SPEECH_VERBS, STOPWORDS, TITLES
 from newsreader.analysis.names import DEMONYMS, Mention, is_sentence_end, located, scan_mentions, tokenize
 from newsreader.analysis.places import is_place
 from newsreader.analysis.speakers import Cast, fold
@@ -146,6 +146,7 @@ class Article:
                 hi = min(sp.close_end, para.end)
                 by_para.setdefault(p, []).append((lo, hi, k if p in (sp.para, sp.last_para) else -1))
         active = self._active(by_para)
+        surnames: frozenset[str] = frozenset()  # function words named as surnames so far ("Read")
         for para in self.paras:
             if not active[para.idx]:
                 sid = len(self.sent_mentions)
@@ -167,8 +168,11 @@ class Article:
             para.toks = toks
             self._sentences(para)
             starts = {lo for lo in para.sent_lo.values()}
-            para.mentions = scan_mentions(toks, starts)
+            para.mentions = scan_mentions(toks, starts, surnames)
             para.mtoks = [m.tok for m in para.mentions]
+            surnames |= {m.words[-1] for m in para.mentions if m.kind == "person" and len(m.words) > 1
+                         and m.words[-1].lower() in STOPWORDS and gender_of(m.words[0]) != "?"}
+            # ("Ian Read": a later "Read said" is him; not "Florida Friday")
             prev_m = None
             for m in para.mentions:
                 sid = para.sent_of[m.tok] if m.tok < len(para.sent_of) else len(self.sent_mentions) - 1

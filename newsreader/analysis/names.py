@@ -79,6 +79,9 @@ def is_sentence_end(toks: list, i: int) -> bool:
         return True
     if t != ".":
         return False
+    if (0 < i < len(toks) - 1 and toks[i - 1][1].isdigit() and toks[i + 1][1][:1].isdigit()
+            and toks[i - 1][3] == toks[i][2] and toks[i][3] == toks[i + 1][2]):
+        return False  # a decimal point: "$1.6 billion", "2.5 percent"
     if i + 1 < len(toks) and (toks[i + 1][1] in ",;)" or toks[i + 1][0] == "w" and toks[i + 1][1].islower()):
         return False  # "in Scranton, Pa., where ...", "(D-Ill.)": an abbreviation the list lacks
     if (i + 2 < len(toks) and len(toks[i + 1][1]) == 1 and toks[i + 1][1].isupper() and toks[i + 2][1] == "."
@@ -87,8 +90,17 @@ def is_sentence_end(toks: list, i: int) -> bool:
     if i > 0 and toks[i - 1][0] == "w" and toks[i - 1][3] == toks[i][2]:
         prev = toks[i - 1][1]
         if prev.lower() in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()):
-            return False
+            # "the U.S. He said", "Acme Inc. The firm": a pronoun or "The" after an
+            # initial or a company suffix opens a sentence; after a title ("Dr.") never
+            return (i + 1 < len(toks) and toks[i + 1][1] in _SENTENCE_OPENERS
+                    and prev.lower() not in TITLES and prev.lower() not in _NAME_ABBREVIATIONS)
     return True
+
+
+# Words that open a sentence and never continue a name after an initial: "U.S. He".
+_SENTENCE_OPENERS = frozenset("He She They It We I The But This That Those These His Her Their".split())
+# Abbreviations that stand before a name or a number, never at a sentence's end.
+_NAME_ABBREVIATIONS = frozenset("st mt no vs approx fig ft ave blvd".split())
 
 
 _DETERMINERS = frozenset("the a an one his her their its our".split())
@@ -140,8 +152,25 @@ def _place_opener(toks: list, i: int) -> bool:
     return False
 
 
-def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
-    """Every mention among the tokens of one paragraph, in order."""
+_CONTRACTED = re.compile(r"([a-z]+)['\u2019](?:s|re|ve|d|ll)$")
+
+
+def _word_name(toks: list, i: int, sent_start: set[int], surnames: frozenset) -> bool:
+    """A capitalised function word read as a surname: "Will" inside a sentence before
+    a lower-case word or a comma ("..., Will wrote"; the modal is written small there),
+    or the surname of someone named in full before ("Ian Read ... “...,” Read said",
+    "Al From ... From said") inside a sentence or before a speech verb."""
+    word = toks[i][1]
+    nxt = toks[i + 1][1] if i + 1 < len(toks) else ""
+    inside = i not in sent_start and i > 0 and toks[i - 1][1] not in (":", "(", "\u2014", "\u2013", "-")
+    if word == "Will":
+        return inside and (nxt.islower() or nxt in (",", "."))
+    return word in surnames and (inside and (nxt.islower() or nxt in (",", ".")) or nxt.lower() in SPEECH_VERBS)
+
+
+def scan_mentions(toks: list, sent_start: set[int], surnames: frozenset = frozenset()) -> list[Mention]:
+    """Every mention among the tokens of one paragraph, in order. ``surnames``: function
+    words that are surnames of people named before ("Read" of Ian Read)."""
     out: list[Mention] = []
     n = len(toks)
     i = 0
@@ -155,7 +184,9 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
         if word.islower() and word not in interest:
             # the common case, a plain lower-case word: only a case slip at a
             # sentence start ("sergei Lavrov") can begin a mention here
-            if i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper():
+            if (i not in sent_start or i + 1 >= n or not toks[i + 1][1][:1].isupper()) and not (
+                    len(word) < 9 and ("\u2019" in word or "'" in word) and _CONTRACTED.match(word)):
+                # (but "he’s" holds a pronoun)
                 i += 1
                 continue
         kind, word, s, e = t[0], t[1], t[2], t[3]
@@ -164,9 +195,16 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             out.append(Mention("pron", i, i + 1, s, e, (word,), gender=PRONOUNS[low]))
             i += 1
             continue
+        base = _CONTRACTED.match(low)
+        if base is not None and base.group(1) in PRONOUNS and base.group(1) not in ("i", "it"):
+            # "he’s predicting", "they've said": the pronoun of a contraction is a subject
+            cut = len(base.group(1))
+            out.append(Mention("pron", i, i + 1, s, s + cut, (word[:cut],), gender=PRONOUNS[base.group(1)]))
+            i += 1
+            continue
         nxt = toks[i + 1] if i + 1 < n else None
         starts_run = _is_cap(word) and (low not in STOPWORDS or low in ("mr", "mrs", "ms", "dr")
-                                        or _place_opener(toks, i))
+                                        or _place_opener(toks, i) or _word_name(toks, i, sent_start, surnames))
         if not starts_run and nxt and nxt[0] == "w" and _is_cap(nxt[1]) and not word[0].isdigit():
             # case slip at a sentence start ("sergei Lavrov") or a lower-case title
             starts_run = (i in sent_start and low not in STOPWORDS) or low in TITLES
@@ -217,7 +255,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
                     continue
                 break
             if k == "p":
-                if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1):
+                if w == "." and words and (words[-1][0].lower() in TITLES or len(words[-1][0]) == 1) and (
+                        not is_sentence_end(toks, j)):  # (not "the U.S. He said")
                     j += 1
                     continue
                 if w in "-\u2010" and words:
@@ -264,7 +303,8 @@ def scan_mentions(toks: list, sent_start: set[int]) -> list[Mention]:
             # "(D-Ill.)", "R-VA", "(D)": a party and state; "U.S.", "U.N.": initials, no name
             i = j
             continue
-        m = _classify(words, i, j, toks, i in sent_start)
+        m = _classify(words, i, j, toks, i in sent_start,
+                      keep_first=words[0][0].lower() in STOPWORDS and _word_name(toks, i, sent_start, surnames))
         if m.kind == "org" and not m.words:
             i = j  # "Speaking at ...", "Early in his campaign": an opening word, no name
             continue
@@ -420,11 +460,12 @@ def _occupation(low: str, k: int, lows: list) -> bool:
     return k == 0 and len(lows) >= 3 and len(low) > 5 and low.endswith("ist")
 
 
-def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool) -> Mention:
+def _classify(words: list, tok: int, tok_end: int, toks: list, initial: bool, keep_first: bool = False) -> Mention:
     """Split a capitalised run into titles and a name, and say what it names."""
     lows = [w[0].lower() for w in words]
     while lows and (lows[0] in STOPWORDS and lows[0] not in TITLES or _modifier(lows[0])) and not (
-            is_place(lows[:2]) or is_place(lows[:3])):  # (not the "New" of "New York")
+            is_place(lows[:2]) or is_place(lows[:3])) and not (
+            keep_first and len(words) == 1):  # (not the "New" of "New York", nor a surname: _word_name)
         words, lows = words[1:], lows[1:]
     if not words:
         return Mention("org", tok, tok_end, toks[tok][2], toks[tok][3], ())

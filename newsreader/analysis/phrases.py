@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Para
 from newsreader.analysis.lexicon import (
-    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, NAMING_VERBS, ROLES, SPEECH_VERBS, STOPWORDS, TRAILING_VERBS,
+    CLAUSE_BREAKS, DETERMINERS, DOCUMENTS, NAMING_VERBS, ROLES, SPEECH_VERBS, STOPWORDS, TITLES, TRAILING_VERBS,
 )
 from newsreader.analysis.names import Mention
 
@@ -79,6 +79,14 @@ def verb_after_subject(para: Para, k: int, lo: int) -> bool:
     return desc is not None and desc.tok_end == k and (desc.role in DOCUMENTS or desc.role in ROLES)
 
 
+def closing_verb(toks: list, k: int) -> bool:
+    """A word that may be a noun ("states", "reports", "notes") is a speech verb when it
+    closes the sentence or clause right after its subject: "“...,” the ad states."."""
+    low = toks[k][1].lower()
+    return (low in AMBIGUOUS and low in SPEECH_VERBS and low.endswith("s") and toks[k][1].islower()
+            and k + 1 < len(toks) and toks[k + 1][1] in (".", ","))
+
+
 def is_verb(word: str, naming: bool = False) -> bool:
     low = word.lower()
     if low in AMBIGUOUS:
@@ -99,7 +107,8 @@ def descriptive(para: Para, d: int, stop: int) -> Mention | None:
         if _initial_dot(toks, e):
             e += 1  # "the U.S. media"
             continue
-        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in NOT_IN_SUBJECT - {"to"}:
+        if kind != "w" or word.lower() in CLAUSE_BREAKS or is_verb(word) or word.lower() in NOT_IN_SUBJECT - {"to"} or (
+                e > d + 1 and closing_verb(toks, e)):
             break  # ("a coroner has ruled": the auxiliary opens the predicate)
         e += 1
     if e == d + 1 and toks[d][1].lower() not in ("another", "one"):
@@ -274,7 +283,8 @@ def named_after_titles(para: Para, lo: int) -> Mention | None:
                 m is None and toks[k][1].isupper() and len(toks[k][1]) <= 4):  # ("US Senator Jeff Sessions")
             return None
         low = toks[k][1].lower()
-        if is_verb(low) or low in CLAUSE_BREAKS - {"and"} or low in WHEN_WORDS or low in PREPS or (
+        if is_verb(low) or low in CLAUSE_BREAKS - {"and"} or low in WHEN_WORDS or low in PREPS and not (
+                low == "of" and k > lo and toks[k - 1][1].lower() in TITLES) or (  # ("secretary of state X")
                 toks[k][1].islower() and low.endswith(("'s", "\u2019s"))):
             return None  # ("said last night’s Democratic wins were": no titles)
     return None
@@ -316,3 +326,40 @@ def finite(low: str) -> bool:
     """A word that may be a finite verb: a modal or irregular past, or -ed, or -s."""
     return low in FINITE or low in ("is", "are", "has", "does") or (
         len(low) > 3 and low.endswith(("ed", "s")) and not low.endswith(("ss", "'s", "us", "is")))
+
+
+_QUANT_LEADS = frozenset("about only nearly almost roughly just some over under fewer more than".split())
+
+
+def quantity_before(para: Para, v: int, lo: int) -> Mention | None:
+    """A share of people as the subject of verb ``v``: "21 percent said", "About four
+    in 10 said", "Only 52 percent of registered voters agreed" (a poll's respondents)."""
+    toks = para.toks
+    b = v - 1
+    while b > lo and (toks[b][1].lower() in AUXILIARIES or toks[b][1].lower() in ADVERBS):
+        b -= 1
+    end = b + 1
+    k = b
+    if k - 2 >= lo and toks[k][1].islower() and not (toks[k][1] in ("percent",) or toks[k][1].isdigit()):
+        of = next((j for j in range(k - 1, max(lo - 1, k - 5), -1) if toks[j][1].lower() == "of"), -1)
+        if of < 0 or not all(t[0] == "w" and t[1].islower() for t in toks[of + 1:k + 1]):
+            return None
+        k = of - 1  # "52 percent of registered voters"
+    if k - 1 >= lo and toks[k][1].lower() in ("percent", "%"):
+        k -= 1
+    elif k - 2 >= lo and toks[k - 1][1].lower() == "in" and toks[k][1].isdigit():
+        k -= 2  # "four in 10"
+    else:
+        return None
+    if k < lo or not (toks[k][1].replace(".", "").isdigit() or toks[k][1].lower() in _NUMBER_WORDS):
+        return None
+    while k - 1 >= lo and toks[k - 1][1].lower() in _QUANT_LEADS:
+        k -= 1
+    if k > lo and toks[k - 1][0] == "w" and toks[k - 1][1].lower() not in ("and", "but", "while", "which", "whom"):
+        return None  # ("cut taxes by 20 percent said": no subject)
+    words = tuple(t[1] for t in toks[k:end])
+    return Mention("desc", k, end, toks[k][2], toks[end - 1][3], words=words, role="percent",
+                   extra={"para": para.idx, "share": True})
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten half".split())

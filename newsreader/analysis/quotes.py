@@ -10,13 +10,15 @@ import re
 from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
-from newsreader.analysis.attribution import leading, trailing
+from newsreader.analysis.attribution import leading
 from newsreader.analysis.filters import is_english, keep_quotation, starts_sentence, unframed_speaker
+from newsreader.analysis.lexicon import SPEECH_VERBS
 from newsreader.analysis.marks import MARK
 from newsreader.analysis.names import Mention
 from newsreader.analysis.phrases import is_verb
 from newsreader.analysis.resolver import Resolver
-from newsreader.analysis.subjects import headline_case, headline_label, headline_speaker
+from newsreader.analysis.subjects import credit_line, headline_case, headline_label, headline_speaker
+from newsreader.analysis.trailing import trailing
 from newsreader.analysis.turns import interview_turns, para_heading
 from newsreader.models import Quote
 
@@ -67,8 +69,9 @@ def _attribute(art: Article, k: int):
             if (lead is not None and lead[1] != "according to" and lead[0].kind != "pron"
                     and lead_q > 0 and lead_para.toks[lead_q - 1][1].lower() in ("said", "says", "told", "wrote", ":", ",")):
                 return lead  # (the verb frames the quotation itself: "X ... said “...,” according to")
-        return after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or unframed_speaker(art, first, qf)
-    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql)
+        return (after or leading(lead_para, lead_q) or _sentence_end(art, last, ql) or credit_line(art, k)
+                or unframed_speaker(art, first, qf))
+    return (leading(lead_para, lead_q) or trailing(last, ql) or _sentence_end(art, last, ql) or credit_line(art, k)
             or unframed_speaker(art, first, qf))
 
 
@@ -139,7 +142,8 @@ def _sentence_end(art: Article, para: Para, qi: int):
         if k - comma > 28 and not blocked:
             break
         found = trailing(para, comma)
-        if found is not None and found[0].tok > comma and (is_verb(found[1]) or found[1] == "according to"):
+        if found is not None and found[0].tok > comma and (
+                is_verb(found[1]) or found[1].lower() in SPEECH_VERBS or found[1] == "according to"):
             return found  # (not "..., most of them uncredited": only a speech verb reports here)
     return None
 
@@ -259,6 +263,8 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
         para = art.paras[sp.para]
         qi = para.qtok[k]
         if not starts_sentence(para, qi):
+            if _bare_sentence_after(art, got, k):
+                got[k] = got[k - 1][:3] + ("cont",)  # "“...,” she says. It's “...”": still hers
             continue
         nxt = para.toks[qi + 1][1] if qi + 1 < len(para.toks) else ""
         if (nxt in ("is", "was", "makes", "lets", "means", "has", "gives", "shows", "allows")
@@ -276,6 +282,10 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
                 got[k] = got[prev][:3] + ("cont",)
                 continue
         sid = para.sent_of[qi]
+        frame = _frame_before(art, sp.para, qi) if sid > 0 else None
+        if frame is not None:
+            got[k] = (res.name(frame[0]), frame[0].start, frame[0].end, "cont")
+            continue
         if sid > 0:
             for m in art.sent_mentions[sid - 1]:
                 if m.extra.get("prep") or m.extra.get("poss") or m.extra["para"] < sp.para - 1:
@@ -295,6 +305,42 @@ def _continue(art: Article, got: dict, res: Resolver) -> None:
             nxt = art.paras[spans[k + 1].para]
             if nxt.qtok[k + 1] == art.paras[sp.last_para].qtok[k] + 1:
                 got[k] = got[k + 1][:3] + ("cont",)
+
+
+def _bare_sentence_after(art: Article, got: dict, k: int) -> bool:
+    """Whether quotation ``k`` sits inside a sentence that names no one and follows,
+    in the same paragraph, the sentence of an attributed quotation: "“...,” she says.
+    It's “...”", "“...,” Ek added. But that is not the same as “...”"."""
+    prev = got.get(k - 1)
+    sp, before = art.spans[k], art.spans[k - 1] if k > 0 else None
+    if prev is None or prev[3] == "cont" or before is None or before.last_para != sp.para:
+        return False
+    para = art.paras[sp.para]
+    qi, pq = para.qtok[k], para.qtok.get(k - 1, -1)
+    lo = para.sent_lo[para.sent_of[qi]]
+    if pq < 0 or para.sent_of[pq] >= para.sent_of[qi] or qi - lo > 12:
+        return False
+    if prev[1] is None or not any(para.toks[j][2] == prev[1] for j in range(pq, lo)):
+        return False  # (the frame of the quotation before is in its own sentence, before this one)
+    i = bisect_left(para.mtoks, lo)
+    return not any(m.tok < qi and not (m.kind == "pron" and m.gender == "o") for m in para.mentions[i:i + 6])
+
+
+def _frame_before(art: Article, p: int, qi: int):
+    """A speech verb and its subject in the sentence just before token ``qi`` in
+    paragraph ``p``, when that sentence quotes nothing:
+    "Also, Ek is no conservative, he said. “...”" is his, not Ek's."""
+    para = art.paras[p]
+    if qi == 0 or para.sent_lo.get(para.sent_of[qi]) != qi:
+        return None  # (a paragraph's opening quotation is more often framed after it)
+    end = qi - 1
+    lo = para.sent_lo[para.sent_of[end]]
+    if para_heading(art, para) or any(t[0] == "q" for t in para.toks[lo:end + 1]):
+        return None
+    found = leading(para, end)
+    if found is None or not is_verb(found[1]) or found[0].kind == "pron" and found[0].gender == "o":
+        return None
+    return found
 
 
 def _carry_parts(art: Article, got: dict) -> None:

@@ -170,7 +170,7 @@ class Resolver:
             # a bare noun phrase opening its sentence ("Regulators last week threatened",
             # "Proponents of the bill say"): a description, not a name
             return phrase[:1].lower() + phrase[1:]
-        if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS:
+        if det in INDEFINITES or len(words) == 1 or noun in DOCUMENTS or m.extra.get("share"):
             return phrase
         if len(words) == 2 and len(words[1]) >= 2 and words[1].isupper() and words[1].isalpha():
             org = self._initials(words[1], m.start)  # "the AFP" after the Australian Federal Police

@@ -76,6 +76,9 @@ def sentence_subject(para: Para, qi: int) -> Found | None:
     if m.kind == "pron" and (m.gender == "o" or m.words[0].lower() in ("i", "we")):
         return None  # "It has not helped that ...": no one; "We talk about “smart” watches": the writers
     k = m.tok_end
+    if toks[k][1] == "(":  # "Gov. Pat McCrory (R) blamed ..."
+        close = next((c for c in range(k + 1, min(qi, k + 8)) if toks[c][1] == ")"), -1)
+        k = close + 1 if close > 0 else k
     if toks[k][1] == ",":  # "Clinton, the former secretary of state, mocked ..."
         k = next((j for j in range(k + 1, min(qi, k + 25)) if toks[j][1] == ","), qi) + 1
     if k >= qi or toks[k][0] != "w" or toks[k][1].lower() in CLAUSE_BREAKS or toks[k][1][:1].isupper():
@@ -193,3 +196,29 @@ def clause_subject(para: Para, qi: int) -> Found | None:
         if desc is not None:
             return None
     return None
+
+
+_CREDIT_DASHES = ("-", "\u2014", "\u2013", "\u2015")
+
+
+def credit_line(art, k: int) -> Found | None:
+    """The speaker of a quotation that fills its paragraph, named by a short line
+    under it that opens with a dash ("— Ana Ruiz." / "- Ruiz, port director"), as
+    under a pull quote: the name right after the dash."""
+    sp = art.spans[k]
+    first, last = art.paras[sp.para], art.paras[sp.last_para]
+    qf, ql = first.qtok[k], last.qtok[k]
+    if any(t[0] == "w" for t in first.toks[:qf]) or any(t[0] == "w" for t in last.toks[ql + 1:]):
+        return None
+    if sp.last_para + 1 >= len(art.paras):
+        return None
+    nxt = art.paras[sp.last_para + 1]
+    toks = nxt.toks
+    if len(toks) < 2 or toks[0][1] not in _CREDIT_DASHES or len(toks) > 16 or any(t[0] == "q" for t in toks):
+        return None
+    m = mention_at(nxt, 1, 2)
+    if m is None or m.tok != 1 or m.kind not in ("person", "org") or m.extra.get("poss"):
+        return None
+    if m.tok_end < len(toks) and toks[m.tok_end][1] not in (",", ".", "(") and toks[m.tok_end][0] == "w":
+        return None  # "- Ruiz said on Monday ...": a sentence, not a credit
+    return m, toks[0][1]

@@ -22,3 +22,9 @@ def test_an_owners_office_before_a_reported_clause_is_the_speaker():
 def test_an_owners_legal_team_speaks_not_the_owner():
     text = "Ana Lindqvist lost the appeal. Lindqvist’s legal team said the ruling was “deeply flawed.”"
     assert said(text) == [("deeply flawed.", "Ana Lindqvist’s legal team", "Lindqvist’s legal team")]
+
+
+def test_a_party_tag_after_the_subject_does_not_hide_it():
+    text = ("After the court struck down the fee, Sen. Ana Ruiz (D-Ore.) blamed the judges' "
+            "“contempt for working harbours.”")
+    assert said(text) == [("contempt for working harbours.", "Ana Ruiz", "Ana Ruiz")]
