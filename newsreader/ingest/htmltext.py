@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -239,6 +240,13 @@ def _without_code(text: str) -> str:
     return "" if _is_script(text) else text
 
 
+def _clean_line_but_ends(text: str) -> bool:
+    """For a paragraph made of printable pieces (which scrubbing leaves printable: it
+    only cuts), whether ``clean_text`` gives it back merely stripped: one line (printable
+    has no newline) with single spaces (printable has no space but " "), already NFC."""
+    return "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text))
+
+
 class _Frame:
     """An open list, list item or blockquote around the text being read."""
 
@@ -264,12 +272,16 @@ class _Writer:
         self.seen = 0  # text runs read so far: did a link have any text?
         self.codes: list[str] = []  # the paragraph's <code> text, by its placeholder
         self.kept = 0  # links numbered before the paragraph being read
+        self.printable = True  # every piece of the paragraph is printable (see flush)
 
     def add(self, text: str | None, pre: bool, code: bool = False) -> None:
         if text:
             # printable means no whitespace but " ": then only double spaces could change
-            if not pre and not (text.isprintable() and "  " not in text):
+            plain = not pre and text.isprintable() and "  " not in text
+            if not pre and not plain:
                 text = _WS.sub(" ", text)
+            if code or not plain:
+                self.printable = False
             if code and not text.isspace():
                 # the writer's own code, shown as written: held apart from what judges
                 # the paragraph's text as markup residue or pasted script
@@ -284,13 +296,17 @@ class _Writer:
         """End the paragraph being read; drop it when it is stylesheet or script (a
         ``<pre>`` block or ``<code>`` is the writer's and stays as written)."""
         text = "".join(self.buf) if self.has_text else ""
-        codes, self.buf, self.has_text, self.codes = self.codes, [], False, []
+        printable = self.printable and not pre
+        codes, self.buf, self.has_text, self.codes, self.printable = self.codes, [], False, [], True
         if text and not pre:
             text = scrub(_without_code(text))
         if text:
             if codes:
                 text = _CODE_SPAN.sub(lambda m: codes[int(m[1])] if int(m[1]) < len(codes) else "", text)
-            text = clean_text(text.replace("\n\n", "\n"))
+            if printable and _clean_line_but_ends(text):
+                text = text.strip()  # clean_text's answer, without its second look at every character
+            else:
+                text = clean_text(text.replace("\n\n", "\n"))
         if not text:
             self.forget(self.kept)  # their text went with the paragraph
             return
@@ -398,6 +414,7 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
                 pre_depth += 1
             elif tag == "br":
                 out.buf.append("\n")
+                out.printable = False
             elif tag in _CELL:
                 out.add(" ", False)
             elif tag == "a":
