@@ -273,6 +273,7 @@ class _Writer:
         self.codes: list[str] = []  # the paragraph's <code> text, by its placeholder
         self.kept = 0  # links numbered before the paragraph being read
         self.printable = True  # every piece of the paragraph is printable (see flush)
+        self.one_line_blocks = True  # every paragraph kept went by that shortcut, unindented
 
     def add(self, text: str | None, pre: bool, code: bool = False) -> None:
         if text:
@@ -307,11 +308,13 @@ class _Writer:
                 text = text.strip()  # clean_text's answer, without its second look at every character
             else:
                 text = clean_text(text.replace("\n\n", "\n"))
+                self.one_line_blocks = False
         if not text:
             self.forget(self.kept)  # their text went with the paragraph
             return
         first, hang, group = self._indent()
         if first or hang:
+            self.one_line_blocks = False
             lines = text.split("\n")
             text = first + lines[0] + "".join("\n" + hang + line if line else "\n" for line in lines[1:])
         self.blocks.append([group, text])
@@ -444,32 +447,46 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
 
 
 def html_to_text(html: str, base_url: str | None = None, *, numbered: bool = True) -> tuple[str, tuple[str, ...]]:
+    """Turn an HTML fragment (or a whole page) into plain text and its links (see
+    ``html_to_clean_text``)."""
+    text, links, _ = html_to_clean_text(html, base_url, numbered=numbered)
+    return text, links
+
+
+def html_to_clean_text(html: str, base_url: str | None = None, *,
+                       numbered: bool = True) -> tuple[str, tuple[str, ...], bool]:
     """Turn an HTML fragment (or a whole page) into plain text and its links.
 
-    Returns ``(text, links)``: paragraphs joined by a blank line, cleaned of
+    Returns ``(text, links, clean)``: paragraphs joined by a blank line, cleaned of
     control characters, and the absolute http(s) links that have text, in
     order of first appearance, each once. With ``numbered`` each link's text
     is followed by " [n]", n its place in ``links`` counting from 1 (titles
     and summaries are read without). Text without tags is taken as plain
     text; HTML that was entity-escaped once too often (``&lt;p&gt;``) is
     unescaped first.
+
+    ``clean`` is True when the text is known to be what ``clean_text``
+    makes of it (cleaning it again would give it back): it came out of
+    ``clean_text`` whole, or every paragraph is one clean unindented line,
+    joined by blank lines (or, in a list, newlines). A caller that cleans the
+    text again may skip that on a body of many lines.
     """
     if not html or not html.strip():
-        return "", ()
+        return "", (), True
     if "<" not in html and "&" not in html:
-        return clean_text(scrub(html)), ()  # no tag and no entity: plain text as it is
+        return clean_text(scrub(html)), (), True  # no tag and no entity: plain text as it is
     if not looks_like_html(html):
         unescaped = htmllib.unescape(html)
         if not looks_like_html(unescaped):
-            return clean_text(scrub(unescaped)), ()
+            return clean_text(scrub(unescaped)), (), True
         html = unescaped
     root = _parse(html)
     if root is None:
         # lxml found no element (a comment, a lone doctype): keep whatever text is left
         bare = _ANY_TAG.sub(" ", _COMMENT.sub(" ", html))
-        return clean_text(scrub(htmllib.unescape(bare))), ()
+        return clean_text(scrub(htmllib.unescape(bare))), (), True
     out = _walk(root, base_url, numbered)
-    return out.text(), tuple(out.links)
+    return out.text(), tuple(out.links), out.one_line_blocks
 
 
 def _length(value) -> int | None:

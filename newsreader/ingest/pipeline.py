@@ -110,7 +110,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
     category = clean_line(given_category or "") or UNCATEGORISED
     for art, estimate in zip(articles, estimates):
         title = clean_line(art.title) or "(untitled)"
-        body = clean_text(art.body)
+        body = art.body if art.body_clean else clean_text(art.body)
         published = to_db(art.published)
         guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
         quotes, keys = analyse(body) if find_quotes else ((), ())

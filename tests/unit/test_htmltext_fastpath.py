@@ -1,22 +1,26 @@
-"""html_to_text's shortcut for plain paragraphs gives what the full cleaning gives.
+"""html_to_text's shortcuts for plain text give what the full cleaning gives.
 
 A paragraph made only of printable pieces skips ``clean_text`` and is stripped
 (``htmltext._clean_line_but_ends``); with the shortcut turned off every
 paragraph is cleaned in full. Both must give the same text and links, on
 fragments built to find the edges (spaces across pieces, no-break and
 zero-width spaces, combining marks, pasted script and stylesheet, code, lists,
-links with trailing spaces) and on every real feed in ../shared.
+links with trailing spaces) and on every real feed in ../shared. A text that
+``html_to_clean_text`` calls clean is one ``clean_text`` gives back unchanged,
+so ``pipeline.prepare`` may skip cleaning such a body again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsreader.ingest import htmltext
-from newsreader.ingest.htmltext import html_to_text
+from newsreader.ingest.htmltext import html_to_clean_text, html_to_text
+from newsreader.text import clean_text
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -61,6 +65,23 @@ def test_shortcut_gives_what_full_cleaning_gives(markup):
     assert fast == full
 
 
+@settings(max_examples=400, deadline=None)
+@given(fragments())
+def test_a_text_called_clean_is_one_cleaning_gives_back(markup):
+    for numbered in (True, False):
+        text, _, clean = html_to_clean_text(markup, "https://e.invalid/", numbered=numbered)
+        if clean:
+            assert clean_text(text) == text
+
+
+def test_plain_paragraphs_are_called_clean_and_indented_ones_are_not():
+    assert html_to_clean_text("<p>One.</p><p>Two <a href='https://e.invalid/'>x</a>.</p>")[2]
+    assert html_to_clean_text("plain text, no tags")[2]
+    assert not html_to_clean_text("<ul><li>one</li><li>two</li></ul>")[2]
+    assert not html_to_clean_text("<blockquote>said</blockquote>")[2]
+    assert not html_to_clean_text("<p>a<br>b</p>")[2]
+
+
 def test_shortcut_is_taken_and_agrees_on_edges(monkeypatch):
     taken = []
     real = htmltext._clean_line_but_ends
@@ -78,17 +99,21 @@ def test_shortcut_is_taken_and_agrees_on_edges(monkeypatch):
 
 
 @pytest.mark.skipif(not (SHARED / "feeds" / "real").is_dir(), reason="../shared/data not present")
-def test_real_feeds_read_the_same_with_and_without_the_shortcut(monkeypatch):
+def test_real_feeds_read_the_same_with_and_without_the_shortcuts(monkeypatch):
+    from newsreader.ingest import pipeline
     from newsreader.ingest.pipeline import load_file
 
     def read_all():
         out = []
         for path in sorted((SHARED / "feeds" / "real").iterdir()):
             loaded = load_file(path, None, find_quotes=False)
-            out.append([(it.title, it.body, it.summary, it.links) for it in loaded.items])
+            out.append([(it.title, it.body, it.summary, it.links, it.content_hash) for it in loaded.items])
         return out
 
     fast = read_all()
     monkeypatch.setattr(htmltext, "_clean_line_but_ends", lambda text: False)
+    real_prepare = pipeline.prepare
+    monkeypatch.setattr(pipeline, "prepare", lambda articles, *a, **k: real_prepare(
+        [dataclasses.replace(art, body_clean=False) for art in articles], *a, **k))
     assert read_all() == fast
     assert sum(len(items) for items in fast) > 500
