@@ -1,6 +1,10 @@
 """newsreader beside newsboat, in one run, on the same generated feed files.
 
     python benchmarks/vs_newsboat.py [--files 20] [--items 5000] [--words 600] [--no-refresh] [--no-latency]
+                                     [--set DIR]
+
+``--set DIR`` keeps the generated files in DIR and reads them from there next time
+(they are the same for the same counts), rather than writing 450 MB each run.
 
 Prints, for both readers: the import of the files (newsboat: ``-x reload`` of
 file:// URLs with as many reload threads as cores) with its peak memory; the
@@ -47,14 +51,18 @@ def newsboat() -> str | None:
     return shutil.which("newsboat")
 
 
+CPU: dict[str, float] = {}  # CPU seconds (user + sys, with its waited-for children) by command
+
+
 def timed(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(seconds, peak RSS in MB) of a command run to its end."""
+    """(seconds, peak RSS in MB) of a command run to its end; its CPU time goes in ``CPU``."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     took = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(cmd[:4])} ...: {proc.stderr.read().decode()[:300]}")
+    CPU[cmd[0]] = usage.ru_utime + usage.ru_stime
     return took, usage.ru_maxrss / 1024
 
 
@@ -127,9 +135,14 @@ def floor(files: list[Path], tmp: Path) -> float:
                        " published TEXT, body TEXT);"
                        "CREATE VIRTUAL TABLE f USING fts5(title, body, content='a', content_rowid='id');")
     conn.close()
+    import resource
+
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
         sum(pool.map(_floor_file, [(str(p), db) for p in files]))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU["floor"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return time.perf_counter() - t0
 
 
@@ -157,17 +170,23 @@ def main() -> int:
     ap.add_argument("--words", type=int, default=600)
     ap.add_argument("--no-refresh", action="store_true")
     ap.add_argument("--no-latency", action="store_true")
+    ap.add_argument("--set", type=Path, help="keep the generated files here, and reuse them")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="newsreader-vs-"))
     try:
         files = []
+        where = args.set or tmp
+        where.mkdir(parents=True, exist_ok=True)
         for i in range(args.files):
-            files.append(tmp / f"feed{i:02d}.rss")
-            write_feed(files[-1], i, args.items, args.words)
+            files.append(where / f"feed{i:02d}-{args.items}x{args.words}.rss")
+            if not (args.set and files[-1].is_file()):
+                write_feed(files[-1], i, args.items, args.words)
         n = args.files * args.items
         print(f"{args.files} files x {args.items} items x ~{args.words} words = {n:,} articles, "
               f"{sum(p.stat().st_size for p in files) / 1e6:.0f} MB; {os.cpu_count()} cores", flush=True)
         subprocess.run(["sync"])
+        print("load average (1, 5, 15 min) before the import: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()),
+              flush=True)
 
         home = tmp / "home"
         env = dict(os.environ, NEWSREADER_HOME=str(home))
@@ -197,14 +216,17 @@ def main() -> int:
 
         print(f"\n{'':<34}{'newsreader':>9}{'newsboat':>9}        ratio   goal")
         row("import (s)", imp, nb_imp, "s", "0.5x or less")
+        row("  CPU time of the import (user+sys)", CPU[ours[0]], CPU.get(nb) if nb else None, "s", "")
         row("  peak memory of the import", imp_rss, nb_rss, "MB", "")
         row("start to the list (s)", start, nb_start, "s", "0.25x or less")
         row("memory after start", start_rss, nb_start_rss, "MB", "0.5x or less")
         print(f"quotes found in the background within {quotes_after:.1f} s after the import returned")
         print(f"database {db_mb:.0f} MB = {db_mb * 1e6 / n / 1024:.1f} KB an article"
               + (f"; newsboat's cache {(tmp / 'nb' / 'cache.db').stat().st_size / 1e6:.0f} MB" if nb else ""))
-        print(f"floor (lxml + SQLite/FTS5, every core): {low:.2f} s = {low / imp:.2f} of newsreader's import"
+        print(f"floor (lxml + SQLite/FTS5, every core): {low:.2f} s (CPU {CPU['floor']:.1f} s)"
+              f" = {low / imp:.2f} of newsreader's import"
               + (f", {low / nb_imp:.2f}x newsboat" if nb_imp else ""), flush=True)
+        print("load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if not args.no_refresh:

@@ -39,6 +39,9 @@ class ParsedArticle:
     html: str | None = None  # the original HTML, if any
     enclosures: tuple[Enclosure, ...] = ()
     site: str | None = None  # a saved page: the outlet it names ("The Guardian", "bbc.com")
+    # the body is known to be what clean_text makes of it (its parser says so), so
+    # pipeline.prepare does not look at every character of it again
+    body_clean: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,8 @@ def clean_line(text: str | None) -> str:
     """One line of display text (a title, a byline): no controls, single spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII is its own NFC form
+        text = unicodedata.normalize("NFC", text)
     if text.isprintable():
         # no control, format or line-separator character and no space but " "
         # (every character _UNSAFE or _SPACES matches is unprintable): the
@@ -61,7 +62,8 @@ def clean_text(text: str | None) -> str:
     indent (a nested list item, a block quote) is kept."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII is its own NFC form: skip the table look-ups
+        text = unicodedata.normalize("NFC", text)
     return text if _is_clean(text) else _clean_text(text)
 
 
@@ -97,12 +99,15 @@ def _is_clean(text: str) -> bool:
     """True when ``text`` is already what clean_text makes of it (a stored body
     cleaned again, say): printable lines with single inner spaces, no space at
     either end of a line, paragraphs one blank line apart."""
-    if "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
-        return False
     if text[0] in " \n" or text[-1] in " \n":
         return False
-    # one line (most paragraphs) is tested without copying it first
-    return text.isprintable() or ("\n" in text and text.replace("\n", "").isprintable())
+    if text.isprintable():
+        # one line (most paragraphs), tested without copying it first: printable
+        # means no newline, so only a double space can be wrong in it
+        return "  " not in text
+    if "  " in text or "\n\n\n" in text or " \n" in text or "\n " in text:
+        return False
+    return "\n" in text and text.replace("\n", "").isprintable()
 
 
 def paragraphs(body: str) -> list[str]:

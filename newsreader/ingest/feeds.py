@@ -21,7 +21,7 @@ from newsreader.ingest.htmltext import (
     absolute_url,
     enclosures,
     first_words,
-    html_to_text,
+    html_to_clean_text,
     looks_like_html,
     scrub,
     unique,
@@ -111,18 +111,24 @@ def _when(entry) -> datetime | None:
 
 def _text(value: str | None, detail, base: str | None,
           numbered: bool = False) -> tuple[str, tuple[str, ...]]:
+    """(plain text, links) of a feedparser text construct (see ``_read_text``)."""
+    return _read_text(value, detail, base, numbered)[:2]
+
+
+def _read_text(value: str | None, detail, base: str | None,
+               numbered: bool = False) -> tuple[str, tuple[str, ...], bool]:
     """(plain text, links) of a feedparser text construct; ``numbered`` puts each
     link's number in the text (a body's, not a title's). The markup itself is not
     kept: the text and links are the article as it is read, and a copy of its
     HTML would double the library's size (and sanitising it for storage cost a
     third of a feed's parsing)."""
     if not value:
-        return "", ()
+        return "", (), True
     # feedparser copies content into `summary` without a detail: judge by the text
     kind = (detail or {}).get("type") or ("text/html" if looks_like_html(value) else "text/plain")
     if "html" in kind:
-        return html_to_text(value, (detail or {}).get("base") or base, numbered=numbered)
-    return clean_text(scrub(value)), ()
+        return html_to_clean_text(value, (detail or {}).get("base") or base, numbered=numbered)
+    return clean_text(scrub(value)), (), True
 
 
 def _person(text: str | None) -> str:
@@ -189,10 +195,12 @@ def _article(entry, base: str | None, published: datetime | None) -> ParsedArtic
     link = absolute_url(entry.get("link"), entry_base) or absolute_url(entry.get("link"), base)
     contents = [c for c in entry.get("content") or () if c.get("value")]
     contents.sort(key=lambda c: "html" not in (c.get("type") or ""))
-    body, links = _text(contents[0]["value"], contents[0], link or entry_base, True) if contents else ("", ())
-    summary, summary_links = _text(entry.get("summary"), entry.get("summary_detail"), link or entry_base, True)
+    body, links, clean = (_read_text(contents[0]["value"], contents[0], link or entry_base, True) if contents
+                          else ("", (), True))
+    summary, summary_links, summary_clean = _read_text(entry.get("summary"), entry.get("summary_detail"),
+                                                       link or entry_base, True)
     if not body:
-        body, links = summary, summary_links
+        body, links, clean = summary, summary_links, summary_clean
     if summary == body:
         summary = ""  # the feed gave one text; it is the body
     elif summary_links:
@@ -214,6 +222,7 @@ def _article(entry, base: str | None, published: datetime | None) -> ParsedArtic
         summary=summary,
         links=links,
         enclosures=_enclosures(entry, entry_base),
+        body_clean=clean,
     )
 
 

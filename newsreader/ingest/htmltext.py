@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -239,6 +240,13 @@ def _without_code(text: str) -> str:
     return "" if _is_script(text) else text
 
 
+def _clean_line_but_ends(text: str) -> bool:
+    """For a paragraph made of printable pieces (which scrubbing leaves printable: it
+    only cuts), whether ``clean_text`` gives it back merely stripped: one line (printable
+    has no newline) with single spaces (printable has no space but " "), already NFC."""
+    return "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text))
+
+
 class _Frame:
     """An open list, list item or blockquote around the text being read."""
 
@@ -264,12 +272,17 @@ class _Writer:
         self.seen = 0  # text runs read so far: did a link have any text?
         self.codes: list[str] = []  # the paragraph's <code> text, by its placeholder
         self.kept = 0  # links numbered before the paragraph being read
+        self.printable = True  # every piece of the paragraph is printable (see flush)
+        self.one_line_blocks = True  # every paragraph kept went by that shortcut, unindented
 
     def add(self, text: str | None, pre: bool, code: bool = False) -> None:
         if text:
             # printable means no whitespace but " ": then only double spaces could change
-            if not pre and not (text.isprintable() and "  " not in text):
+            plain = not pre and text.isprintable() and "  " not in text
+            if not pre and not plain:
                 text = _WS.sub(" ", text)
+            if code or not plain:
+                self.printable = False
             if code and not text.isspace():
                 # the writer's own code, shown as written: held apart from what judges
                 # the paragraph's text as markup residue or pasted script
@@ -284,18 +297,24 @@ class _Writer:
         """End the paragraph being read; drop it when it is stylesheet or script (a
         ``<pre>`` block or ``<code>`` is the writer's and stays as written)."""
         text = "".join(self.buf) if self.has_text else ""
-        codes, self.buf, self.has_text, self.codes = self.codes, [], False, []
+        printable = self.printable and not pre
+        codes, self.buf, self.has_text, self.codes, self.printable = self.codes, [], False, [], True
         if text and not pre:
             text = scrub(_without_code(text))
         if text:
             if codes:
                 text = _CODE_SPAN.sub(lambda m: codes[int(m[1])] if int(m[1]) < len(codes) else "", text)
-            text = clean_text(text.replace("\n\n", "\n"))
+            if printable and _clean_line_but_ends(text):
+                text = text.strip()  # clean_text's answer, without its second look at every character
+            else:
+                text = clean_text(text.replace("\n\n", "\n"))
+                self.one_line_blocks = False
         if not text:
             self.forget(self.kept)  # their text went with the paragraph
             return
         first, hang, group = self._indent()
         if first or hang:
+            self.one_line_blocks = False
             lines = text.split("\n")
             text = first + lines[0] + "".join("\n" + hang + line if line else "\n" for line in lines[1:])
         self.blocks.append([group, text])
@@ -398,6 +417,7 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
                 pre_depth += 1
             elif tag == "br":
                 out.buf.append("\n")
+                out.printable = False
             elif tag in _CELL:
                 out.add(" ", False)
             elif tag == "a":
@@ -427,32 +447,46 @@ def _walk(root, base_url: str | None, numbered: bool) -> _Writer:
 
 
 def html_to_text(html: str, base_url: str | None = None, *, numbered: bool = True) -> tuple[str, tuple[str, ...]]:
+    """Turn an HTML fragment (or a whole page) into plain text and its links (see
+    ``html_to_clean_text``)."""
+    text, links, _ = html_to_clean_text(html, base_url, numbered=numbered)
+    return text, links
+
+
+def html_to_clean_text(html: str, base_url: str | None = None, *,
+                       numbered: bool = True) -> tuple[str, tuple[str, ...], bool]:
     """Turn an HTML fragment (or a whole page) into plain text and its links.
 
-    Returns ``(text, links)``: paragraphs joined by a blank line, cleaned of
+    Returns ``(text, links, clean)``: paragraphs joined by a blank line, cleaned of
     control characters, and the absolute http(s) links that have text, in
     order of first appearance, each once. With ``numbered`` each link's text
     is followed by " [n]", n its place in ``links`` counting from 1 (titles
     and summaries are read without). Text without tags is taken as plain
     text; HTML that was entity-escaped once too often (``&lt;p&gt;``) is
     unescaped first.
+
+    ``clean`` is True when the text is known to be what ``clean_text``
+    makes of it (cleaning it again would give it back): it came out of
+    ``clean_text`` whole, or every paragraph is one clean unindented line,
+    joined by blank lines (or, in a list, newlines). A caller that cleans the
+    text again may skip that on a body of many lines.
     """
     if not html or not html.strip():
-        return "", ()
+        return "", (), True
     if "<" not in html and "&" not in html:
-        return clean_text(scrub(html)), ()  # no tag and no entity: plain text as it is
+        return clean_text(scrub(html)), (), True  # no tag and no entity: plain text as it is
     if not looks_like_html(html):
         unescaped = htmllib.unescape(html)
         if not looks_like_html(unescaped):
-            return clean_text(scrub(unescaped)), ()
+            return clean_text(scrub(unescaped)), (), True
         html = unescaped
     root = _parse(html)
     if root is None:
         # lxml found no element (a comment, a lone doctype): keep whatever text is left
         bare = _ANY_TAG.sub(" ", _COMMENT.sub(" ", html))
-        return clean_text(scrub(htmllib.unescape(bare))), ()
+        return clean_text(scrub(htmllib.unescape(bare))), (), True
     out = _walk(root, base_url, numbered)
-    return out.text(), tuple(out.links)
+    return out.text(), tuple(out.links), out.one_line_blocks
 
 
 def _length(value) -> int | None:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -109,7 +110,7 @@ def prepare(articles: Sequence[ParsedArticle], given_category: str | None = None
     category = clean_line(given_category or "") or UNCATEGORISED
     for art, estimate in zip(articles, estimates):
         title = clean_line(art.title) or "(untitled)"
-        body = clean_text(art.body)
+        body = art.body if art.body_clean else clean_text(art.body)
         published = to_db(art.published)
         guid = art.guid or art.link or "hash:" + content_hash(title, published or "")
         quotes, keys = analyse(body) if find_quotes else ((), ())
@@ -391,8 +392,15 @@ def import_paths(store: Store, paths: Iterable[str | Path], category: str | None
         # spawn, not fork: the caller may be a thread of the app, and forking a
         # threaded process can copy a held lock into the child.
         with process_pool(workers, "spawn") as pool:
-            loads = pool.map(load_file, paths, [category] * len(paths), [find] * len(paths))
-            for i, loaded in enumerate(loads):
+            # written in the files' order, a few files read ahead: every worker stays
+            # busy while this thread writes, and a writer slowed down (a busy machine)
+            # holds a few parsed files in memory, not all of them (pool.map would)
+            ahead = 2 * workers
+            pending = deque(pool.submit(load_file, p, category, find) for p in paths[:ahead])
+            for i in range(len(paths)):
+                loaded = pending.popleft().result()
+                if i + ahead < len(paths):
+                    pending.append(pool.submit(load_file, paths[i + ahead], category, find))
                 results.append(write_loaded(store, loaded, category, subscribe, killfile, rules))
                 if progress:
                     progress(i + 1, len(paths), str(paths[i]))

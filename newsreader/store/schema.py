@@ -198,8 +198,18 @@ ALTER TABLE feeds ADD COLUMN own_title TEXT;
 ALTER TABLE feeds ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
 """
 
+# Version 10: no index on ``link``. Since version 7 an article is found by its page's
+# address through ``link_key`` (articles_link_key); no query reads ``link`` by an
+# index (EXPLAIN QUERY PLAN of the 26,389 distinct statements the store, CLI, refresh
+# and app tests run, on a library of 50,000 articles: articles_link in none, every
+# other index in some), yet every article written kept it up to date: one of eleven
+# indexes each new row enters, 4 MB in 100,000 articles.
+V10 = """
+DROP INDEX IF EXISTS articles_link;
+"""
+
 # MIGRATIONS[i] upgrades a database at user_version i to i + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -271,6 +271,33 @@ def test_version_1_library_is_upgraded_and_stays_searchable(tmp_path):
         assert sorted(a.title for a in s.list_articles(Filter(search="ice"))) == ["Budget", "Glacier"]
 
 
+def test_version_8_library_loses_the_link_index_and_still_finds_articles_by_link(tmp_path):
+    """Version 9 drops articles_link (no query reads it); a library from before is
+    upgraded, and an article is still one article when another feed brings its page."""
+    from tests.unit.oldlib import library_at
+
+    path = tmp_path / "v8.sqlite3"
+    c = library_at(path, 8)
+    assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_link'").fetchone()[0] == 1
+    c.execute("INSERT INTO feeds (url, title, added_at) VALUES ('f', 'F', '2026-01-01T00:00:00Z')")
+    c.execute("INSERT INTO articles (feed_id, source, guid, link, link_key, title, published, imported_at,"
+              " category, body, content_hash) VALUES (1, 'f', 'old', 'https://www.site.invalid/a?utm_source=x',"
+              " 'site.invalid/a', 'Glacier', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'World',"
+              " 'ice retreats', 'h')")
+    c.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles")
+    c.close()
+    with Store(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 9
+        names = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "articles_link" not in names and "articles_link_key" in names
+        fid = s.ensure_feed("g", "G")
+        got = s.upsert_articles(fid, "g", [art("other", title="Glacier", body="ice retreats further",
+                                               link="http://site.invalid/a")])
+        assert (got.added, got.updated) == (0, 1)
+        assert s.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        assert [a.title for a in s.list_articles(Filter(search="further"))] == ["Glacier"]
+
+
 def test_a_failed_savepoint_undoes_only_its_part(store):
     fid = store.ensure_feed("f", "F")
     with store.transaction():
