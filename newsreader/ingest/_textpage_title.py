@@ -18,6 +18,7 @@ import re
 
 from newsreader.ingest._textpage_lines import _CJK, _URL, BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
+from newsreader.ingest.byline import find_byline
 
 _WINDOW = 60  # lines above the body a headline may sit
 _LEAD_WORDS = 120
@@ -37,6 +38,21 @@ _LABEL_VALUE = re.compile(r"^[^:]{1,25}\s?:\s*\S+(?:\s+\S+){0,3}$")
 _ITEM_SEP = re.compile(r"\s[|·•/▪]\s")
 _CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b\d+\s+of\s+\d+$|"
                            r"\((?:photo|image|file)\b|/\s*(?:ap|afp|reuters|getty)\b", re.I)
+# A picture's credit after its caption: "... lost 130lb. Emma Roma Jayne", "... in Qatar.AFP",
+# "(AfD)Quelle: Name/dpa", "Bildrechte: agency", "© Agency", "All rights reserved"
+_CREDIT = re.compile(r"\b(?:quelle|bildrechte|bildquelle|foto|fotos|photo|credit|crédit|image)\s?:\s|©|"
+                     r"all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos|"
+                     r"\bfile (?:image|photo)$|[\w)]\.(?:AFP|AP|EFE|Reuters|Getty Images|dpa)$", re.I)
+_NAME_TAIL = re.compile(r"\w\w\.\s(?:[A-Z][\w'’-]+\s?){1,4}$")  # "... sentence. First Last" (case matters)
+
+
+def _credited(text: str) -> bool:
+    """A caption with its picture's credit: a credit mark, or a sentence (lower-case words
+    in it) that ends in a name of one to four capitalised words."""
+    if _CREDIT.search(text):
+        return True
+    m = _NAME_TAIL.search(text)
+    return bool(m) and sum(w.islower() for w in text[: m.start()].split()) >= 3
 
 
 _BUTTONS = frozenset(
@@ -89,6 +105,8 @@ def _candidate(ln: Line) -> bool:
         return False  # a standfirst, a caption, a sentence: headlines end without a full stop
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
         return False
+    if _credited(text):
+        return False  # a caption with its picture's credit
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
     strong, weak = boiler_weight(text)
@@ -167,6 +185,12 @@ def _shared(text: str, lead: set[str], weight: dict[str, float]) -> tuple[float,
     return sum(weight.get(w, 1.0) for w in mine & lead), sum(weight.get(w, 1.0) for w in mine)
 
 
+def _story_heading(text: str, over: int, lead: set[str]) -> bool:
+    """Whether a heading under another of ``over`` words is about the story too (words of the
+    lead) and no longer (a standfirst is the longer), not a byline ("Interview by Name")."""
+    return len(text.split()) <= over and bool(stems(text) & lead) and not find_byline([text])
+
+
 def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float], echoes: Echoes) -> float:
     ln = lines[i]
     mine = stems(ln.text)
@@ -183,9 +207,12 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
         if lines[j].shape == META:
             score += 1.0
             break
-        if (lines[j].shape == SENTENCE and lines[j].words > 20) or (
-                (ln.words < 4 or not w_shared) and lines[j].words >= 4 and _candidate(lines[j])):
-            break  # a label over a headline: the cluster is the headline's
+        if (lines[j].shape == SENTENCE and lines[j].words > 20) or (lines[j].words >= 4 and _candidate(lines[j]) and (
+                ln.words < 4 or not w_shared or _story_heading(lines[j].text, ln.words, lead))):
+            # a label over a headline, or a heading over a shorter one about the story (a
+            # site's search title over the headline; a standfirst is the longer; a byline
+            # is the cluster): the cluster is the lower one's
+            break
     words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 0.6 * len(words):
         score -= 1.5  # a masthead or a section bar in capitals

@@ -306,3 +306,33 @@ def test_a_short_article_under_its_head_wins_over_a_longer_block_of_furniture():
     article = parse_text_page(text)
     assert article.title == TITLE
     assert article.body.split("\n\n") == BODY[:2]
+
+
+def test_a_heading_over_a_shorter_one_about_the_story_leaves_the_byline_to_it():
+    # a link to the story ("Read more: ...", more of its words) over the headline: the byline
+    # and date under them are the lower heading's, the one right over them
+    link = "Read more: lighthouse keepers return to the tower at Corran Point"
+    headline = "Keepers back in the lighthouse"
+    for head in ([link, headline], [link, "Coastal heritage", headline]):
+        article = parse_text_page(page([*NAV, "Home", "Local", *head, "By Ann Lee", "June 2, 2025"]))
+        assert article.title == headline, head
+
+
+@pytest.mark.parametrize("caption", [
+    "Keepers will live in the lighthouse tower at Corran Point again from next spring. John Smith",
+    "The trust that owns the lighthouse tower at Corran Point said keepers would return.AFP",
+])
+def test_a_caption_with_its_pictures_credit_is_no_headline(caption):
+    # right over the date and sharing the lead's words where the headline plays on words,
+    # the caption would read as the headline but for its credit
+    headline = "A light in the window once more"
+    article = parse_text_page(page([*NAV, headline, "By Ann Lee", caption, "June 2, 2025"]))
+    assert article.title == headline
+
+
+def test_a_breadcrumb_run_into_the_headline_is_cut_when_the_page_gives_it_bare():
+    glued = "HomeNews" + TITLE
+    head = [*NAV, glued, "By Ann Lee", "June 2, 2025", "Share this article", TITLE]
+    assert parse_text_page(page(head)).title == TITLE
+    # without the bare headline nearby there is nothing to say where the crumbs end
+    assert parse_text_page(page([*NAV, glued, "By Ann Lee", "June 2, 2025"])).title == glued
