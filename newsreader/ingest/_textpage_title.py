@@ -43,7 +43,8 @@ _CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b
 _CREDIT = re.compile(r"\b(?:quelle|bildrechte|bildquelle|foto|fotos|photo|credit|crédit|image)\s?:\s|©|"
                      r"all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos|"
                      r"\bfile (?:image|photo)$|[\w)]\.(?:AFP|AP|EFE|Reuters|Getty Images|dpa)$", re.I)
-_NAME_TAIL = re.compile(r"\w\w\.\s(?:[A-Z][\w'’-]+\s?){1,4}$")  # "... sentence. First Last" (case matters)
+# "... sentence. First Last" (case matters), not after a title's abbreviation ("Rep. Ilhan Omar")
+_NAME_TAIL = re.compile(r"(?<![\w.])(?![A-Z][a-z]{0,3}\.)\w+\.\s(?:[A-Z][\w'’-]+\s?){1,4}$")
 
 
 def _credited(text: str) -> bool:
@@ -233,6 +234,13 @@ _DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 Scored = tuple[dict[int, float], dict[int, float]]
 
 
+def _asks(lines: list[Line], i: int) -> bool:
+    """A headline that asks or exclaims ("What's next for Gaza?") opening the prose: a short
+    line ending so, a date or byline a few lines under it."""
+    return lines[i].words <= 20 and lines[i].text.rstrip("”’\"'»").endswith(("?", "!")) and any(
+        lines[k].shape == META for k in range(i + 1, min(i + 5, len(lines))))
+
+
 def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
     """Each headline candidate for the stretch [s, e]: its score, and the weight of its
     words the lead repeats (what ``headline_strength`` and ``find_headline`` read)."""
@@ -246,7 +254,7 @@ def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
         ln = lines[i]
         # the stretch may open with a headline (a long one reads as prose), never with a
         # finished sentence
-        if not _candidate(ln) or (i >= s and ln.terminal) or title_bar(lines, i, window):
+        if not _candidate(ln) or (i >= s and ln.terminal and not (i == s and _asks(lines, i))) or title_bar(lines, i, window):
             continue
         mine = _lead(lines, i + 1, e) if i >= s else lead
         scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)

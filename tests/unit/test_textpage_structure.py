@@ -330,9 +330,24 @@ def test_a_caption_with_its_pictures_credit_is_no_headline(caption):
     assert article.title == headline
 
 
+def test_a_headline_ending_in_a_titled_name_is_no_caption():
+    headline = "Lighthouse trust thanks keepers' champion Rep. Ann Lee"
+    article = parse_text_page(page([*NAV, headline, "By Tom Reid", "June 2, 2025"]))
+    assert article.title == headline
+
+
 def test_a_breadcrumb_run_into_the_headline_is_cut_when_the_page_gives_it_bare():
     glued = "HomeNews" + TITLE
     head = [*NAV, glued, "By Ann Lee", "June 2, 2025", "Share this article", TITLE]
     assert parse_text_page(page(head)).title == TITLE
     # without the bare headline nearby there is nothing to say where the crumbs end
     assert parse_text_page(page([*NAV, glued, "By Ann Lee", "June 2, 2025"])).title == glued
+
+
+def test_a_headline_that_asks_over_its_byline_is_the_headline_not_the_first_body_line():
+    question = "Will the keepers of the Corran Point lighthouse ever come back to the tower?"
+    dek = "The trust says two keepers will share the work of guiding visitors."
+    for head in ([question, "By Ann Lee", "June 2, 2025"], [question, dek, "By Ann Lee · June 2, 2025"]):
+        article = parse_text_page(page([*NAV, *head]))
+        assert article.title == question, head
+        assert article.body.split("\n\n")[0] == BODY[0]
