@@ -18,7 +18,6 @@ import re
 
 from newsreader.ingest._textpage_lines import _CJK, _URL, BOILER, META, SENTENCE, Line, boiler_weight
 from newsreader.ingest._textpage_meta import breadcrumb, crumb_names, find_date, is_caption
-from newsreader.ingest.byline import find_byline
 
 _WINDOW = 60  # lines above the body a headline may sit
 _LEAD_WORDS = 120
@@ -186,12 +185,6 @@ def _shared(text: str, lead: set[str], weight: dict[str, float]) -> tuple[float,
     return sum(weight.get(w, 1.0) for w in mine & lead), sum(weight.get(w, 1.0) for w in mine)
 
 
-def _story_heading(text: str, over: int, lead: set[str]) -> bool:
-    """Whether a heading under another of ``over`` words is about the story too (words of the
-    lead) and no longer (a standfirst is the longer), not a byline ("Interview by Name")."""
-    return len(text.split()) <= over and bool(stems(text) & lead) and not find_byline([text])
-
-
 def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, float], echoes: Echoes) -> float:
     ln = lines[i]
     mine = stems(ln.text)
@@ -208,12 +201,9 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
         if lines[j].shape == META:
             score += 1.0
             break
-        if (lines[j].shape == SENTENCE and lines[j].words > 20) or (lines[j].words >= 4 and _candidate(lines[j]) and (
-                ln.words < 4 or not w_shared or _story_heading(lines[j].text, ln.words, lead))):
-            # a label over a headline, or a heading over a shorter one about the story (a
-            # site's search title over the headline; a standfirst is the longer; a byline
-            # is the cluster): the cluster is the lower one's
-            break
+        if (lines[j].shape == SENTENCE and lines[j].words > 20) or (
+                (ln.words < 4 or not w_shared) and lines[j].words >= 4 and _candidate(lines[j])):
+            break  # a label over a headline: the cluster is the headline's
     words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
     if len(words) >= 2 and sum(w.isupper() and len(w) > 1 for w in words) >= 0.6 * len(words):
         score -= 1.5  # a masthead or a section bar in capitals
@@ -252,9 +242,10 @@ def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
     shared: dict[int, float] = {}
     for i in window:
         ln = lines[i]
-        # the stretch may open with a headline (a long one reads as prose), never with a
-        # finished sentence
-        if not _candidate(ln) or (i >= s and ln.terminal and not (i == s and _asks(lines, i))) or title_bar(lines, i, window):
+        # the stretch may open with a headline (a long one reads as prose, a question ends
+        # like one), never with a finished sentence
+        finished = i >= s and ln.terminal and not (i == s and _asks(lines, i))
+        if not _candidate(ln) or finished or title_bar(lines, i, window):
             continue
         mine = _lead(lines, i + 1, e) if i >= s else lead
         scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)

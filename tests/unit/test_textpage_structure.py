@@ -308,16 +308,6 @@ def test_a_short_article_under_its_head_wins_over_a_longer_block_of_furniture():
     assert article.body.split("\n\n") == BODY[:2]
 
 
-def test_a_heading_over_a_shorter_one_about_the_story_leaves_the_byline_to_it():
-    # a link to the story ("Read more: ...", more of its words) over the headline: the byline
-    # and date under them are the lower heading's, the one right over them
-    link = "Read more: lighthouse keepers return to the tower at Corran Point"
-    headline = "Keepers back in the lighthouse"
-    for head in ([link, headline], [link, "Coastal heritage", headline]):
-        article = parse_text_page(page([*NAV, "Home", "Local", *head, "By Ann Lee", "June 2, 2025"]))
-        assert article.title == headline, head
-
-
 @pytest.mark.parametrize("caption", [
     "Keepers will live in the lighthouse tower at Corran Point again from next spring. John Smith",
     "The trust that owns the lighthouse tower at Corran Point said keepers would return.AFP",
