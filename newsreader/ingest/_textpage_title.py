@@ -316,4 +316,18 @@ def find_headline(lines: list[Line], s: int, e: int, scored: Scored | None = Non
         if 3 <= up.words <= lines[best].words - 4 and scores[best - 1] > -0.5 and shared[best - 1] \
                 and any(w.islower() for w in _WORD.findall(up.text)) and not _label(up.text):
             top = best - 1
-    return top if scores[best] >= _STRONG or top == best else best
+    chosen = top if scores[best] >= _STRONG or top == best else best
+    return _under_kicker(lines, chosen, shared)
+
+
+_KICKER_WORDS = 3
+
+
+def _under_kicker(lines: list[Line], i: int, shared: dict[int, float]) -> int:
+    """The heading right under a kicker ("GP de Qatar", "Wahlkampf in Thüringen") when the
+    kicker was chosen: a headline's length, at least as much of the lead in it."""
+    below = i + 1
+    if lines[i].words <= _KICKER_WORDS and below in shared and \
+            lines[i].words + 3 <= lines[below].words <= 20 and shared[below] >= shared[i] > 0:
+        return below
+    return i

@@ -341,3 +341,17 @@ def test_a_headline_that_asks_over_its_byline_is_the_headline_not_the_first_body
         article = parse_text_page(page([*NAV, *head]))
         assert article.title == question, head
         assert article.body.split("\n\n")[0] == BODY[0]
+
+
+def test_a_kicker_chosen_over_the_headline_gives_way_to_the_headline_under_it():
+    from newsreader.ingest._textpage_lines import split_lines
+    from newsreader.ingest._textpage_title import _under_kicker
+
+    headline = 'Keepers back at Corran Point: "We never really left it. It waited for us"'
+    lines = split_lines("\n\n".join(["Corran Point", headline, "Corran Point", "Storm warning tonight"]))
+    # the headline says at least as much of the lead: the kicker gives way; a headline that
+    # says less, or a kicker of a headline's length, stays
+    assert _under_kicker(lines, 0, {0: 1.0, 1: 2.0}) == 1
+    assert _under_kicker(lines, 0, {0: 2.0, 1: 1.0}) == 0
+    assert _under_kicker(lines, 1, {1: 2.0, 2: 2.0}) == 1
+    assert _under_kicker(lines, 2, {2: 1.0, 3: 1.0}) == 2  # the line under it is no longer by enough
