@@ -355,3 +355,23 @@ def test_a_kicker_chosen_over_the_headline_gives_way_to_the_headline_under_it():
     assert _under_kicker(lines, 0, {0: 2.0, 1: 1.0}) == 0
     assert _under_kicker(lines, 1, {1: 2.0, 2: 2.0}) == 1
     assert _under_kicker(lines, 2, {2: 1.0, 3: 1.0}) == 2  # the line under it is no longer by enough
+
+
+_AD_SLOT = ["Advertisement 2", "Story continues below",
+            "This advertisement has not loaded yet, but your article continues below.", "Article content"]
+_MORE = ["The keepers will also cook for visitors: the trust is turning the old store rooms at Corran Point "
+         "into a small cafe with a menu of fish landed in the harbour each morning.",
+         "Bread will be baked in the village, and the garden walls of the tower were repaired by masons "
+         "who learned the craft on the harbour wall last summer, the trust said."]
+
+
+@pytest.mark.parametrize("box", [
+    ["Loading...", "We apologize, but this video has failed to load.", "Try refreshing your browser.",
+     "Close sticky video"],
+    ["Newsletter", "Sign up", "By signing up you consent to receive the above newsletter from Corran Media Inc."],
+])
+def test_an_advert_slot_that_says_the_article_continues_below_is_crossed(box):
+    # a video player or a newsletter box next to the slot would end the article, and the part
+    # under it shares too few words with the part above to be joined on its words alone
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], [*BODY[:2], *box, *_AD_SLOT, *_MORE])
+    assert parse_text_page(text).body.split("\n\n") == [*BODY[:2], *_MORE]
