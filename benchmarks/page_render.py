@@ -29,7 +29,12 @@ never committed):
 * ``dragnet``: dragnet's data as merged by j-szulc/html-cleaning-dataset-merged
   (``input/N.html``, ``GoldStandard/N.txt``, UTF-8 or UTF-16; the article
   without the comments that follow its marker line);
-* ``articles``: ``../shared/data/articles`` (``html/``, ``ground_truth/``).
+* ``articles``: ``../shared/data/articles`` (``html/``, ``ground_truth/``);
+* ``fundus``: flairNLP/fundus's parser test data (``tests/resources/parser/test_data``:
+  ``CC/Publisher_YYYY_MM_DD.html.gz`` pages, ``CC/Publisher.json`` holding, per parser
+  version, the title, the body as summary + sections of sub-headline and paragraphs, and
+  the publishing date, as the project's maintainers checked them in); the versions, in
+  order, go with the pages in date order, one each, as fundus's own tests pair them.
 
 Run ``python benchmarks/page_render.py CORPUS DIR --dump NAME`` to print one render.
 """
@@ -70,6 +75,7 @@ class Page:
     body: str
     title: str | None = None
     invisible_class: str | None = None  # a class marking elements no reader saw
+    date: str | None = None  # the gold publishing day (YYYY-MM-DD) if the corpus gives one
 
 
 def _pick(name: str, salt: str, n: int) -> int:
@@ -276,7 +282,30 @@ def articles(root: Path):
         yield Page(f.stem, f.read_bytes(), body, title)
 
 
-CORPORA = {"readability": readability, "l3s": l3s, "dragnet": dragnet, "articles": articles}
+def _version_key(name: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", name))
+
+
+def fundus(root: Path):
+    import gzip
+
+    for gold in sorted(root.glob("*/*.json")):
+        versions = json.loads(gold.read_text(encoding="utf-8"))
+        pages = sorted(gold.parent.glob(f"{gold.stem}_*.html.gz"))  # YYYY_MM_DD names sort by date
+        if len(pages) != len(versions):
+            continue  # no way to tell which page each version checked
+        for f, key in zip(pages, sorted(versions, key=_version_key)):
+            v = versions[key]
+            b = v.get("body") or {}
+            parts = list(b.get("summary") or [])
+            for sec in b.get("sections") or []:
+                parts += list(sec.get("headline") or []) + list(sec.get("paragraphs") or [])
+            day = (v.get("publishing_date") or "")[:10] or None
+            name = f"{gold.parent.name}-{f.name.removesuffix('.html.gz')}"
+            yield Page(name, gzip.decompress(f.read_bytes()), "\n".join(parts), v.get("title"), date=day)
+
+
+CORPORA = {"readability": readability, "l3s": l3s, "dragnet": dragnet, "articles": articles, "fundus": fundus}
 
 
 def main(argv: list[str]) -> int:

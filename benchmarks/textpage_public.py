@@ -4,9 +4,10 @@ Each page is rendered to a dump, written as ``NAME.txt`` bytes and imported
 the way a user's file is (``parse_document``: sniffed, then read as text or
 HTML). Per set: mean and median body word F1 against the human ground truth
 (bag of lower-cased words), pages below 0.5, pages refused, headline right
-(normalised comparison with the gold title, where the corpus gives one), and
-dates: the gold date is the page's own metadata date (htmldate, no guessing
-from the text); a page "shows" it when a short line of the dump writes that
+(normalised comparison with the gold title, where the corpus gives one and the
+dump shows it), and
+dates: the gold date is the corpus's own (fundus) or else the page's metadata
+date (htmldate, no guessing from the text); a page "shows" it when a short line of the dump writes that
 day next to its month, the year close by; "found" counts pages that show one and got a date,
 "right" those whose date is that day.
 
@@ -15,7 +16,7 @@ Each set is split by a hash of the page's name: two thirds to develop on
 (``--part dev``, the default), one third scored only at the end (``--part final``).
 
 Run: ``python benchmarks/textpage_public.py [--part dev|final|all] [-v] [--out DIR]
-readability=PATH l3s=PATH dragnet=PATH articles=PATH`` (any of them; ``--out``
+readability=PATH l3s=PATH dragnet=PATH articles=PATH fundus=PATH`` (any of them; ``--out``
 writes each render there, to look at).
 """
 
@@ -49,13 +50,24 @@ def norm_title(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+def _title_forms(gold: str) -> list[str]:
+    """The gold title, normalised, and its parts of three words or more once a " | Site" tail is cut."""
+    parts = re.split(r"\s+[|\-–—:·]\s+", gold)
+    return [norm_title(gold)] + [norm_title(p) for p in parts if len(p.split()) >= 3]
+
+
 def title_right(got: str | None, gold: str) -> bool:
     """The headline matches the gold title, or the gold title once its " | Site" tail is cut."""
     g = norm_title(got)
-    if not g:
-        return False
-    parts = re.split(r"\s+[|\-–—:·]\s+", gold)
-    return g == norm_title(gold) or any(g == norm_title(p) for p in parts if len(p.split()) >= 3)
+    return bool(g) and g in _title_forms(gold)
+
+
+def shows_title(dump: str, gold: str) -> bool:
+    """Whether the dump writes the gold title (or a part title_right accepts) anywhere, wrapped or
+    not: a corpus whose title is the page's metadata (fundus) may hold one the page never shows,
+    which no reading of the text can find; such a page's headline is not scored."""
+    text = f" {norm_title(dump)} "
+    return any(f" {t} " in text for t in _title_forms(gold) if t)
 
 
 def gold_date(html: bytes, key: str, cache: dict) -> str | None:
@@ -106,12 +118,13 @@ def score_set(name: str, pages, part: str, verbose: bool, out: Path | None, cach
         except IngestError as exc:
             kind, body, title, when = f"refused: {exc}", "", None, None
         prec, rec, score = f1(body, page.body)
-        gd = gold_date(page.html, f"{name}/{page.name}", cache)
+        gd = page.date or gold_date(page.html, f"{name}/{page.name}", cache)
         shown = bool(gd) and shows_date(dump, gd)
         got = when.date().isoformat() if when else None
         rows.append({
             "name": page.name, "f1": score, "p": prec, "r": rec, "refused": kind.startswith("refused"),
-            "title": None if page.title is None else title_right(title, page.title),
+            "title": None if page.title is None or not shows_title(dump, page.title) else title_right(title, page.title),
+            "unshown": page.title is not None and not shows_title(dump, page.title),
             "shown": shown, "found": shown and got is not None, "right": shown and got == gd,
         })
         if verbose:
@@ -131,13 +144,15 @@ def summarise(name: str, rows: list[dict], empty: int = 0) -> dict:
         "median": statistics.median(scores) if n else 0.0,
         "below": sum(s < 0.5 for s in scores), "refused": sum(r["refused"] for r in rows),
         "titles": (sum(r["title"] for r in titled), len(titled)),
+        "unshown": sum(r.get("unshown", False) for r in rows),
         "dates": (sum(r["found"] for r in shown), sum(r["right"] for r in shown), len(shown)),
     }
     t, tn = summary["titles"]
     found, right, sn = summary["dates"]
+    unshown = f", {summary['unshown']} titles not shown" if summary["unshown"] else ""
     print(f"{name:11} pages {n:4}  mean F1 {summary['mean']:.3f}  median {summary['median']:.3f}  "
           f"below 0.5 {summary['below']:3} ({100 * summary['below'] / max(n, 1):4.1f}%)  refused {summary['refused']}  "
-          f"headline {t}/{tn} ({100 * t / max(tn, 1):.0f}%)  date found {found}/{sn} "
+          f"headline {t}/{tn} ({100 * t / max(tn, 1):.0f}%{unshown})  date found {found}/{sn} "
           f"({100 * found / max(sn, 1):.0f}%), right {right}" + (f"  (empty renders skipped: {empty})" if empty else ""))
     return summary
 

@@ -24,13 +24,29 @@ class Head:
     crumbs: tuple[str, ...] = ()  # the breadcrumb's sections, the category's among them
 
 
+_NEAR = 12  # lines either side of the headline where the page may give it bare
+
+
+def unglued(lines: list[Line], i: int) -> str:
+    """The headline without a breadcrumb or kicker run into its front ("HomeNewsPortugal
+    emerges ...", '"A quote"Headline'), when the page gives the bare headline on a line nearby."""
+    text = without_buttons(lines[i].text)
+    for j in range(max(0, i - _NEAR), min(len(lines), i + _NEAR + 1)):
+        bare = lines[j].text
+        if j != i and lines[j].words >= 3 and len(bare) < len(text) and text.endswith(bare):
+            front = text[: len(text) - len(bare)]
+            if len(front.split()) <= 4 and len(front) <= 40:
+                return bare
+    return text
+
+
 def read_head(lines: list[Line], s: int, e: int, scored: Scored | None = None) -> Head:
     """Title, date, byline and section from the lines around the body stretch [s, e]
     (``scored``: its headline candidates, when already weighed)."""
     head = Head()
     head.title_index = find_headline(lines, s, e, scored)
     if head.title_index is not None:
-        head.title = without_buttons(lines[head.title_index].text)
+        head.title = unglued(lines, head.title_index)
     top = head.title_index if head.title_index is not None else s
     # Nearest the headline first: below it (a byline's date under a standfirst that
     # opens the stretch too), then above it (a weather box's "today"), then the body's

@@ -111,6 +111,9 @@ def _longest(lines: list[Line], gap: list[int]) -> int:
     return _MAX_CHART if figures >= 0.6 * len(gap) else _MAX_GAP
 
 
+_GOES_ON = re.compile(r"\b(?:article|story)\s+continues\b|\bcontinues?\s+(?:below|after)\b", re.I)
+
+
 def _ends_article(ln: Line, step: int) -> bool:
     """A gap line the article does not cross: a comment header, a related-links label, the
     footer going down; going up, the head of this or another story: a date or byline line
@@ -160,13 +163,15 @@ def _across(lines: list[Line], s: int, e: int, step: int) -> tuple[tuple[int, in
             j += step
         if not 0 <= j < len(lines) or len(gap) > _longest(lines, gap) or not gap:
             return None
-        if any(_ends_article(lines[g], step) for g in gap):
+        # an advert's slot that says the article goes on below it ("Story continues below")
+        goes_on = step > 0 and any(_GOES_ON.search(lines[g].text) for g in gap)
+        if not goes_on and any(_ends_article(lines[g], step) for g in gap):
             return None
         if step > 0 and is_bio(lines[j].text):
             return None  # the writer's blurb under the article
         far = _block(lines, j, step)
         a, b = min(j, far), max(j, far)
-        if _same_story(lines, a, b, topic, step):
+        if goes_on or _same_story(lines, a, b, topic, step):
             return (a, b), gap
         prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
         if prose >= _WIDGET_WORDS:

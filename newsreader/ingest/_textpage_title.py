@@ -37,6 +37,22 @@ _LABEL_VALUE = re.compile(r"^[^:]{1,25}\s?:\s*\S+(?:\s+\S+){0,3}$")
 _ITEM_SEP = re.compile(r"\s[|·•/▪]\s")
 _CAPTION_LIKE = re.compile(r"^(?:image|photo|picture|video|gallery|caption)\b|\b\d+\s+of\s+\d+$|"
                            r"\((?:photo|image|file)\b|/\s*(?:ap|afp|reuters|getty)\b", re.I)
+# A picture's credit after its caption: "... lost 130lb. Emma Roma Jayne", "... in Qatar.AFP",
+# "(AfD)Quelle: Name/dpa", "Bildrechte: agency", "© Agency", "All rights reserved"
+_CREDIT = re.compile(r"\b(?:quelle|bildrechte|bildquelle|foto|fotos|photo|credit|crédit|image)\s?:\s|©|"
+                     r"all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos|"
+                     r"\bfile (?:image|photo)$|[\w)]\.(?:AFP|AP|EFE|Reuters|Getty Images|dpa)$", re.I)
+# "... sentence. First Last" (case matters), not after a title's abbreviation ("Rep. Ilhan Omar")
+_NAME_TAIL = re.compile(r"(?<![\w.])(?![A-Z][a-z]{0,3}\.)\w+\.\s(?:[A-Z][\w'’-]+\s?){1,4}$")
+
+
+def _credited(text: str) -> bool:
+    """A caption with its picture's credit: a credit mark, or a sentence (lower-case words
+    in it) that ends in a name of one to four capitalised words."""
+    if _CREDIT.search(text):
+        return True
+    m = _NAME_TAIL.search(text)
+    return bool(m) and sum(w.islower() for w in text[: m.start()].split()) >= 3
 
 
 _BUTTONS = frozenset(
@@ -89,6 +105,8 @@ def _candidate(ln: Line) -> bool:
         return False  # a standfirst, a caption, a sentence: headlines end without a full stop
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
         return False
+    if _credited(text):
+        return False  # a caption with its picture's credit
     if breadcrumb(text) or len(_ITEM_SEP.findall(text)) >= 2:
         return False  # a trail (its last crumb may name the headline) or a row of links
     strong, weak = boiler_weight(text)
@@ -206,6 +224,13 @@ _DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 Scored = tuple[dict[int, float], dict[int, float]]
 
 
+def _asks(lines: list[Line], i: int) -> bool:
+    """A headline that asks or exclaims ("What's next for Gaza?") opening the prose: a short
+    line ending so, a date or byline a few lines under it."""
+    return lines[i].words <= 20 and lines[i].text.rstrip("”’\"'»").endswith(("?", "!")) and any(
+        lines[k].shape == META for k in range(i + 1, min(i + 5, len(lines))))
+
+
 def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
     """Each headline candidate for the stretch [s, e]: its score, and the weight of its
     words the lead repeats (what ``headline_strength`` and ``find_headline`` read)."""
@@ -217,9 +242,10 @@ def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
     shared: dict[int, float] = {}
     for i in window:
         ln = lines[i]
-        # the stretch may open with a headline (a long one reads as prose), never with a
-        # finished sentence
-        if not _candidate(ln) or (i >= s and ln.terminal) or title_bar(lines, i, window):
+        # the stretch may open with a headline (a long one reads as prose, a question ends
+        # like one), never with a finished sentence
+        finished = i >= s and ln.terminal and not (i == s and _asks(lines, i))
+        if not _candidate(ln) or finished or title_bar(lines, i, window):
             continue
         mine = _lead(lines, i + 1, e) if i >= s else lead
         scores[i] = _score(lines, i, s, mine, weight, echoes) - (0.5 if i > s else 0.0)
@@ -290,4 +316,18 @@ def find_headline(lines: list[Line], s: int, e: int, scored: Scored | None = Non
         if 3 <= up.words <= lines[best].words - 4 and scores[best - 1] > -0.5 and shared[best - 1] \
                 and any(w.islower() for w in _WORD.findall(up.text)) and not _label(up.text):
             top = best - 1
-    return top if scores[best] >= _STRONG or top == best else best
+    chosen = top if scores[best] >= _STRONG or top == best else best
+    return _under_kicker(lines, chosen, shared)
+
+
+_KICKER_WORDS = 3
+
+
+def _under_kicker(lines: list[Line], i: int, shared: dict[int, float]) -> int:
+    """The heading right under a kicker ("GP de Qatar", "Wahlkampf in Thüringen") when the
+    kicker was chosen: a headline's length, at least as much of the lead in it."""
+    below = i + 1
+    if lines[i].words <= _KICKER_WORDS and below in shared and \
+            lines[i].words + 3 <= lines[below].words <= 20 and shared[below] >= shared[i] > 0:
+        return below
+    return i

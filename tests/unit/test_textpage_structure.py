@@ -306,3 +306,72 @@ def test_a_short_article_under_its_head_wins_over_a_longer_block_of_furniture():
     article = parse_text_page(text)
     assert article.title == TITLE
     assert article.body.split("\n\n") == BODY[:2]
+
+
+@pytest.mark.parametrize("caption", [
+    "Keepers will live in the lighthouse tower at Corran Point again from next spring. John Smith",
+    "The trust that owns the lighthouse tower at Corran Point said keepers would return.AFP",
+])
+def test_a_caption_with_its_pictures_credit_is_no_headline(caption):
+    # right over the date and sharing the lead's words where the headline plays on words,
+    # the caption would read as the headline but for its credit
+    headline = "A light in the window once more"
+    article = parse_text_page(page([*NAV, headline, "By Ann Lee", caption, "June 2, 2025"]))
+    assert article.title == headline
+
+
+def test_a_headline_ending_in_a_titled_name_is_no_caption():
+    headline = "Lighthouse trust thanks keepers' champion Rep. Ann Lee"
+    article = parse_text_page(page([*NAV, headline, "By Tom Reid", "June 2, 2025"]))
+    assert article.title == headline
+
+
+def test_a_breadcrumb_run_into_the_headline_is_cut_when_the_page_gives_it_bare():
+    glued = "HomeNews" + TITLE
+    head = [*NAV, glued, "By Ann Lee", "June 2, 2025", "Share this article", TITLE]
+    assert parse_text_page(page(head)).title == TITLE
+    # without the bare headline nearby there is nothing to say where the crumbs end
+    assert parse_text_page(page([*NAV, glued, "By Ann Lee", "June 2, 2025"])).title == glued
+
+
+def test_a_headline_that_asks_over_its_byline_is_the_headline_not_the_first_body_line():
+    question = "Will the keepers of the Corran Point lighthouse ever come back to the tower?"
+    dek = "The trust says two keepers will share the work of guiding visitors."
+    for head in ([question, "By Ann Lee", "June 2, 2025"], [question, dek, "By Ann Lee · June 2, 2025"]):
+        article = parse_text_page(page([*NAV, *head]))
+        assert article.title == question, head
+        assert article.body.split("\n\n")[0] == BODY[0]
+
+
+def test_a_kicker_chosen_over_the_headline_gives_way_to_the_headline_under_it():
+    from newsreader.ingest._textpage_lines import split_lines
+    from newsreader.ingest._textpage_title import _under_kicker
+
+    headline = 'Keepers back at Corran Point: "We never really left it. It waited for us"'
+    lines = split_lines("\n\n".join(["Corran Point", headline, "Corran Point", "Storm warning tonight"]))
+    # the headline says at least as much of the lead: the kicker gives way; a headline that
+    # says less, or a kicker of a headline's length, stays
+    assert _under_kicker(lines, 0, {0: 1.0, 1: 2.0}) == 1
+    assert _under_kicker(lines, 0, {0: 2.0, 1: 1.0}) == 0
+    assert _under_kicker(lines, 1, {1: 2.0, 2: 2.0}) == 1
+    assert _under_kicker(lines, 2, {2: 1.0, 3: 1.0}) == 2  # the line under it is no longer by enough
+
+
+_AD_SLOT = ["Advertisement 2", "Story continues below",
+            "This advertisement has not loaded yet, but your article continues below.", "Article content"]
+_MORE = ["The keepers will also cook for visitors: the trust is turning the old store rooms at Corran Point "
+         "into a small cafe with a menu of fish landed in the harbour each morning.",
+         "Bread will be baked in the village, and the garden walls of the tower were repaired by masons "
+         "who learned the craft on the harbour wall last summer, the trust said."]
+
+
+@pytest.mark.parametrize("box", [
+    ["Loading...", "We apologize, but this video has failed to load.", "Try refreshing your browser.",
+     "Close sticky video"],
+    ["Newsletter", "Sign up", "By signing up you consent to receive the above newsletter from Corran Media Inc."],
+])
+def test_an_advert_slot_that_says_the_article_continues_below_is_crossed(box):
+    # a video player or a newsletter box next to the slot would end the article, and the part
+    # under it shares too few words with the part above to be joined on its words alone
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], [*BODY[:2], *box, *_AD_SLOT, *_MORE])
+    assert parse_text_page(text).body.split("\n\n") == [*BODY[:2], *_MORE]
