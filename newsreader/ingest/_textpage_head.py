@@ -35,7 +35,9 @@ def unglued(lines: list[Line], i: int) -> str:
         bare = lines[j].text
         if j != i and lines[j].words >= 3 and len(bare) < len(text) and text.endswith(bare):
             front = text[: len(text) - len(bare)]
-            if len(front.split()) <= 4 and len(front) <= 40:
+            # a label the writer set before the headline with a colon ("Series: Headline")
+            # is part of it, where a crumb is run in without one
+            if len(front.split()) <= 4 and len(front) <= 40 and not front.rstrip().endswith(":"):
                 return bare
     return text
 

@@ -334,6 +334,15 @@ def test_a_breadcrumb_run_into_the_headline_is_cut_when_the_page_gives_it_bare()
     assert parse_text_page(page([*NAV, glued, "By Ann Lee", "June 2, 2025"])).title == glued
 
 
+def test_a_series_label_set_before_the_headline_with_a_colon_is_not_cut_as_a_crumb():
+    from newsreader.ingest._textpage_head import unglued
+    from newsreader.ingest._textpage_lines import split_lines
+
+    for front, kept in (("Keepers' Diary: ", True), ("HomeNews", False), ("Home News ", False)):
+        lines = split_lines("\n\n".join([front + TITLE, "By Ann Lee", TITLE]))
+        assert unglued(lines, 0) == (front + TITLE if kept else TITLE)
+
+
 def test_a_headline_that_asks_over_its_byline_is_the_headline_not_the_first_body_line():
     question = "Will the keepers of the Corran Point lighthouse ever come back to the tower?"
     dek = "The trust says two keepers will share the work of guiding visitors."
