@@ -12,6 +12,7 @@ back, a batch at a time, as the reader moves up.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Callable, ContextManager
 
@@ -23,6 +24,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from newsreader.errors import NewsreaderError
 from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import PAGE, Filter
@@ -61,6 +63,13 @@ class ArticleList(StopList):
             super().__init__()
             self.summary = summary
 
+    class ViewShown(Message):
+        """A view read in a worker (``show_view(..., background=True)``) is shown."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, fetch: Fetch, clock: Callable[[], datetime],
                  thread_store: Callable[[], ContextManager[Store]], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -78,13 +87,56 @@ class ArticleList(StopList):
 
     # --- loading -------------------------------------------------------------
 
-    def show_view(self, view: View, keep_id: int | None = None, at_least: int = 0) -> None:
-        """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there."""
-        self.view = view
-        self._generation += 1  # a walk still under way was for what was shown before
+    def show_view(self, view: View, keep_id: int | None = None, at_least: int = 0,
+                  background: bool = False, then: Callable[[], object] | None = None) -> None:
+        """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there.
+
+        ``background``: its first rows are read by a worker (a search: its SQL takes 5 to
+        25 ms on 100,000 articles, more on larger libraries) and the list shows what it
+        showed until they land (then ``ViewShown``; and ``then()``, also when the read
+        failed); a view shown meanwhile wins, and then neither comes.
+        """
+        self._generation += 1  # a walk or a read still under way was for what was shown before
         # a row to keep highlighted may be further down: a store page is read for it
         limit = max(self.batch if keep_id is None else PAGE, at_least)
-        rows = self._fetch(view.filter, None, limit)
+        if background:
+            self._first_rows_worker(self._generation, view, keep_id, limit, then)
+            return
+        self._show_rows(view, self._fetch(view.filter, None, limit), keep_id, limit)
+
+    def forget_background(self) -> None:
+        """Drop a view still being read in a worker (its dialog was cancelled)."""
+        self._generation += 1
+
+    @work(thread=True, exclusive=True, group="article-list-walk", exit_on_error=False)
+    def _first_rows_worker(self, generation: int, view: View, keep_id: int | None, limit: int,
+                           then: Callable[[], object] | None) -> None:
+        try:
+            with self._thread_store() as store:
+                rows = store.list_articles(view.filter, limit=limit)
+        except (NewsreaderError, sqlite3.OperationalError) as exc:
+            self.app.call_from_thread(self._first_rows_failed, generation, str(exc), then)
+            return
+        self.app.call_from_thread(self._first_rows_landed, generation, view, rows, keep_id, limit, then)
+
+    def _first_rows_landed(self, generation: int, view: View, rows: list[ArticleSummary], keep_id: int | None,
+                           limit: int, then: Callable[[], object] | None) -> None:
+        if generation != self._generation:
+            return  # another view was shown since
+        self._show_rows(view, rows, keep_id, limit)
+        self.post_message(self.ViewShown(view))
+        if then is not None:
+            then()  # in the same turn as the rows: one frame shows both (a dialog gone, the rows in)
+
+    def _first_rows_failed(self, generation: int, why: str, then: Callable[[], object] | None) -> None:
+        if generation != self._generation:
+            return
+        self.app.notify(why, severity="warning", markup=False)
+        if then is not None:
+            then()
+
+    def _show_rows(self, view: View, rows: list[ArticleSummary], keep_id: int | None, limit: int) -> None:
+        self.view = view
         self._more = len(rows) == limit
         self._anchors = {}
         self._total = None if self._more else len(rows)
