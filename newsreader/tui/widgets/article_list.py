@@ -29,6 +29,7 @@ from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import PAGE, Filter
 from newsreader.tui.paging import Fetch, Walked, walk
+from newsreader.tui.rows import Row
 from newsreader.tui.views import View, age
 from newsreader.tui.widgets.lists import StopList
 
@@ -307,7 +308,7 @@ class ArticleList(StopList):
             prompt = self._prompt(summary)
             old = self.get_option_at_index(i).prompt
             # read or unread restyles the row; a star added or taken away may wrap its title anew
-            self.restyle_option(i, prompt, isinstance(old, Content) and old.plain == prompt.plain)
+            self.restyle_option(i, prompt, isinstance(old, Row) and old.plain == prompt.plain)
 
     def highlight_id(self, article_id: int) -> bool:
         """Move the highlight to an article if it is loaded."""
@@ -319,7 +320,7 @@ class ArticleList(StopList):
     def _option(self, row: ArticleSummary) -> Option:
         return Option(self._prompt(row), id=str(row.id))
 
-    def _prompt(self, row: ArticleSummary) -> Content:
+    def _prompt(self, row: ArticleSummary) -> Row:
         style = self.get_visual_style("article-list--read" if row.read else "article-list--unread",
                                       partial=True)
         star = Content("★ " if row.favourite else "").stylize(
@@ -331,8 +332,8 @@ class ArticleList(StopList):
         others = row.story_outlets - 1 if row.story_id is not None else 0
         story = Content(f" · +{others} outlet{'s' if others > 1 else ''}" if others > 0 else "").stylize(
             self.get_visual_style("article-list--story", partial=True))
-        return Content.assemble(star, Content(row.title).stylize(style), "\n",
-                                Content(meta).stylize(meta_style), story)
+        return Row(Content.assemble(star, Content(row.title).stylize(style), "\n",
+                                    Content(meta).stylize(meta_style), story))
 
     def refresh_prompts(self) -> None:
         """Redraw every row (the theme changed)."""
