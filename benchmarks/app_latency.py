@@ -304,6 +304,7 @@ async def run(db: Path, presses: int, only: set[str], queries: list[str]) -> tup
     import sqlite3
 
     from newsreader.config import Config
+    from newsreader.tui.views import ALL
 
     # every run starts from the library as built, all unread: "open article" marks rows read,
     # and opening a read article skips that work, so a reused --db would flatter later runs
@@ -329,7 +330,7 @@ async def run(db: Path, presses: int, only: set[str], queries: list[str]) -> tup
                 CPU.clear()
                 results[name] = await step()
                 cpus[name] = list(CPU)
-                app.main.show_view(app.main.fixed_view)  # the next action starts from the top of All
+                app.main.show_view(ALL)  # the next action starts from the top of All (not the last category)
                 app.main.articles.focus()
                 await settle(pilot)
     return results, cpus, hits
