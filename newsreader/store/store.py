@@ -414,8 +414,9 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
         conds, args = self._conds(flt)
         return ("WHERE " + " AND ".join(conds)) if conds else "", args
 
-    def _conds(self, flt: Filter) -> tuple[list[str], list]:
-        """The filter as SQL conditions over ``articles a`` and ``feeds f``, with their parameters."""
+    def _conds(self, flt: Filter, in_order: bool = False) -> tuple[list[str], list]:
+        """The filter as SQL conditions over ``articles a`` and ``feeds f``, with their parameters;
+        ``in_order``: for a page read along the sort's index (``page_rows``)."""
         conds, args = [], []
         if flt.category is not None:
             conds.append("a.category = ?")
@@ -428,7 +429,10 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
             conds.append("a.feed_id = ?")
             args.append(flt.feed_id)
         if flt.search:
-            conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            # A page in date order walks the date index and tests each row against the matches
+            # (the unary + keeps SQLite from fetching every match by id and sorting them all:
+            # 150 ms for a word most of 100,000 articles hold, against 10 to 25 ms whatever the word).
+            conds.append(f"{'+' if in_order else ''}a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             args.append(fts_query(flt.search))
         if flt.speaker_key:
             conds.append("a.id IN (SELECT article_id FROM quotes WHERE speaker_key = ?)")
@@ -454,7 +458,7 @@ class Store(FeedQueries, QuoteQueries, FullTextQueries, SearchQueries, ViewQueri
             return self._list_by_rank(flt, limit, after, backwards)
         if flt.sort not in SORTS:
             raise NewsreaderError(f"no sort called {flt.sort!r} (sorts: {', '.join(SORTS)})")
-        conds, args = self._conds(flt)
+        conds, args = self._conds(flt, in_order=True)
         return [_summary(r) for r in page_rows(self.conn, _SUMMARY_COLS, flt.sort, conds, args, after, limit,
                                                backwards)]
 

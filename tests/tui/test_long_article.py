@@ -97,16 +97,48 @@ async def test_space_pages_through_every_batch_before_opening_the_next_unread(lo
         assert app.main.article.title == "Short one"
 
 
-async def test_the_end_key_shows_the_last_paragraph(long_app):
+def numbers(app) -> list[int]:
+    return [int(str(p.content).split()[1]) if str(p.content) != LAST_WORDS else PARAGRAPHS - 1
+            for p in mounted(app)]
+
+
+async def test_the_end_key_shows_the_last_paragraph_mounting_only_a_batch_before_it(long_app):
     app = long_app
     async with app.run_test(size=(80, 24)) as pilot:
         await open_long(app, pilot)
         await pilot.press("G")
         await settle(pilot)
         reader = app.main.reader
-        assert reader.all_mounted and reader.scroll_y == reader.max_scroll_y > 0
+        assert reader.at_end and reader.scroll_y == reader.max_scroll_y > 0
         last = mounted(app)[-1]
         assert str(last.content) == LAST_WORDS and reader.region.contains_region(last.region)
+        # the paragraphs between the first batch and the last were never mounted
+        assert 0 < len(mounted(app)) < PARAGRAPHS / 4 and not reader.all_mounted
+        assert numbers(app) == list(range(numbers(app)[0], PARAGRAPHS))
+
+
+async def test_scrolling_up_from_the_end_brings_the_paragraphs_above_in_order_and_g_the_top(long_app):
+    app = long_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_long(app, pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        reader = app.main.reader
+        first = numbers(app)[0]
+        for _ in range(60):  # a page at a time: each comes near the first paragraph mounted
+            in_view = next(p for p in mounted(app) if p.region.height and p.region.y >= reader.region.y)
+            at = in_view.region.y
+            reader.scroll_page_up(animate=False)
+            await settle(pilot)
+            if numbers(app)[0] < first:  # a batch came above: what was in view moved by a page, no more
+                assert abs((in_view.region.y - at) - reader.scrollable_content_region.height) <= 1
+                break
+        assert numbers(app)[0] < first
+        assert numbers(app) == list(range(numbers(app)[0], PARAGRAPHS))  # in order, each once, to the end
+        await pilot.press("g")
+        await settle(pilot)
+        assert reader.scroll_y == 0 and numbers(app)[0] == 0
+        assert reader.region.contains_region(app.main.reader.query_one("#article-title").region)
 
 
 async def test_a_jump_to_a_quote_not_mounted_yet_mounts_it_and_shows_it(long_app):

@@ -105,3 +105,43 @@ async def test_a_search_matching_more_than_the_ranked_window_lists_every_match(m
         await pilot.press("G")
         await settle(pilot)
         assert app.main.articles.current.id == newest[-1].id
+
+
+async def test_a_search_is_read_off_the_event_loop_and_its_dialog_goes_with_the_results(make_app):
+    import threading
+    from contextlib import contextmanager
+
+    from newsreader.store import Store
+    from newsreader.tui.screens.search import SearchDialog
+
+    app = make_app()
+    gate = threading.Event()
+
+    @contextmanager
+    def slow_store():  # a search that takes as long as the test says
+        gate.wait(10)
+        with Store(app.db_path) as store:
+            yield store
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.main.articles._thread_store = slow_store
+        before = titles(app)
+        await pilot.press("slash", *"delta", "enter")
+        await pilot.pause()
+        # still being read: the dialog stays (and answers keys), the list is as it was
+        assert isinstance(app.screen, SearchDialog) and titles(app) == before
+        await pilot.press("escape")  # given up: nothing the worker finds is shown
+        await pilot.pause()
+        assert app.screen is app.main
+        gate.set()
+        await settle(pilot)
+        assert titles(app) == before and app.main.articles.view.key == "all"
+        gate.clear()
+        await pilot.press("slash", *"delta", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchDialog)
+        gate.set()
+        await settle(pilot)
+        assert app.screen is app.main and titles(app) == [INTERVIEW, SUMMIT]
+        assert app.main.articles.border_title == "Search: delta · by relevance"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from typing import Callable
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -171,8 +172,11 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         if shown is not None and self.chosen.key.startswith("category:") and shown not in {c.name for c in cats}:
             self.show_view(ALL)  # the category it showed is gone (chosen again, or emptied)
 
-    def show_view(self, view: View, keep_id: int | None = None) -> None:
-        """Fill the article list with ``view`` (unread only if u says so, in the sort S chose)."""
+    def show_view(self, view: View, keep_id: int | None = None, background: bool = False,
+                  then: Callable[[], object] | None = None) -> None:
+        """Fill the article list with ``view`` (unread only if u says so, in the sort S chose);
+        ``background``: read by a worker, the list and its heading change once it lands
+        (and ``then()`` is called, as ``ArticleList.show_view`` says)."""
         if view.is_fixed:
             self.fixed_view = view
             self.app.remember(view=view.key)
@@ -181,10 +185,15 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
             self.filter_base, self.filter_text = None, ""
         self.chosen = view
         try:
-            self.articles.show_view(self.arranged(view), keep_id)
+            self.articles.show_view(self.arranged(view), keep_id, background=background, then=then)
         except NewsreaderError as exc:  # a search with no words in it
             self.app.notify(str(exc), severity="warning", markup=False)
             return
+        if not background:
+            self._view_shown()
+
+    @on(ArticleList.ViewShown)
+    def _view_shown(self) -> None:
         self._update_heading()
         self.refresh_bindings()  # the search-order key shows on search results only
 
@@ -517,12 +526,17 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
         initial = current.filter.search if current and current.filter.search else ""
 
         def searched(query: str | None) -> None:
-            if query:
+            if query:  # its results are in the list by now
                 self._leave_reading()
-                self.show_view(search_view(query, self.search_relevance))
                 self.articles.focus()
+            else:
+                self.articles.forget_background()  # cancelled while the search was being read
 
-        self.app.push_screen(SearchDialog(initial), searched)
+        def search(query: str, found: Callable[[], object]) -> None:
+            # the dialog stays until the results are in, so one frame takes it away and shows them
+            self.show_view(search_view(query, self.search_relevance), background=True, then=found)
+
+        self.app.push_screen(SearchDialog(initial, search), searched)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_search_order":
@@ -537,7 +551,8 @@ class MainScreen(SharingActions, ViewActions, Screen[None]):
             return
         self.search_relevance = not view.filter.relevance
         current = self.articles.current
-        self.show_view(search_view(view.filter.search, self.search_relevance), current.id if current else None)
+        self.show_view(search_view(view.filter.search, self.search_relevance), current.id if current else None,
+                       background=True)
 
     # --- whole articles ------------------------------------------------------
 

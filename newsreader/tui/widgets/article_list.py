@@ -12,6 +12,7 @@ back, a batch at a time, as the reader moves up.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Callable, ContextManager
 
@@ -19,15 +20,18 @@ from textual import work
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from newsreader.errors import NewsreaderError
 from newsreader.models import ArticleSummary
 from newsreader.store import Store
 from newsreader.store.store import PAGE, Filter
 from newsreader.text import UNDATED
 from newsreader.tui.paging import Fetch, Walked, walk
+from newsreader.tui.rows import Row
 from newsreader.tui.views import View, age
 from newsreader.tui.widgets.lists import StopList
 
@@ -62,6 +66,13 @@ class ArticleList(StopList):
             super().__init__()
             self.summary = summary
 
+    class ViewShown(Message):
+        """A view read in a worker (``show_view(..., background=True)``) is shown."""
+
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
     def __init__(self, fetch: Fetch, clock: Callable[[], datetime],
                  thread_store: Callable[[], ContextManager[Store]], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -76,16 +87,60 @@ class ArticleList(StopList):
         self._total: int | None = None  # the view's length, once its end is loaded
         self._generation = 0  # counts what was shown, so a walk that lands late is dropped
         self._thread_store = thread_store
+        self._styles: tuple[str, dict[str, Style]] | None = None  # (theme, the rows' styles)
 
     # --- loading -------------------------------------------------------------
 
-    def show_view(self, view: View, keep_id: int | None = None, at_least: int = 0) -> None:
-        """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there."""
-        self.view = view
-        self._generation += 1  # a walk still under way was for what was shown before
+    def show_view(self, view: View, keep_id: int | None = None, at_least: int = 0,
+                  background: bool = False, then: Callable[[], object] | None = None) -> None:
+        """Show ``view`` from its newest article; keep ``keep_id`` highlighted if it is there.
+
+        ``background``: its first rows are read by a worker (a search: its SQL takes 5 to
+        25 ms on 100,000 articles, more on larger libraries) and the list shows what it
+        showed until they land (then ``ViewShown``; and ``then()``, also when the read
+        failed); a view shown meanwhile wins, and then neither comes.
+        """
+        self._generation += 1  # a walk or a read still under way was for what was shown before
         # a row to keep highlighted may be further down: a store page is read for it
         limit = max(self.batch if keep_id is None else PAGE, at_least)
-        rows = self._fetch(view.filter, None, limit)
+        if background:
+            self._first_rows_worker(self._generation, view, keep_id, limit, then)
+            return
+        self._show_rows(view, self._fetch(view.filter, None, limit), keep_id, limit)
+
+    def forget_background(self) -> None:
+        """Drop a view still being read in a worker (its dialog was cancelled)."""
+        self._generation += 1
+
+    @work(thread=True, exclusive=True, group="article-list-walk", exit_on_error=False)
+    def _first_rows_worker(self, generation: int, view: View, keep_id: int | None, limit: int,
+                           then: Callable[[], object] | None) -> None:
+        try:
+            with self._thread_store() as store:
+                rows = store.list_articles(view.filter, limit=limit)
+        except (NewsreaderError, sqlite3.OperationalError) as exc:
+            self.app.call_from_thread(self._first_rows_failed, generation, str(exc), then)
+            return
+        self.app.call_from_thread(self._first_rows_landed, generation, view, rows, keep_id, limit, then)
+
+    def _first_rows_landed(self, generation: int, view: View, rows: list[ArticleSummary], keep_id: int | None,
+                           limit: int, then: Callable[[], object] | None) -> None:
+        if generation != self._generation:
+            return  # another view was shown since
+        self._show_rows(view, rows, keep_id, limit)
+        self.post_message(self.ViewShown(view))
+        if then is not None:
+            then()  # in the same turn as the rows: one frame shows both (a dialog gone, the rows in)
+
+    def _first_rows_failed(self, generation: int, why: str, then: Callable[[], object] | None) -> None:
+        if generation != self._generation:
+            return
+        self.app.notify(why, severity="warning", markup=False)
+        if then is not None:
+            then()
+
+    def _show_rows(self, view: View, rows: list[ArticleSummary], keep_id: int | None, limit: int) -> None:
+        self.view = view
         self._more = len(rows) == limit
         self._anchors = {}
         self._total = None if self._more else len(rows)
@@ -256,7 +311,7 @@ class ArticleList(StopList):
             prompt = self._prompt(summary)
             old = self.get_option_at_index(i).prompt
             # read or unread restyles the row; a star added or taken away may wrap its title anew
-            self.restyle_option(i, prompt, isinstance(old, Content) and old.plain == prompt.plain)
+            self.restyle_option(i, prompt, isinstance(old, Row) and old.plain == prompt.plain)
 
     def highlight_id(self, article_id: int) -> bool:
         """Move the highlight to an article if it is loaded."""
@@ -268,24 +323,31 @@ class ArticleList(StopList):
     def _option(self, row: ArticleSummary) -> Option:
         return Option(self._prompt(row), id=str(row.id))
 
-    def _prompt(self, row: ArticleSummary) -> Content:
-        style = self.get_visual_style("article-list--read" if row.read else "article-list--unread",
-                                      partial=True)
-        star = Content("★ " if row.favourite else "").stylize(
-            self.get_visual_style("article-list--star", partial=True))
+    def _row_styles(self) -> dict[str, Style]:
+        """The rows' component styles, read once a theme (each reading walks the styles:
+        four a row were a fifth of the time a view's first rows took to build)."""
+        if self._styles is None or self._styles[0] != self.app.theme:
+            names = ("read", "unread", "star", "meta", "story")
+            self._styles = (self.app.theme, {n: self.get_visual_style(f"article-list--{n}", partial=True)
+                                             for n in names})
+        return self._styles[1]
+
+    def _prompt(self, row: ArticleSummary) -> Row:
+        styles = self._row_styles()
+        star = Content("★ " if row.favourite else "").stylize(styles["star"])
         when = UNDATED if row.estimated else age(row.published, self._clock())
         meta = f"{row.feed_title or row.source} · {when}"
-        meta_style = self.get_visual_style("article-list--meta", partial=True)
         # part of a story other outlets tell too (t opens it)
         others = row.story_outlets - 1 if row.story_id is not None else 0
         story = Content(f" · +{others} outlet{'s' if others > 1 else ''}" if others > 0 else "").stylize(
-            self.get_visual_style("article-list--story", partial=True))
-        return Content.assemble(star, Content(row.title).stylize(style), "\n",
-                                Content(meta).stylize(meta_style), story)
+            styles["story"])
+        return Row(Content.assemble(star, Content(row.title).stylize(styles["read" if row.read else "unread"]),
+                                    "\n", Content(meta).stylize(styles["meta"]), story))
 
     def refresh_prompts(self) -> None:
         """Redraw every row (the theme changed)."""
         self.notify_style_update()
+        self._styles = None  # read again, in the new theme
         for i, row in enumerate(self.rows):
             self.replace_option_prompt_at_index(i, self._prompt(row))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Awaitable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.style import Style
-from textual.widget import AwaitMount
+from textual.await_complete import AwaitComplete
 from textual.widgets import Static
 
 from newsreader.models import Article, Quote
@@ -27,6 +29,7 @@ from newsreader.tui.article_text import (
     quotes_by_paragraph,
 )
 from newsreader.tui import messages
+from newsreader.tui.paragraphs import batch_end, batch_start, run_for
 from newsreader.tui.widgets.speaker_list import SpeakerLine, SpeakerList
 
 SPEAKER_SLOTS = 6
@@ -63,7 +66,8 @@ class ReadingPane(VerticalScroll):
         self.current: Quote | None = None
         self._bounds: list[tuple[int, int]] = []
         self._quotes_in: list[list[Quote]] = []  # the quotes each paragraph styles
-        self._mounted = 0  # paragraphs mounted so far (from the first)
+        self._first = 0  # the paragraphs mounted are [_first, _mounted): a run of a long article's
+        self._mounted = 0
         self._slots: dict[str, int] = {}
         self._quotes: list[Quote] = []
         self.matches = SearchMatches()  # the words of the search the article was opened from
@@ -123,7 +127,7 @@ class ReadingPane(VerticalScroll):
         """Show a note instead of an article (nothing chosen, a welcome)."""
         self.article = None
         self._quotes, self._bounds, self._slots = [], [], {}
-        self._quotes_in, self._mounted = [], 0
+        self._quotes_in, self._first, self._mounted = [], 0, 0
         self.forward = self.current = None
         self.matches = SearchMatches()
         for wid in ("#article-title", "#article-meta", "#article-link", "#article-note"):
@@ -144,7 +148,7 @@ class ReadingPane(VerticalScroll):
         self._quotes = sorted(article.quotes, key=lambda q: (q.start, q.end))
         self._bounds = paragraph_bounds(article.body)
         self._quotes_in = quotes_by_paragraph(self._bounds, self._quotes)
-        self._mounted = 0
+        self._first = self._mounted = 0
         self._slots = speaker_index(self._quotes)
         self.forward = self.current = None
         self._speakers_open = False
@@ -160,7 +164,7 @@ class ReadingPane(VerticalScroll):
         body = self.query_one("#article-body")
         body.remove_children()
         if article.body.strip():
-            self._mount_paragraphs(self._batch_end(0))
+            self._mount_run(0, self._batch_end(0))
         else:
             body.mount(Static(Content(f"This item has no text of its own. Its page: {article.link or 'none given'}"),
                               classes="paragraph message"))
@@ -186,7 +190,8 @@ class ReadingPane(VerticalScroll):
             return
         self.query_one("#article-title", Static).update(self._title())
         widgets = list(self.query("#article-body > .paragraph").results(Static))
-        for widget, content in zip(widgets, self._paragraphs(range(min(len(widgets), self._mounted)))):
+        shown = range(self._first, min(self._first + len(widgets), self._mounted))
+        for widget, content in zip(widgets, self._paragraphs(shown)):
             widget.update(content)
         self._show_speakers()
 
@@ -202,45 +207,86 @@ class ReadingPane(VerticalScroll):
                                           matches=self.matches.body))
                 for i in indexes]
 
-    # --- a long body, a batch of paragraphs at a time ------------------------
+    # --- a long body, a run of paragraphs mounted a batch at a time (paragraphs.py) ---
+
+    def _want(self) -> int:
+        """About how many characters a batch of paragraphs holds: a few screens."""
+        return max(BATCH_MIN_CHARS, BATCH_SCREENS * self.size.width * self.size.height)
 
     def _batch_end(self, first: int) -> int:
         """Where a batch of paragraphs from paragraph ``first`` ends (exclusive)."""
-        want = max(BATCH_MIN_CHARS, BATCH_SCREENS * self.size.width * self.size.height)
-        i, got = first, 0
-        while i < len(self._bounds) and got < want:
-            got += self._bounds[i][1] - self._bounds[i][0]
-            i += 1
-        return i
+        return batch_end(self._bounds, first, self._want())
 
-    def _mount_paragraphs(self, end: int) -> AwaitMount | None:
-        """Mount the paragraphs not mounted yet up to ``end`` (exclusive)."""
-        start, self._mounted = self._mounted, max(self._mounted, min(end, len(self._bounds)))
-        if self._mounted == start:
-            return None
+    def _statics(self, start: int, end: int) -> list[Static]:
+        return [Static(c, classes="paragraph") for c in self._paragraphs(range(start, end))]
+
+    def _mount_run(self, start: int, end: int) -> Awaitable[object] | None:
+        """Mount paragraphs ``[start, end)``: those before or after the run mounted, when they
+        meet it; in its place, when they do not (None when nothing is to be mounted; else
+        what to await for them to be in, and the run they replace gone)."""
+        end = min(end, len(self._bounds))
+        first, last = self._first, self._mounted
         body = self.query_one("#article-body")
-        return body.mount_all(Static(c, classes="paragraph") for c in self._paragraphs(range(start, self._mounted)))
+        if start > last or end < first or first == last:
+            removing = body.remove_children()
+            self._first, self._mounted = start, end
+            return AwaitComplete(removing, body.mount_all(self._statics(start, end))) if end > start else None
+        if start < first:  # one side at a time, as the reader scrolls or jumps near the run
+            self._first = start
+            return body.mount_all(self._statics(start, first), before=0)
+        if end > last:
+            self._mounted = end
+            return body.mount_all(self._statics(last, end))
+        return None
 
     @property
     def all_mounted(self) -> bool:
         """Whether every paragraph of the article is mounted (a long one's come in batches)."""
-        return self._mounted >= len(self._bounds)
+        return self._first == 0 and self._mounted >= len(self._bounds)
 
-    def mount_through(self, offset: int) -> AwaitMount | None:
-        """Mount the paragraphs down to the one holding body ``offset``, and a batch after it
-        (None when they are mounted already)."""
-        i = paragraph_of(self._bounds, offset)
-        return self._mount_paragraphs(self._batch_end(i + 1)) if i >= self._mounted else None
+    def paragraph_widget(self, index: int) -> Static | None:
+        """The widget of paragraph ``index``, if it is mounted."""
+        if not self._first <= index < self._mounted:
+            return None
+        widgets = list(self.query("#article-body > .paragraph").results(Static))
+        return widgets[index - self._first] if index - self._first < len(widgets) else None
+
+    def mount_through(self, offset: int) -> Awaitable[object] | None:
+        """Mount the paragraph holding body ``offset`` with a batch either side of it, or the
+        run mounted grown to it (None when it is mounted already)."""
+        run = run_for(self._bounds, self._first, self._mounted, paragraph_of(self._bounds, offset), self._want())
+        return self._mount_run(*run) if run is not None else None
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        if not self.all_mounted and new >= self.max_scroll_y - 2 * self.size.height:
+        if self._mounted < len(self._bounds) and new >= self.max_scroll_y - 2 * self.size.height:
             self.call_later(self._mount_if_near_end)
+        if self._first and new < self._run_top() + 2 * self.size.height:
+            self.call_later(self._mount_if_near_start)
+
+    def _run_top(self) -> int:
+        return self.query_one("#article-body").virtual_region.y
 
     def _mount_if_near_end(self) -> None:
         # checked again: the batch asked for by an earlier scroll may have come since
-        if not self.all_mounted and self.scroll_y >= self.max_scroll_y - 2 * self.size.height:
-            self._mount_paragraphs(self._batch_end(self._mounted))
+        if self._mounted < len(self._bounds) and self.scroll_y >= self.max_scroll_y - 2 * self.size.height:
+            self._mount_run(self._first, self._batch_end(self._mounted))
+
+    async def _mount_if_near_start(self) -> None:
+        if not self._first or self.scroll_y >= self._run_top() + 2 * self.size.height:
+            return
+        body = self.query_one("#article-body")
+        anchor = body.children[0] if body.children else None
+        was = anchor.virtual_region.y if anchor is not None else 0
+        mounting = self._mount_run(batch_start(self._bounds, self._first, self._want()), self._mounted)
+        if mounting is None or anchor is None:
+            return
+        await mounting
+
+        def keep_still() -> None:  # the lines the reader was on stay where they were
+            self.scroll_to(y=self.scroll_y + anchor.virtual_region.y - was, animate=False, immediate=True)
+
+        self.call_after_refresh(keep_still)
 
     def _show_speakers(self) -> None:
         self.query_one(SpeakerList).set_speakers(speaker_list(self._quotes), self.quote_styles(),
@@ -341,12 +387,11 @@ class ReadingPane(VerticalScroll):
         if mounting is not None:
             self.call_later(self._reveal_when_mounted, mounting, offset)
             return
-        paragraphs = list(self.query("#article-body > .paragraph").results(Static))
-        if paragraphs:
-            target = paragraphs[min(paragraph_of(self._bounds, offset), len(paragraphs) - 1)]
+        target = self.paragraph_widget(paragraph_of(self._bounds, offset))
+        if target is not None:
             self.call_after_refresh(self.scroll_to_center, target, animate=False)
 
-    async def _reveal_when_mounted(self, mounting: AwaitMount, offset: int) -> None:
+    async def _reveal_when_mounted(self, mounting: Awaitable[object], offset: int) -> None:
         await mounting
         self.reveal_offset(offset)
 
@@ -359,24 +404,36 @@ class ReadingPane(VerticalScroll):
 
     # --- paging --------------------------------------------------------------
 
-    def action_top(self) -> None:
+    async def action_top(self) -> None:
         """To the very top, the title in view, at once (an animated scroll could be cut short
-        by the next key and stop a line or two below the title)."""
-        self.scroll_home(animate=False, immediate=True)
-
-    async def action_bottom(self) -> None:
-        """To the end of the article at once (its last paragraphs mounted first)."""
-        mounting = self._mount_paragraphs(len(self._bounds))
+        by the next key and stop a line or two below the title); after a jump into a long
+        article, its first paragraphs mounted again first."""
+        mounting = self._mount_run(0, self._batch_end(0)) if self._first else None
         if mounting is not None:
             await mounting
-            self.scroll_end(animate=False)  # once the paragraphs just mounted are laid out
+            self.scroll_home(animate=False)  # once the paragraphs just mounted are laid out
         else:
-            self.scroll_end(animate=False, immediate=True)
+            self.scroll_home(animate=False, immediate=True)
+
+    async def action_bottom(self) -> None:
+        """To the end of the article at once: its last paragraphs mounted first, and only
+        those (a batch), however many lie between."""
+        # No frame until the new run is in and the old one gone, and anchored, the layout of
+        # the paragraphs just mounted puts the end in view: the first frame shows it (a frame
+        # of the run half laid out, or a scroll after the layout, would take a second one).
+        with self.app.batch_update():
+            mounting = self.mount_through(self._bounds[-1][0]) if self._bounds else None
+            if mounting is None:
+                self.scroll_end(animate=False, immediate=True)
+                return
+            self.anchor()
+            await mounting
+        self.call_after_refresh(self.anchor, False)  # else it would pull later batches to their end
 
     @property
     def at_end(self) -> bool:
         """Whether the bottom of the article is in view (and there is nothing more to mount)."""
-        return self.all_mounted and self.scroll_y >= self.max_scroll_y
+        return self._mounted >= len(self._bounds) and self.scroll_y >= self.max_scroll_y
 
     def page(self, step: int) -> None:
         """Scroll a page down (1) or up (-1)."""

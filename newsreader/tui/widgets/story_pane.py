@@ -3,8 +3,9 @@ outlets carry too marked, and a place that survives a switch to another outlet."
 
 from __future__ import annotations
 
+from typing import Awaitable
+
 from textual.style import Style
-from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from newsreader.models import Article
@@ -37,17 +38,17 @@ class StoryPane(ReadingPane):
         if not widgets or not bounds or self.scroll_y <= 0:
             return None
         top = self.scrollable_content_region.y  # inside the border
-        for widget, (start, _end) in zip(widgets, bounds):
+        for widget, (start, _end) in zip(widgets, bounds[self._first:]):
             if widget.region.height and widget.region.bottom > top:
                 return start, start / max(len(self.article.body), 1) if self.article else 0.0
         return bounds[-1][0], 1.0
 
     def in_view(self, offset: int) -> bool:
         """Whether the paragraph holding body offset ``offset`` is on screen, whole."""
-        widgets = self._paragraph_widgets()
-        if not widgets:
+        widget = self.paragraph_widget(paragraph_of(self._bounds, offset))
+        if widget is None:
             return False
-        region = widgets[min(paragraph_of(self._bounds, offset), len(widgets) - 1)].region
+        region = widget.region
         inside = self.scrollable_content_region
         return bool(region.height) and region.y >= inside.y and region.bottom <= inside.bottom
 
@@ -63,14 +64,13 @@ class StoryPane(ReadingPane):
             return
 
         def scroll() -> None:
-            widgets = self._paragraph_widgets()
-            if widgets:
-                self.scroll_to_widget(widgets[min(paragraph_of(self._bounds, offset), len(widgets) - 1)],
-                                      animate=False, top=True, immediate=True)
+            widget = self.paragraph_widget(paragraph_of(self._bounds, offset))
+            if widget is not None:
+                self.scroll_to_widget(widget, animate=False, top=True, immediate=True)
 
         # after the move to the top that showing the article asked for, not before it
         self.call_after_refresh(self.call_after_refresh, scroll)
 
-    async def _go_when_mounted(self, mounting: AwaitMount, offset: int) -> None:
+    async def _go_when_mounted(self, mounting: Awaitable[object], offset: int) -> None:
         await mounting
         self.go_to(offset)
