@@ -110,6 +110,9 @@ def _candidate(ln: Line) -> bool:
     if text.endswith((":", ",", ";", ">")) or text.startswith(("«", "‹", "<")) or (
             ln.repeated and ln.words <= 3) or _arrow_end(text):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
+    words = text.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+        return False  # a link's text given twice ("Logo Herald Logo Herald"): alt text, a menu
     if text.endswith(".") and not text.endswith(".."):
         return False  # a standfirst, a caption, a sentence: headlines end without a full stop
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
@@ -242,9 +245,16 @@ _DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 Scored = tuple[dict[int, float], dict[int, float]]
 
 
+# a full stop after a word, then a capital: a sentence stated before the line's last one
+_STATED = re.compile(r"[a-zà-ÿß]{2}\.\s+[A-ZÀ-ÝÄÖÜ]")
+
+
 def _asks(lines: list[Line], i: int) -> bool:
     """A headline that asks or exclaims ("What's next for Gaza?") opening the prose: a short
-    line ending so, a date or byline a few lines under it."""
+    line ending so, a date or byline a few lines under it. A longer line that states a
+    sentence before its question is a standfirst ("Berlin. She takes up the post. But ...?")."""
+    if lines[i].words > 12 and _STATED.search(lines[i].text):
+        return False
     return lines[i].words <= 20 and lines[i].text.rstrip("”’\"'»").endswith(("?", "!")) and any(
         lines[k].shape == META or (lines[k].shape != SENTENCE and lines[k].words <= 25
                                    and find_date(lines[k].text) is not None)
@@ -253,8 +263,10 @@ def _asks(lines: list[Line], i: int) -> bool:
 
 def _opens(lines: list[Line], s: int, i: int) -> bool:
     """Whether line ``i`` may still be the stretch's heading: it opens it, or only a few
-    lines without a finished sentence (a title bar, a section label) come before it."""
-    return s <= i <= s + 3 and not any(lines[k].shape == SENTENCE and lines[k].terminal for k in range(s, i))
+    lines without a stated sentence (a title bar, a section label, a search engine's
+    question title) come before it."""
+    return s <= i <= s + 3 and not any(lines[k].shape == SENTENCE and lines[k].terminal and (
+        lines[k].words > 20 or not lines[k].text.rstrip("”’\"'»").endswith(("?", "!"))) for k in range(s, i))
 
 
 def headline_scores(lines: list[Line], s: int, e: int) -> Scored:

@@ -363,6 +363,27 @@ def test_a_question_headline_under_its_title_bar_with_a_long_byline_and_date_lin
     assert article.title == question
 
 
+def test_a_search_title_that_asks_over_a_kicker_leaves_the_question_headline_under_them():
+    # the search engine's title (a question) opens the prose, then a kicker, the headline (a
+    # question too) and a standfirst that states two sentences before its own question; the
+    # logo's text given twice is no headline either
+    question = "Keepers at Corran Point: back for good or only for a summer?"
+    head = ["Lighthouse keepers: home at Corran Point – will they stay this time?", "Coast", question,
+            "Corran. The trust has found two keepers for the tower. But will they stay longer than a summer?",
+            "Ann Lee", "By Ann Lee, reporter", "02.06.2025, 09:58"]
+    assert parse_text_page(page([*NAV, "Logo Corran Herald Logo Corran Herald", *head])).title == question
+
+
+def test_a_standfirst_that_states_sentences_before_its_question_is_no_headline():
+    headline = "Keepers at Corran Point: back for good"
+    head = [headline, "Corran. The trust has found two keepers for the lighthouse. But will they stay "
+            "longer than a summer?", "By Ann Lee, reporter", "02.06.2025, 09:58"]
+    assert parse_text_page(page([*NAV, *head])).title == headline
+    # a short headline may still state before it asks
+    short = "Keepers leave. Who will tend the lamp?"
+    assert parse_text_page(page([*NAV, short, "By Ann Lee", "June 2, 2025"])).title == short
+
+
 def test_a_headline_closing_a_guillemet_quotation_is_no_link_arrow():
     from newsreader.ingest._textpage_lines import split_lines
     from newsreader.ingest._textpage_title import _candidate
