@@ -92,15 +92,27 @@ def _lead(lines: list[Line], start: int, e: int) -> set[str]:
     return stems(" ".join(words[:_LEAD_WORDS]) if not _CJK.search(" ".join(words)) else " ".join(words)[:400])
 
 
+def _arrow_end(text: str) -> bool:
+    """A link arrow at the end ("More news »"), not the close of a quotation the line
+    opened ('Binet warns of « a grave situation »')."""
+    for close, opening in (("»", "«"), ("›", "‹")):
+        if text.endswith(close):
+            return opening not in text
+    return False
+
+
 def _candidate(ln: Line) -> bool:
     text = ln.text
     if ln.shape == META or not 2 <= ln.words <= 30 or len(text) > 250:
         return False
     if ln.shape == BOILER and (ln.words < 4 or _URL.search(text)):
         return False  # (a longer one may be a headline with one such word: "Search for coach expands")
-    if text.endswith((":", ",", ";", "»", "›", ">")) or text.startswith(("«", "‹", "<")) or (
-            ln.repeated and ln.words <= 3):
+    if text.endswith((":", ",", ";", ">")) or text.startswith(("«", "‹", "<")) or (
+            ln.repeated and ln.words <= 3) or _arrow_end(text):
         return False  # a label, a link arrow ("Back to front page »"), a menu item
+    words = text.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+        return False  # a link's text given twice ("Logo Herald Logo Herald"): alt text, a menu
     if text.endswith(".") and not text.endswith(".."):
         return False  # a standfirst, a caption, a sentence: headlines end without a full stop
     if _CAPTION_LIKE.search(text) or find_date(text) is not None or text.startswith(("<", "*", "•", "[")):
@@ -199,7 +211,7 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     # length (the cluster belongs to the heading right over it)
     for j in range(i + 1, min(i + 7, len(lines))):
         if lines[j].shape == META:
-            score += 1.0
+            score += 0.0 if _in_card_list(lines, i) else 1.0
             break
         if (lines[j].shape == SENTENCE and lines[j].words > 20) or (
                 (ln.words < 4 or not w_shared) and lines[j].words >= 4 and _candidate(lines[j])):
@@ -217,6 +229,15 @@ def _score(lines: list[Line], i: int, s: int, lead: set[str], weight: dict[str, 
     return score
 
 
+def _in_card_list(lines: list[Line], i: int) -> bool:
+    """Whether the heading follows another heading-and-byline record (a related list's
+    "Headline / By Name" cards): its byline then says nothing of the page's own head."""
+    for m in range(max(1, i - 2), i):
+        if lines[m].shape == META and lines[m - 1].words >= 3 and _candidate(lines[m - 1]):
+            return True
+    return False
+
+
 _STRONG, _WEAK = 1.2, 0.5  # a headline's score; a weaker one is taken only when nothing passes
 _DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 
@@ -224,11 +245,28 @@ _DECK_WORDS = 10  # a heading this long may be the standfirst under a headline
 Scored = tuple[dict[int, float], dict[int, float]]
 
 
+# a full stop after a word, then a capital: a sentence stated before the line's last one
+_STATED = re.compile(r"[a-zà-ÿß]{2}\.\s+[A-ZÀ-ÝÄÖÜ]")
+
+
 def _asks(lines: list[Line], i: int) -> bool:
     """A headline that asks or exclaims ("What's next for Gaza?") opening the prose: a short
-    line ending so, a date or byline a few lines under it."""
+    line ending so, a date or byline a few lines under it. A longer line that states a
+    sentence before its question is a standfirst ("Berlin. She takes up the post. But ...?")."""
+    if lines[i].words > 12 and _STATED.search(lines[i].text):
+        return False
     return lines[i].words <= 20 and lines[i].text.rstrip("”’\"'»").endswith(("?", "!")) and any(
-        lines[k].shape == META for k in range(i + 1, min(i + 5, len(lines))))
+        lines[k].shape == META or (lines[k].shape != SENTENCE and lines[k].words <= 25
+                                   and find_date(lines[k].text) is not None)
+        for k in range(i + 1, min(i + 5, len(lines))))  # ("Name · Site · Posted: <date>")
+
+
+def _opens(lines: list[Line], s: int, i: int) -> bool:
+    """Whether line ``i`` may still be the stretch's heading: it opens it, or only a few
+    lines without a stated sentence (a title bar, a section label, a search engine's
+    question title) come before it."""
+    return s <= i <= s + 3 and not any(lines[k].shape == SENTENCE and lines[k].terminal and (
+        lines[k].words > 20 or not lines[k].text.rstrip("”’\"'»").endswith(("?", "!"))) for k in range(s, i))
 
 
 def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
@@ -244,7 +282,7 @@ def headline_scores(lines: list[Line], s: int, e: int) -> Scored:
         ln = lines[i]
         # the stretch may open with a headline (a long one reads as prose, a question ends
         # like one), never with a finished sentence
-        finished = i >= s and ln.terminal and not (i == s and _asks(lines, i))
+        finished = i >= s and ln.terminal and not (_opens(lines, s, i) and _asks(lines, i))
         if not _candidate(ln) or finished or title_bar(lines, i, window):
             continue
         mine = _lead(lines, i + 1, e) if i >= s else lead

@@ -352,6 +352,65 @@ def test_a_headline_that_asks_over_its_byline_is_the_headline_not_the_first_body
         assert article.body.split("\n\n")[0] == BODY[0]
 
 
+def test_a_question_headline_under_its_title_bar_with_a_long_byline_and_date_line_is_the_headline():
+    # the page's "Headline? | Site" bar opens the prose, a section label under it, then the
+    # headline, the standfirst and a byline row long enough to read as a heading
+    question = "Will the keepers of the Corran Point lighthouse ever come back to the tower?"
+    head = [question + " | Corran Herald Loaded", "Coast", question,
+            "The trust says two keepers will share the work of guiding visitors, recording the weather.",
+            "Ann Lee · Corran Herald · Posted: June 2, 2025 4:00 AM BST | Last Updated: June 3, 2025"]
+    article = parse_text_page(page([*NAV, "About the Herald", "Our Journalism", *head]))
+    assert article.title == question
+
+
+def test_a_search_title_that_asks_over_a_kicker_leaves_the_question_headline_under_them():
+    # the search engine's title (a question) opens the prose, then a kicker, the headline (a
+    # question too) and a standfirst that states two sentences before its own question; the
+    # logo's text given twice is no headline either
+    question = "Keepers at Corran Point: back for good or only for a summer?"
+    head = ["Lighthouse keepers: home at Corran Point – will they stay this time?", "Coast", question,
+            "Corran. The trust has found two keepers for the tower. But will they stay longer than a summer?",
+            "Ann Lee", "By Ann Lee, reporter", "02.06.2025, 09:58"]
+    assert parse_text_page(page([*NAV, "Logo Corran Herald Logo Corran Herald", *head])).title == question
+
+
+def test_a_standfirst_that_states_sentences_before_its_question_is_no_headline():
+    headline = "Keepers at Corran Point: back for good"
+    head = [headline, "Corran. The trust has found two keepers for the lighthouse. But will they stay "
+            "longer than a summer?", "By Ann Lee, reporter", "02.06.2025, 09:58"]
+    assert parse_text_page(page([*NAV, *head])).title == headline
+    # a short headline may still state before it asks
+    short = "Keepers leave. Who will tend the lamp?"
+    assert parse_text_page(page([*NAV, short, "By Ann Lee", "June 2, 2025"])).title == short
+
+
+def test_a_headline_closing_a_guillemet_quotation_is_no_link_arrow():
+    from newsreader.ingest._textpage_lines import split_lines
+    from newsreader.ingest._textpage_title import _candidate
+
+    quoted = "Keepers warn the trust of « the state of the tower at Corran Point »"
+    lines = split_lines("\n\n".join([quoted, "Back to the front page »", "‹ Previous story"]))
+    assert [_candidate(ln) for ln in lines] == [True, False, False]
+    # kept among furniture: the account prompt under the byline is no headline
+    head = [quoted, "The trust said the keepers would share the work.", "By Ann Lee", "June 2, 2025",
+            "Save this article", "Already have an account ?", "Sign in", "Already have an account ?"]
+    assert parse_text_page(page([*NAV, *head])).title == quoted
+
+
+def test_a_related_story_card_over_the_body_gives_its_byline_no_weight():
+    # "On the same subject" cards of headline and byline sit between the article's head (far
+    # up, a headline that plays on few of the lead's words) and its body
+    headline = "A new family for the old lamp on the headland"
+    furniture = ["Share", "Print this article", "Read in zen mode", "Font size", "Listen", "Comments",
+                 "Save for later", "Gift this article", "Follow the Herald", "Newsletter", "Our podcasts",
+                 "Corrections", "Puzzles", "Crosswords", "Obituaries", "Events", "Jobs", "Archive",
+                 "Contact us", "Advertise", "Careers", "Print edition"]
+    cards = ["On the same subject", "Storm damage closes the harbour road below Corran Point", "By Tom Hart",
+             "Interview", "Trust chief: « the lighthouse keepers will bring visitors back »", "By Rose Bell"]
+    head = [headline, "By Ann Lee", "June 2, 2025", *furniture, *cards]
+    assert parse_text_page(page([*NAV, *head])).title == headline
+
+
 def test_a_kicker_chosen_over_the_headline_gives_way_to_the_headline_under_it():
     from newsreader.ingest._textpage_lines import split_lines
     from newsreader.ingest._textpage_title import _under_kicker
