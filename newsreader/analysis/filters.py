@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from newsreader.analysis.article import Article, Para
 from newsreader.analysis.lexicon import NAMING_VERBS, ORG_HEADS, SPEECH_VERBS
-from newsreader.analysis.phrases import ADVERBS, mentions_before
+from newsreader.analysis.phrases import ADVERBS, descriptive_before, mentions_before
 from newsreader.analysis.subjects import clause_subject, headline_case, sentence_subject
 from newsreader.analysis.turns import para_heading
 
@@ -176,6 +176,9 @@ def _cue_subject(para: Para, v: int):
     while b > 0 and (toks[b - 1][1] == "," or toks[b - 1][1].lower().endswith("ly")) and v - b < 2:
         b -= 1
     m = next(mentions_before(para, b, max(0, b - 12)), None)
+    if m is None or m.tok_end != b:
+        # no name: a determiner phrase in the subject's slot ("the state paper calls it “...”")
+        m = descriptive_before(para, b, para.sent_lo[para.sent_of[v]])
     if m is None or m.tok_end != b or m.extra.get("prep") or m.extra.get("poss"):
         return None
     if m.kind == "pron" and m.words[0].lower() in ("it", "i", "we"):

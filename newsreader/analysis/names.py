@@ -191,7 +191,10 @@ def scan_mentions(toks: list, sent_start: set[int], surnames: frozenset = frozen
                 continue
         kind, word, s, e = t[0], t[1], t[2], t[3]
         low = word.lower()
-        if low in PRONOUNS and low != "i":
+        nxt_low = toks[i + 1][1].lower() if i + 1 < n else ""
+        if low in PRONOUNS and not (low == "i" and nxt_low == "quote"):
+            # ("I" too: "“Okay,” I said" in a first-person piece is the writer speaking;
+            # but "and I quote" only cites the speaker named before it)
             out.append(Mention("pron", i, i + 1, s, e, (word,), gender=PRONOUNS[low]))
             i += 1
             continue

@@ -216,3 +216,20 @@ def test_a_decimal_point_does_not_end_the_sentence():
     text = ("In May, Ana Ruiz called the plan to spend $2.5 billion on a new quay “a monument to waste,” "
             "and asked for a vote.")
     assert said(text) == [("a monument to waste,", "Ana Ruiz", "Ana Ruiz")]
+
+
+def test_the_writers_i_before_a_speech_verb_is_the_mention_and_names_no_one():
+    text = "The clerk frowned at me. “Fine,” I said, “we will wait for the ferry.”"
+    got = said(text)
+    assert [g[0] for g in got] == ["Fine,", "we will wait for the ferry."]
+    assert all(g[1:] == (None, "I") for g in got)
+
+
+def test_and_i_quote_does_not_take_the_quotation_from_its_speaker():
+    text = "Ana Ruiz stood up and said, and I quote, “The cranes are older than I am.”"
+    assert said(text)[0][1:] == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_determiner_phrase_before_a_naming_verb_speaks_a_short_quotation():
+    text = "The harbour board calls the new ferries “floating sheds” in its annual report."
+    assert said(text) == [("floating sheds", "the harbour board", "The harbour board")]
