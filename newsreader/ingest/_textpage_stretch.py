@@ -76,7 +76,8 @@ def split_at_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int]:
             total += ln.score
         else:
             gap += 1
-            teasers += ln.words >= 5
+            # an advert's or a newsletter sign-up's notice is long too, but no link to a story
+            teasers += ln.words >= 5 and ln.shape != BOILER
             pending += ln.score
     parts.append((total, start, e))
     best = max(parts, key=lambda part: part[0])
@@ -125,16 +126,26 @@ def _ends_article(ln: Line, step: int) -> bool:
                 or "©" in ln.text or (strong and ln.shape == BOILER and ln.words > 6))
 
 
-def _same_story(lines: list[Line], a: int, b: int, topic: set[str], step: int) -> bool:
+def _same_story(lines: list[Line], a: int, b: int, topic: set[str], step: int, boxed: bool = False) -> bool:
     """Whether the prose of lines a..b is the story whose words are ``topic``: enough of its
-    words are the story's (more in a short block, where a few come by chance), and going
-    down it is more than a line (a promo under an article)."""
+    words are the story's (more in a short block, where a few come by chance; half as many
+    past a ``boxed`` gap, a box the page repeats), and going down it is more than a line (a
+    promo under an article)."""
     text = " ".join(ln.text for ln in lines[a : b + 1] if ln.shape == SENTENCE)
     words = stems(text)
     prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
     if prose < (8 if step < 0 else 15) or len(words) < 3 or boiler_weight(text)[0] >= 2:
         return False  # (a cookie or subscription notice shares words with any long story)
-    return len(words & topic) >= (_SAME + (0.2 if prose < 20 else 0.0)) * len(words)
+    share = (_SAME + (0.2 if prose < 20 else 0.0)) * (0.5 if boxed else 1.0)
+    return len(words & topic) >= share * len(words)
+
+
+def _boxed(lines: list[Line], gap: list[int]) -> bool:
+    """A gap that is a box the page shows again elsewhere (a "most read" list set between
+    an article's paragraphs more than once): most of its lines (a photo's caption may stand
+    beside it) are repeated on the page, so it is the page's furniture dropped into the
+    article, not where the article ends."""
+    return len(gap) >= 3 and sum(lines[g].repeated for g in gap) >= 0.75 * len(gap)
 
 
 def join_gaps(lines: list[Line], s: int, e: int) -> tuple[int, int, set[int]]:
@@ -171,7 +182,7 @@ def _across(lines: list[Line], s: int, e: int, step: int) -> tuple[tuple[int, in
             return None  # the writer's blurb under the article
         far = _block(lines, j, step)
         a, b = min(j, far), max(j, far)
-        if goes_on or _same_story(lines, a, b, topic, step):
+        if goes_on or _same_story(lines, a, b, topic, step, _boxed(lines, gap)):
             return (a, b), gap
         prose = sum(ln.words for ln in lines[a : b + 1] if ln.shape == SENTENCE)
         if prose >= _WIDGET_WORDS:

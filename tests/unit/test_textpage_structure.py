@@ -11,6 +11,9 @@ import pytest
 from newsreader.errors import IngestError
 from newsreader.ingest.detect import sniff
 from newsreader.ingest.pipeline import parse_document
+from newsreader.ingest._textpage_lines import classify, split_lines
+from newsreader.ingest._textpage_stretch import split_at_gaps
+from newsreader.ingest._textpage_meta import is_date_line
 from newsreader.ingest.textpage import parse_text_page
 
 NAV = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Subscribe", "Sign in"]
@@ -443,3 +446,41 @@ def test_an_advert_slot_that_says_the_article_continues_below_is_crossed(box):
     # under it shares too few words with the part above to be joined on its words alone
     text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], [*BODY[:2], *box, *_AD_SLOT, *_MORE])
     assert parse_text_page(text).body.split("\n\n") == [*BODY[:2], *_MORE]
+
+
+_SIGN_UP = ["Get the Herald's morning briefing with the day's news, weather and sport from around the county.",
+            "Sign up", "By signing up you consent to receive the above newsletter from Corran Media Inc.",
+            "Interested in more newsletters? Browse here.", "Article content", "Advertisement 3",
+            "This advertisement has not loaded yet, but the article goes on", "Article content",
+            "harbour, boats, pier", "Article content"]
+
+
+def test_a_newsletter_and_advert_gap_does_not_split_the_article_like_a_teaser_list():
+    # the gap's long lines are notices, not headlines of other stories: the stretch is not cut
+    # there, so the article above the sign-up box is not left out
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"], [*BODY[:2], *_SIGN_UP, *BODY[2:], *_MORE])
+    lines = split_lines(text)
+    for ln in lines:
+        classify(ln, is_date_line)
+    texts = [ln.text for ln in lines]
+    s, e = texts.index(BODY[0]), texts.index(_MORE[-1])  # a stretch across the box
+    assert split_at_gaps(lines, s, e) == (s, e)
+
+
+_MOST_READ = ["Popular this week", "Travel", "Ten quiet beaches to visit before the summer crowds arrive",
+              "By Tom Hale", "Food", "The bakery that sells out of sourdough before seven each morning",
+              "By Mia Park", "Homes", "A cottage made from an old ferry goes on sale for the first time",
+              "By Ray Cole"]
+_LATER = ["Inside the lighthouse, the spiral stair of iron climbs past small rooms painted white, each with "
+          "one window looking over the sea toward the islands, where the keepers once slept.",
+          "Volunteers from the trust have spent the winter sanding the brass fittings of the lighthouse, "
+          "oiling hinges and clearing nests from the gallery, so that the first visitors can climb to the "
+          "lamp in April."]
+
+
+def test_a_box_the_page_repeats_between_paragraphs_does_not_end_the_article():
+    # the same box of popular stories stands twice inside the article: the page's furniture dropped
+    # between paragraphs, so the prose past it is joined although it shares fewer words
+    text = page([*NAV, TITLE, "By Ann Lee", "June 2, 2025"],
+                [*BODY, *_MOST_READ, _LATER[0], *_MOST_READ, _LATER[1]])
+    assert parse_text_page(text).body.split("\n\n") == [*BODY, *_LATER]
