@@ -67,6 +67,12 @@ def host_name(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+def _says_furniture(name: str) -> bool:
+    """Whether any word of ``name`` is a word of page furniture ("Home", "Subscribe", ...):
+    then it names no outlet."""
+    return any(w.lower() in _FURNITURE for w in re.findall(r"\w+", name))
+
+
 def site_in_title(title: str | None, headline: str | None = None) -> str | None:
     """The outlet a page's title ends with ("Headline | Site", "Headline - Site")."""
     parts = _TITLE_SEPARATORS.split(clean_line(title))
@@ -86,7 +92,7 @@ def split_title_bar(title: str | None) -> tuple[str | None, str | None]:
     title comes back whole, with no site (a dash or a colon is common in headlines)."""
     head, sep, last = (title or "").rpartition(" | ")
     name = tidy_name(last) if sep and len(last.split()) <= 4 and len(head.split()) >= 3 else None
-    if name is None or any(w.lower() in _FURNITURE for w in re.findall(r"\w+", name)):
+    if name is None or _says_furniture(name):
         return title, None
     return head.strip(), name
 
@@ -121,7 +127,7 @@ def _owner(line: str) -> str | None:
     first = re.split(r",\s+|\.\s+", items[0])[0] if items else ""  # "Ashgrove Echo, Unit 4, ..."
     if first and not re.search(r"©|\(c\)|copyright", first, re.I):
         named = tidy_name(first) if not any(c.isdigit() for c in first) else None
-        if named and not any(w.lower() in _FURNITURE for w in re.findall(r"\w+", named)):
+        if named and not _says_furniture(named):
             return named
     for item in items:
         if re.search(r"©|\(c\)|copyright", item, re.I):
@@ -210,8 +216,7 @@ def _title_bar(raw_lines: list[str], headline: str | None) -> str | None:
         else:  # "Headline | Site", "Headline - Site", "Headline : Site"
             m = re.match(r"\s*(?:[|·•]|\s[:–—-]|:)\s*", after)
             name = after[m.end():].strip() if m else ""
-        if name and len(name.split()) <= 4 and not find_date(name) and not any(
-                w.lower() in _FURNITURE for w in re.findall(r"\w+", name)):
+        if name and len(name.split()) <= 4 and not find_date(name) and not _says_furniture(name):
             return tidy_name(name)
     return None
 
